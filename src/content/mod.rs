@@ -1,0 +1,16 @@
+//! Content: the stretch library read from TOML files. Owns the data model,
+//! the vocabularies, loading (built-in files plus a user's folder) and
+//! validation. Nothing here knows about plans, pages or PDFs.
+
+mod library;
+mod load;
+pub mod model;
+mod source;
+pub mod validate;
+pub mod vocab;
+
+pub use library::Library;
+pub use load::load;
+pub use model::{Dose, Effort, Goal, Origin, Range, Safety, Stretch};
+pub use source::line_col;
+pub use vocab::{Area, Condition, Equipment, Intensity, Level, Position};

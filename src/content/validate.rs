@@ -1,0 +1,384 @@
+//! Checks a stretch against the rules of the content format: known goals,
+//! sane dose ranges, steps of the right number and length, an id that is a
+//! plain kebab-case word. Returns every problem found, each with the field
+//! it belongs to, so a folder's problems are all reported in one run.
+
+use super::model::{Dose, Goal, Range, Stretch};
+use super::vocab::or_list;
+
+/// A problem with one field of a stretch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// Dotted path such as `dose.hold_s` or `steps[2]`.
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldProblem {
+    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldProblem {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Limits of the content format.
+pub mod limits {
+    use super::Range;
+    pub const HOLD_S: Range = Range::new(5, 120);
+    pub const REPS: Range = Range::new(1, 30);
+    pub const REP_S: Range = Range::new(1, 30);
+    pub const REST_S: Range = Range::new(0, 120);
+    pub const STEPS: Range = Range::new(3, 7);
+    pub const QUICK_STEPS: Range = Range::new(2, 4);
+    pub const NAME_CHARS: usize = 40;
+    pub const SUMMARY_CHARS: usize = 80;
+    pub const STEP_CHARS: usize = 140;
+    pub const QUICK_STEP_CHARS: usize = 48;
+    pub const NOTE_CHARS: usize = 160;
+}
+
+/// Every problem with `stretch`, given the file stem it was read from and
+/// the goals the library knows.
+pub fn stretch(stretch: &Stretch, stem: &str, goals: &[Goal]) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    id(stretch, stem, &mut problems);
+    text("name", &stretch.name, limits::NAME_CHARS, &mut problems);
+    text("summary", &stretch.summary, limits::SUMMARY_CHARS, &mut problems);
+    goal_ids(&stretch.goals, goals, &mut problems);
+    if stretch.areas.is_empty() {
+        problems.push(FieldProblem::new(
+            "areas",
+            "is empty; name at least one body area",
+        ));
+    }
+    lines(
+        "steps",
+        &stretch.steps,
+        Some(limits::STEPS),
+        limits::STEP_CHARS,
+        &mut problems,
+    );
+    if !stretch.quick_steps.is_empty() {
+        let count = Some(limits::QUICK_STEPS);
+        lines(
+            "quick_steps",
+            &stretch.quick_steps,
+            count,
+            limits::QUICK_STEP_CHARS,
+            &mut problems,
+        );
+    }
+    lines("cues", &stretch.cues, None, limits::NOTE_CHARS, &mut problems);
+    lines(
+        "cautions",
+        &stretch.cautions,
+        None,
+        limits::NOTE_CHARS,
+        &mut problems,
+    );
+    dose(&stretch.dose, &mut problems);
+    characters(stretch, &mut problems);
+    problems
+}
+
+/// Every text field must be printable with the sheet font.
+fn characters(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
+    let fonts = crate::fonts::Fonts::get();
+    let single = [("name", &stretch.name), ("summary", &stretch.summary)];
+    let lists = [
+        ("aliases", &stretch.aliases),
+        ("steps", &stretch.steps),
+        ("quick_steps", &stretch.quick_steps),
+        ("cues", &stretch.cues),
+        ("cautions", &stretch.cautions),
+    ];
+    let fields = single
+        .into_iter()
+        .map(|(f, t)| (f.to_string(), t))
+        .chain(lists.into_iter().flat_map(|(f, items)| {
+            items
+                .iter()
+                .enumerate()
+                .map(move |(i, t)| (format!("{f}[{i}]"), t))
+        }));
+    for (field, text) in fields {
+        if let Some(c) = fonts.missing(text) {
+            problems.push(FieldProblem::new(field, crate::fonts::missing_message(c)));
+        }
+    }
+}
+
+fn id(stretch: &Stretch, stem: &str, problems: &mut Vec<FieldProblem>) {
+    let plain = !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !stem.starts_with('-')
+        && !stem.ends_with('-')
+        && !stem.contains("--");
+    if !plain {
+        let message =
+            format!("file name {stem:?} is not a valid id; use lowercase letters, digits and single hyphens");
+        problems.push(FieldProblem::new("", message));
+    }
+    if !stretch.id.is_empty() && stretch.id != stem {
+        let message = format!(
+            "{:?} differs from the file name; the id must equal the file stem {stem:?}",
+            stretch.id
+        );
+        problems.push(FieldProblem::new("id", message));
+    }
+}
+
+fn text(field: &str, value: &str, max_chars: usize, problems: &mut Vec<FieldProblem>) {
+    let chars = value.trim().chars().count();
+    if chars == 0 {
+        problems.push(FieldProblem::new(field, "is empty"));
+    } else if chars > max_chars {
+        problems.push(FieldProblem::new(
+            field,
+            format!("is {chars} characters long; the maximum is {max_chars}"),
+        ));
+    }
+}
+
+fn lines(
+    field: &str,
+    items: &[String],
+    count: Option<Range>,
+    max_chars: usize,
+    problems: &mut Vec<FieldProblem>,
+) {
+    if let Some(count) = count
+        && !count.contains(items.len() as u32)
+    {
+        problems.push(FieldProblem::new(
+            field,
+            format!("has {} lines; write {} to {}", items.len(), count.min, count.max),
+        ));
+    }
+    for (i, item) in items.iter().enumerate() {
+        text(&format!("{field}[{i}]"), item, max_chars, problems);
+    }
+}
+
+fn goal_ids(ids: &[String], goals: &[Goal], problems: &mut Vec<FieldProblem>) {
+    if ids.is_empty() {
+        problems.push(FieldProblem::new("goals", "is empty; name at least one goal"));
+    }
+    for (i, wanted) in ids.iter().enumerate() {
+        if !goals.iter().any(|g| &g.id == wanted) {
+            let known: Vec<&str> = goals.iter().map(|g| g.id.as_str()).collect();
+            problems.push(FieldProblem::new(
+                format!("goals[{i}]"),
+                format!("unknown goal {wanted:?}; use {}", or_list(&known)),
+            ));
+        }
+    }
+}
+
+fn dose(dose: &Dose, problems: &mut Vec<FieldProblem>) {
+    match (dose.hold_s, dose.rep_s) {
+        (Some(_), Some(_)) => problems.push(FieldProblem::new(
+            "dose",
+            "has both hold_s and rep_s; a static hold has hold_s, a repeated move has rep_s",
+        )),
+        (None, None) => problems.push(FieldProblem::new(
+            "dose",
+            "has neither hold_s nor rep_s; a static hold needs hold_s, a repeated move needs rep_s",
+        )),
+        _ => {}
+    }
+    if let Some(hold) = dose.hold_s {
+        range("dose.hold_s", hold, limits::HOLD_S, problems);
+    }
+    if let Some(rep_s) = dose.rep_s {
+        value("dose.rep_s", rep_s, limits::REP_S, problems);
+    }
+    range("dose.reps", dose.reps, limits::REPS, problems);
+    if !(1..=2).contains(&dose.sides) {
+        problems.push(FieldProblem::new(
+            "dose.sides",
+            format!("{} is not allowed; use 1, or 2 for each side", dose.sides),
+        ));
+    }
+    value("dose.rest_s", dose.rest_s, limits::REST_S, problems);
+}
+
+fn range(field: &str, r: Range, allowed: Range, problems: &mut Vec<FieldProblem>) {
+    if r.min > r.max {
+        problems.push(FieldProblem::new(
+            field,
+            format!("[{}, {}] runs backwards; write [min, max]", r.min, r.max),
+        ));
+    }
+    value(field, r.min, allowed, problems);
+    if r.max != r.min {
+        value(field, r.max, allowed, problems);
+    }
+}
+
+fn value(field: &str, v: u32, allowed: Range, problems: &mut Vec<FieldProblem>) {
+    if v < allowed.min {
+        problems.push(FieldProblem::new(
+            field,
+            format!("{v} is below the minimum of {}", allowed.min),
+        ));
+    } else if v > allowed.max {
+        problems.push(FieldProblem::new(
+            field,
+            format!("{v} is above the maximum of {}", allowed.max),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::vocab::{Area, Intensity, Position};
+
+    fn goals() -> Vec<Goal> {
+        vec![Goal {
+            id: "posture".into(),
+            name: "Posture".into(),
+            about: "Stand taller.".into(),
+        }]
+    }
+
+    fn good() -> Stretch {
+        Stretch {
+            id: String::new(),
+            name: "Test stretch".into(),
+            aliases: vec![],
+            summary: "A stretch for tests.".into(),
+            goals: vec!["posture".into()],
+            areas: vec![Area::UpperBack],
+            position: Position::Seated,
+            equipment: vec![],
+            intensity: Intensity::Gentle,
+            avoid_if: vec![],
+            steps: vec!["Sit.".into(), "Reach.".into(), "Breathe.".into()],
+            quick_steps: vec![],
+            cues: vec![],
+            cautions: vec![],
+            dose: Dose {
+                hold_s: Some(Range::new(20, 30)),
+                rep_s: None,
+                reps: Range::new(2, 3),
+                sides: 1,
+                rest_s: 10,
+            },
+            figure: None,
+            origin: Default::default(),
+        }
+    }
+
+    fn messages(s: &Stretch, stem: &str) -> Vec<String> {
+        stretch(s, stem, &goals())
+            .into_iter()
+            .map(|p| format!("{}: {}", p.field, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_good_stretch_has_no_problems() {
+        assert!(messages(&good(), "test-stretch").is_empty());
+    }
+
+    #[test]
+    fn hold_above_maximum() {
+        let mut s = good();
+        s.dose.hold_s = Some(Range::new(20, 300));
+        assert_eq!(
+            messages(&s, "t"),
+            ["dose.hold_s: 300 is above the maximum of 120"]
+        );
+    }
+
+    #[test]
+    fn reps_sides_rest_and_backwards_ranges() {
+        let mut s = good();
+        s.dose.reps = Range::new(0, 40);
+        s.dose.sides = 3;
+        s.dose.rest_s = 500;
+        s.dose.hold_s = Some(Range::new(30, 20));
+        assert_eq!(
+            messages(&s, "t"),
+            [
+                "dose.hold_s: [30, 20] runs backwards; write [min, max]",
+                "dose.reps: 0 is below the minimum of 1",
+                "dose.reps: 40 is above the maximum of 30",
+                "dose.sides: 3 is not allowed; use 1, or 2 for each side",
+                "dose.rest_s: 500 is above the maximum of 120",
+            ]
+        );
+    }
+
+    #[test]
+    fn hold_and_move_are_exclusive() {
+        let mut s = good();
+        s.dose.rep_s = Some(4);
+        assert!(messages(&s, "t")[0].starts_with("dose: has both hold_s and rep_s"));
+        s.dose.hold_s = None;
+        s.dose.rep_s = None;
+        assert!(messages(&s, "t")[0].starts_with("dose: has neither"));
+    }
+
+    #[test]
+    fn empty_and_too_many_steps() {
+        let mut s = good();
+        s.steps.clear();
+        assert_eq!(messages(&s, "t"), ["steps: has 0 lines; write 3 to 7"]);
+        s.steps = vec!["Go.".into(); 8];
+        s.steps[2] = "  ".into();
+        assert_eq!(
+            messages(&s, "t"),
+            ["steps: has 8 lines; write 3 to 7", "steps[2]: is empty"]
+        );
+    }
+
+    #[test]
+    fn long_quick_step() {
+        let mut s = good();
+        s.quick_steps = vec!["Short.".into(), "x".repeat(60)];
+        assert_eq!(
+            messages(&s, "t"),
+            ["quick_steps[1]: is 60 characters long; the maximum is 48"]
+        );
+    }
+
+    #[test]
+    fn characters_the_font_lacks() {
+        let mut s = good();
+        s.cues = vec!["Smile ☺".into()];
+        assert_eq!(messages(&s, "t").len(), 1);
+        assert!(
+            messages(&s, "t")[0].starts_with("cues[0]: the character '☺' (U+263A) is not in the sheet font")
+        );
+    }
+
+    #[test]
+    fn unknown_goal_lists_known_ones() {
+        let mut s = good();
+        s.goals = vec!["posture".into(), "flying".into()];
+        assert_eq!(
+            messages(&s, "t"),
+            ["goals[1]: unknown goal \"flying\"; use posture"]
+        );
+    }
+
+    #[test]
+    fn id_must_match_stem_and_be_plain() {
+        let mut s = good();
+        s.id = "other".into();
+        assert_eq!(
+            messages(&s, "Test_Stretch"),
+            [
+                ": file name \"Test_Stretch\" is not a valid id; use lowercase letters, digits and single hyphens",
+                "id: \"other\" differs from the file name; the id must equal the file stem \"Test_Stretch\"",
+            ]
+        );
+    }
+}

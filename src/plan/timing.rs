@@ -1,0 +1,195 @@
+//! The timing model: how long a stretch takes at a given dose, how long it
+//! takes to get into position, and what a change of level between two
+//! stretches costs. Plans add these up to stay inside the time budget.
+
+use serde::Serialize;
+
+use crate::content::{Dose, Effort, Equipment, Level, Position, Range, Stretch};
+
+/// ACSM's static hold range for most adults, in seconds.
+pub const HOLD_ADULT: Range = Range::new(10, 30);
+/// ACSM's static hold range for older adults, in seconds.
+pub const HOLD_OLDER: Range = Range::new(30, 60);
+/// ACSM's repetitions per static stretch.
+pub const HOLD_REPS: Range = Range::new(2, 4);
+/// ACSM's total time per stretch, in seconds.
+pub const TARGET_TOTAL_S: u32 = 60;
+/// Seconds to swap from one side to the other.
+pub const SWITCH_SIDE_S: u32 = 3;
+
+/// A dose chosen from a stretch's ranges: what the sheet tells the reader
+/// to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Prescription {
+    /// Seconds per hold, for static stretches; `None` for repeated moves.
+    pub hold_s: Option<u32>,
+    /// Repetitions per side.
+    pub reps: u32,
+    /// 1, or 2 for each side.
+    pub sides: u32,
+    /// Seconds one repetition of a move takes (the hold, for holds).
+    pub rep_s: u32,
+    /// Rest between repetitions.
+    pub rest_s: u32,
+}
+
+impl Prescription {
+    /// The dose a first session uses: holds at the low end of the range
+    /// ACSM and the stretch agree on, enough repetitions to reach about a
+    /// minute in all (within the stretch's range), moves at their minimum.
+    pub fn standard(dose: &Dose, older: bool) -> Self {
+        Self::at(dose, older, 0.0)
+    }
+
+    /// The dose a fraction `t` of the way (0 = start, 1 = end of a plan)
+    /// through the stretch's ranges: holds lengthen, moves repeat more.
+    pub fn at(dose: &Dose, older: bool, t: f64) -> Self {
+        match dose.effort() {
+            Effort::Hold(hold) => {
+                let hold_s = hold_range(hold, older).lerp(t);
+                let reps = reps_range(dose.reps);
+                let for_total = TARGET_TOTAL_S.div_ceil(hold_s.max(1));
+                Prescription {
+                    hold_s: Some(hold_s),
+                    reps: for_total.clamp(reps.min, reps.max),
+                    sides: dose.sides,
+                    rep_s: hold_s,
+                    rest_s: dose.rest_s,
+                }
+            }
+            Effort::Moves { rep_s } => Prescription {
+                hold_s: None,
+                reps: dose.reps.lerp(t),
+                sides: dose.sides,
+                rep_s,
+                rest_s: dose.rest_s,
+            },
+        }
+    }
+
+    /// The same dose with `reps` repetitions.
+    pub fn with_reps(self, reps: u32) -> Self {
+        Prescription { reps, ..self }
+    }
+
+    /// Seconds of work and rest: reps × rep time × sides, plus rests
+    /// between repetitions and a moment to swap sides.
+    pub fn seconds(&self) -> u32 {
+        let per_side = self.reps * self.rep_s + self.reps.saturating_sub(1) * self.rest_s;
+        per_side * self.sides + self.sides.saturating_sub(1) * SWITCH_SIDE_S
+    }
+}
+
+/// The hold range a stretch is given: its own range inside ACSM's, or the
+/// end of its own range nearest to ACSM's when they do not overlap.
+pub fn hold_range(own: Range, older: bool) -> Range {
+    let acsm = if older { HOLD_OLDER } else { HOLD_ADULT };
+    own.intersect(acsm).unwrap_or_else(|| {
+        let nearest = if own.max < acsm.min { own.max } else { own.min };
+        Range::new(nearest, nearest)
+    })
+}
+
+/// The repetitions a static stretch is given: its own inside ACSM's 2–4.
+fn reps_range(own: Range) -> Range {
+    own.intersect(HOLD_REPS).unwrap_or(own)
+}
+
+/// Seconds to get into a stretch's position and set up its equipment.
+pub fn setup_s(stretch: &Stretch) -> u32 {
+    let position = match stretch.position {
+        Position::Standing | Position::Seated => 5,
+        Position::Kneeling | Position::HandsAndKnees => 8,
+        Position::Lying => 10,
+    };
+    let props = stretch
+        .equipment
+        .iter()
+        .map(|e| match e {
+            Equipment::Towel | Equipment::FoamRoller | Equipment::Mat => 10,
+            Equipment::Chair | Equipment::Wall | Equipment::Doorway => 0,
+        })
+        .sum::<u32>();
+    position + props
+}
+
+/// Seconds to move between levels (standing, seated, kneeling, lying).
+pub fn level_change_s(from: Level, to: Level) -> u32 {
+    use Level::*;
+    match (from, to) {
+        (a, b) if a == b => 0,
+        (Standing, Seated) | (Seated, Standing) => 5,
+        (Kneeling, Lying) | (Lying, Kneeling) => 10,
+        // Getting down to the floor or up from it.
+        _ => 20,
+    }
+}
+
+/// Seconds a stretch takes at a dose, including getting into position.
+pub fn stretch_s(stretch: &Stretch, prescription: &Prescription) -> u32 {
+    setup_s(stretch) + prescription.seconds()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hold(hold: (u32, u32), reps: (u32, u32), sides: u32, rest_s: u32) -> Dose {
+        Dose {
+            hold_s: Some(Range::new(hold.0, hold.1)),
+            rep_s: None,
+            reps: Range::new(reps.0, reps.1),
+            sides,
+            rest_s,
+        }
+    }
+
+    #[test]
+    fn static_hold_seconds_are_holds_times_reps_times_sides_plus_rests() {
+        // 20 s × 3 reps with 10 s rests = 80 s a side; two sides + 3 s swap.
+        let p = Prescription::standard(&hold((20, 30), (2, 3), 2, 10), false);
+        assert_eq!((p.hold_s, p.reps), (Some(20), 3));
+        assert_eq!(p.seconds(), (20 * 3 + 2 * 10) * 2 + 3);
+    }
+
+    #[test]
+    fn holds_follow_acsm_and_lengthen_with_progress() {
+        let dose = hold((15, 45), (2, 4), 1, 5);
+        assert_eq!(Prescription::at(&dose, false, 0.0).hold_s, Some(15));
+        assert_eq!(Prescription::at(&dose, false, 1.0).hold_s, Some(30));
+        assert_eq!(Prescription::at(&dose, true, 0.0).hold_s, Some(30));
+        assert_eq!(Prescription::at(&dose, true, 1.0).hold_s, Some(45));
+        // About a minute in all: 30 s holds → 2 reps, 15 s holds → 4 reps.
+        assert_eq!(Prescription::at(&dose, false, 1.0).reps, 2);
+        assert_eq!(Prescription::at(&dose, false, 0.0).reps, 4);
+    }
+
+    #[test]
+    fn hold_range_outside_acsm_uses_nearest_own_end() {
+        assert_eq!(hold_range(Range::new(5, 8), false), Range::new(8, 8));
+        assert_eq!(hold_range(Range::new(20, 30), true), Range::new(30, 30));
+        assert_eq!(hold_range(Range::new(40, 50), false), Range::new(40, 40));
+    }
+
+    #[test]
+    fn moves_are_reps_times_seconds_times_sides() {
+        let dose = Dose {
+            hold_s: None,
+            rep_s: Some(4),
+            reps: Range::new(8, 10),
+            sides: 2,
+            rest_s: 0,
+        };
+        let p = Prescription::standard(&dose, false);
+        assert_eq!(p.seconds(), 8 * 4 * 2 + 3);
+        assert_eq!(Prescription::at(&dose, false, 1.0).reps, 10);
+    }
+
+    #[test]
+    fn level_changes_cost_more_to_and_from_the_floor() {
+        assert_eq!(level_change_s(Level::Seated, Level::Seated), 0);
+        assert!(
+            level_change_s(Level::Standing, Level::Seated) < level_change_s(Level::Standing, Level::Lying)
+        );
+    }
+}
