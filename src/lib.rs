@@ -17,6 +17,7 @@ pub mod fonts;
 pub mod layout;
 pub mod output;
 pub mod plan;
+pub mod render;
 
 pub use config::Config;
 pub use error::{Error, Result};

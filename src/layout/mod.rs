@@ -5,7 +5,9 @@
 
 pub mod geom;
 pub mod page;
+pub mod flow;
 pub mod style;
+pub mod text;
 
 pub use geom::{Paper, Point, Rect, Size};
 pub use page::{Color, Document, Face, Item, Page, Path, Stroke};

@@ -255,15 +255,16 @@ impl Item {
             Item::Text(run) => run.bounds(),
             Item::Box { rect, stroke, .. } => rect.inset(-stroke.map_or(0.0, |s| s.width / 2.0)),
             Item::Line { from, to, stroke } => {
+                // Butt caps extend only across the line; round caps also along it.
+                let (dx, dy) = (to.x - from.x, to.y - from.y);
+                let len = dx.hypot(dy).max(f32::EPSILON);
                 let half = stroke.width / 2.0;
-                let x = from.x.min(to.x) - half;
-                let y = from.y.min(to.y) - half;
-                Rect::new(
-                    x,
-                    y,
-                    (from.x - to.x).abs() + 2.0 * half,
-                    (from.y - to.y).abs() + 2.0 * half,
-                )
+                let along = if stroke.style == LineStyle::Round { half } else { 0.0 };
+                let ex = half * (dy / len).abs() + along;
+                let ey = half * (dx / len).abs() + along;
+                let x = from.x.min(to.x) - ex;
+                let y = from.y.min(to.y) - ey;
+                Rect::new(x, y, dx.abs() + 2.0 * ex, dy.abs() + 2.0 * ey)
             }
             Item::Path(path) => path.bounds(),
             Item::Image { rect, .. } | Item::Link { rect, .. } => *rect,

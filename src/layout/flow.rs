@@ -1,0 +1,481 @@
+//! Pagination. Sheets build [`Block`]s (items relative to the block's
+//! top-left, a height, and the places it may be split); a [`Flow`] stacks
+//! them down the pages' content frame, keeps each block together when it
+//! fits on a page, splits long ones at their break points, repeats a
+//! running header on continuation pages and numbers every page
+//! ("page 2 of 5"). Nothing is ever placed outside the frame.
+
+use super::geom::{Point, Rect, Size};
+use super::page::{Color, Face, Item, Page, Path, Segment, Stroke, TextRun};
+use super::style::Style;
+use super::text::{self, Line, Span};
+
+/// A piece of content that stacks vertically.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Block {
+    /// Items relative to the block's top-left corner.
+    pub items: Vec<Item>,
+    pub height: f32,
+    /// Offsets (from the block's top) where the block may be split across
+    /// pages, in increasing order. Empty: keep together.
+    pub breaks: Vec<f32>,
+}
+
+impl Block {
+    /// Moves every item by (dx, dy).
+    pub fn items_at(&self, dx: f32, dy: f32) -> impl Iterator<Item = Item> + '_ {
+        self.items.iter().map(move |item| translate(item, dx, dy))
+    }
+}
+
+/// Builds a block of lines and shapes, top to bottom, at a fixed width.
+pub struct BlockBuilder {
+    pub width: f32,
+    y: f32,
+    items: Vec<Item>,
+    breaks: Vec<f32>,
+}
+
+impl BlockBuilder {
+    pub fn new(width: f32) -> Self {
+        BlockBuilder {
+            width,
+            y: 0.0,
+            items: Vec::new(),
+            breaks: Vec::new(),
+        }
+    }
+
+    /// The current height.
+    pub fn y(&self) -> f32 {
+        self.y
+    }
+
+    /// Adds vertical space.
+    pub fn gap(&mut self, h: f32) {
+        self.y += h;
+    }
+
+    /// Allows a page break at the current position.
+    pub fn may_break(&mut self) {
+        if self.y > 0.0 && self.breaks.last() != Some(&self.y) {
+            self.breaks.push(self.y);
+        }
+    }
+
+    /// Adds wrapped text indented by `indent`; each line may start a page
+    /// when `splittable`. Returns the number of lines.
+    pub fn paragraph(&mut self, spans: &[Span], size: f32, lead: f32, color: Color, indent: f32, splittable: bool) -> usize {
+        let lines = text::wrap(spans, size, self.width - indent);
+        for line in &lines {
+            if splittable {
+                self.may_break();
+            }
+            self.line(line, size, lead, color, indent);
+        }
+        lines.len()
+    }
+
+    /// Adds one already-wrapped line.
+    pub fn line(&mut self, line: &Line, size: f32, lead: f32, color: Color, indent: f32) {
+        let baseline = self.y + baseline_offset(size, lead);
+        self.items.extend(line.place(Point::new(indent, baseline), size, color).map(Item::Text));
+        self.y += lead;
+    }
+
+    /// Adds a single run of text at (x, baseline offset in the current
+    /// line), without advancing.
+    pub fn run_at(&mut self, x: f32, text: &str, face: Face, size: f32, lead: f32, color: Color) {
+        let baseline = self.y + baseline_offset(size, lead);
+        self.items.push(Item::Text(TextRun {
+            origin: Point::new(x, baseline),
+            text: text.to_string(),
+            face,
+            size,
+            color,
+            width: text::width(text, face, size),
+        }));
+    }
+
+    /// Adds an item positioned relative to the block.
+    pub fn item(&mut self, item: Item) {
+        self.items.push(item);
+    }
+
+    /// A horizontal rule across the block at the current position.
+    pub fn rule(&mut self, stroke: Stroke) {
+        let y = self.y + stroke.width / 2.0;
+        self.items.push(Item::Line {
+            from: Point::new(0.0, y),
+            to: Point::new(self.width, y),
+            stroke,
+        });
+        self.y += stroke.width;
+    }
+
+    pub fn finish(self) -> Block {
+        Block {
+            items: self.items,
+            height: self.y,
+            breaks: self.breaks,
+        }
+    }
+}
+
+/// Where the baseline sits below the top of a line box of height `lead`.
+pub fn baseline_offset(size: f32, lead: f32) -> f32 {
+    (lead - size) / 2.0 + 0.8 * size
+}
+
+/// Moves an item by (dx, dy).
+pub fn translate(item: &Item, dx: f32, dy: f32) -> Item {
+    let p = |p: Point| Point::new(p.x + dx, p.y + dy);
+    let r = |r: Rect| Rect::new(r.x + dx, r.y + dy, r.w, r.h);
+    match item {
+        Item::Text(run) => Item::Text(TextRun {
+            origin: p(run.origin),
+            ..run.clone()
+        }),
+        Item::Box { rect, fill, stroke } => Item::Box {
+            rect: r(*rect),
+            fill: *fill,
+            stroke: *stroke,
+        },
+        Item::Line { from, to, stroke } => Item::Line {
+            from: p(*from),
+            to: p(*to),
+            stroke: *stroke,
+        },
+        Item::Path(path) => Item::Path(Path {
+            start: p(path.start),
+            segments: path
+                .segments
+                .iter()
+                .map(|s| match *s {
+                    Segment::Line(a) => Segment::Line(p(a)),
+                    Segment::Curve(a, b, c) => Segment::Curve(p(a), p(b), p(c)),
+                })
+                .collect(),
+            ..path.clone()
+        }),
+        Item::Image { rect, picture } => Item::Image {
+            rect: r(*rect),
+            picture: picture.clone(),
+        },
+        Item::Link { rect, uri } => Item::Link {
+            rect: r(*rect),
+            uri: uri.clone(),
+        },
+    }
+}
+
+/// Stacks blocks down pages.
+pub struct Flow<'a> {
+    style: &'a Style,
+    /// Text repeated at the top of every page after the first.
+    running: String,
+    pages: Vec<Page>,
+    /// The content frame of the current page.
+    frame: Rect,
+    cursor: f32,
+}
+
+impl<'a> Flow<'a> {
+    /// A flow over pages in `style`; `running` heads continuation pages.
+    pub fn new(style: &'a Style, running: impl Into<String>) -> Self {
+        let mut flow = Flow {
+            style,
+            running: running.into(),
+            pages: Vec::new(),
+            frame: Rect::default(),
+            cursor: 0.0,
+        };
+        flow.new_page();
+        flow
+    }
+
+    /// The size of every page.
+    pub fn page_size(&self) -> Size {
+        self.style.page
+    }
+
+    /// The width content may use.
+    pub fn width(&self) -> f32 {
+        self.frame.w
+    }
+
+    /// The content frame of the first page (below no header); used by
+    /// sheets that draw their own first-page header.
+    pub fn frame(&self) -> Rect {
+        self.frame
+    }
+
+    /// Height left on the current page.
+    pub fn remaining(&self) -> f32 {
+        self.frame.bottom() - self.cursor
+    }
+
+    /// Whether the current page has nothing on it yet.
+    pub fn at_page_top(&self) -> bool {
+        self.cursor <= self.frame.y + 0.01
+    }
+
+    /// Height of the footer band kept free at the bottom of each page.
+    fn footer_height(style: &Style) -> f32 {
+        style.line(style.small) + 6.0
+    }
+
+    /// Starts a new page (with the running header after the first).
+    pub fn new_page(&mut self) {
+        let style = self.style;
+        let mut page = Page::new(style.page);
+        let full = Rect::new(
+            style.margin,
+            style.margin,
+            style.page.w - 2.0 * style.margin,
+            style.page.h - 2.0 * style.margin - Self::footer_height(style),
+        );
+        self.frame = full;
+        if !self.pages.is_empty() && !self.running.is_empty() {
+            let size = style.small;
+            let lead = style.line(size);
+            let label = text::fit(&self.running, Face::Italic, size, full.w);
+            page.items.push(Item::Text(TextRun {
+                origin: Point::new(full.x, full.y + baseline_offset(size, lead)),
+                width: text::width(&label, Face::Italic, size),
+                text: label,
+                face: Face::Italic,
+                size,
+                color: style.muted,
+            }));
+            let rule_y = full.y + lead + 2.0;
+            page.items.push(Item::Line {
+                from: Point::new(full.x, rule_y),
+                to: Point::new(full.right(), rule_y),
+                stroke: Stroke::solid(0.5, style.muted),
+            });
+            let used = lead + 8.0;
+            self.frame = Rect::new(full.x, full.y + used, full.w, full.h - used);
+        }
+        self.cursor = self.frame.y;
+        self.pages.push(page);
+    }
+
+    /// Adds vertical space (dropped at the top of a page).
+    pub fn space(&mut self, h: f32) {
+        if !self.at_page_top() {
+            self.cursor = (self.cursor + h).min(self.frame.bottom());
+        }
+    }
+
+    /// Places a block: on this page if it fits, else on the next; a block
+    /// taller than a whole page is split at its break points (or, with
+    /// none, between items, so nothing is ever lost or clipped).
+    pub fn place(&mut self, block: Block) {
+        if block.height <= self.remaining() {
+            self.put(&block, 0.0, block.height);
+            return;
+        }
+        let fits_fresh_page = block.height <= self.fresh_height();
+        if fits_fresh_page || block.breaks.is_empty() && !self.at_page_top() {
+            if !self.at_page_top() {
+                self.new_page();
+            }
+            if fits_fresh_page {
+                self.put(&block, 0.0, block.height);
+                return;
+            }
+        }
+        self.split(&block);
+    }
+
+    /// The content height of a continuation page.
+    fn fresh_height(&self) -> f32 {
+        let style = self.style;
+        let header = if self.running.is_empty() { 0.0 } else { style.line(style.small) + 8.0 };
+        style.page.h - 2.0 * style.margin - Self::footer_height(style) - header
+    }
+
+    /// Places the part of `block` between offsets `from` and `to`.
+    fn put(&mut self, block: &Block, from: f32, to: f32) {
+        let dy = self.cursor - from;
+        let x = self.frame.x;
+        let page = self.pages.last_mut().expect("a flow always has a page");
+        page.items.extend(
+            block
+                .items
+                .iter()
+                .filter(|item| {
+                    let b = item.bounds();
+                    let mid = b.y + b.h / 2.0;
+                    mid >= from && mid < to
+                })
+                .map(|item| translate(item, x, dy)),
+        );
+        self.cursor += to - from;
+    }
+
+    /// Splits a tall block across pages at its break points.
+    fn split(&mut self, block: &Block) {
+        let mut breaks: Vec<f32> = block.breaks.clone();
+        if breaks.is_empty() {
+            breaks = item_edges(block);
+        }
+        breaks.push(block.height);
+        let mut from = 0.0;
+        while from < block.height {
+            let room = self.remaining();
+            let fitting = breaks.iter().copied().filter(|&b| b > from && b - from <= room).last();
+            match fitting {
+                Some(to) => {
+                    self.put(block, from, to);
+                    from = to;
+                    if from < block.height {
+                        self.new_page();
+                    }
+                }
+                None if !self.at_page_top() => self.new_page(),
+                None => {
+                    // Not even one piece fits a fresh page: place the next
+                    // piece anyway, cut to the page (never happens with
+                    // line-sized pieces).
+                    let to = breaks.iter().copied().find(|&b| b > from).unwrap_or(block.height);
+                    let to = to.min(from + room);
+                    self.put(block, from, to);
+                    from = to;
+                    if from < block.height {
+                        self.new_page();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Ends the flow: adds "page N of M" and `footer` text to every page.
+    pub fn finish(self, footer: &str) -> Vec<Page> {
+        let style = self.style;
+        let total = self.pages.len();
+        let size = style.small;
+        let lead = style.line(size);
+        let baseline = style.page.h - style.margin - lead + baseline_offset(size, lead);
+        let width = style.page.w - 2.0 * style.margin;
+        let mut pages = self.pages;
+        for (i, page) in pages.iter_mut().enumerate() {
+            let number = format!("page {} of {total}", i + 1);
+            let number_w = text::width(&number, Face::Regular, size);
+            let x = style.page.w - style.margin - number_w;
+            page.items.push(text_run(&number, Face::Regular, size, style.muted, Point::new(x, baseline)));
+            if !footer.is_empty() {
+                let label = text::fit(footer, Face::Regular, size, width - number_w - 12.0);
+                page.items.push(text_run(&label, Face::Regular, size, style.muted, Point::new(style.margin, baseline)));
+            }
+        }
+        pages
+    }
+}
+
+/// A single run of text at a baseline origin.
+pub fn text_run(text: &str, face: Face, size: f32, color: Color, origin: Point) -> Item {
+    Item::Text(TextRun {
+        origin,
+        text: text.to_string(),
+        face,
+        size,
+        color,
+        width: text::width(text, face, size),
+    })
+}
+
+/// Offsets between items, for splitting a block with no break points.
+fn item_edges(block: &Block) -> Vec<f32> {
+    let mut edges: Vec<f32> = block.items.iter().map(|i| i.bounds().bottom()).collect();
+    edges.sort_by(f32::total_cmp);
+    edges.dedup();
+    edges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::style::SheetOptions;
+
+    fn style() -> Style {
+        Style::new(&SheetOptions::default())
+    }
+
+    fn paragraph(words: usize, width: f32, style: &Style) -> Block {
+        let text = vec!["stretch"; words].join(" ");
+        let mut b = BlockBuilder::new(width);
+        b.paragraph(&[Span::regular(&text)], style.body, style.line(style.body), style.ink, 0.0, true);
+        b.finish()
+    }
+
+    fn assert_inside_margins(pages: &[Page], style: &Style) {
+        let frame = Rect::new(
+            style.margin,
+            style.margin,
+            style.page.w - 2.0 * style.margin,
+            style.page.h - 2.0 * style.margin,
+        );
+        for page in pages {
+            for item in &page.items {
+                assert!(frame.contains(&item.bounds()), "{:?} outside {frame:?}", item.bounds());
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_paragraph_splits_across_pages_and_keeps_every_line() {
+        let style = style();
+        let mut flow = Flow::new(&style, "Plan (continued)");
+        let block = paragraph(3000, flow.width(), &style);
+        let lines = block.items.len();
+        flow.place(block);
+        let pages = flow.finish("My footer");
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        let body_lines: usize = pages.iter().map(|p| p.texts().filter(|t| t.text.starts_with("stretch")).count()).sum();
+        assert_eq!(body_lines, lines);
+        assert_eq!(pages[1].texts().next().unwrap().text, "Plan (continued)");
+        assert!(pages.last().unwrap().texts().any(|t| t.text == format!("page {0} of {0}", pages.len())));
+        assert_inside_margins(&pages, &style);
+    }
+
+    #[test]
+    fn blocks_that_fit_are_kept_together() {
+        let style = style();
+        let mut flow = Flow::new(&style, "");
+        let unsplittable = |h: f32| Block {
+            items: vec![Item::Box {
+                rect: Rect::new(0.0, 0.0, 100.0, h),
+                fill: Some(Color::BLACK),
+                stroke: None,
+            }],
+            height: h,
+            breaks: vec![],
+        };
+        flow.place(unsplittable(500.0));
+        flow.place(unsplittable(300.0)); // does not fit below the first
+        let pages = flow.finish("");
+        assert_eq!(pages.len(), 2);
+        assert_inside_margins(&pages, &style);
+    }
+
+    #[test]
+    fn text_runs_never_overlap() {
+        let style = style();
+        let mut flow = Flow::new(&style, "Running");
+        for _ in 0..40 {
+            flow.place(paragraph(60, flow.width(), &style));
+            flow.space(6.0);
+        }
+        let pages = flow.finish("footer");
+        for page in &pages {
+            let runs: Vec<_> = page.texts().collect();
+            for (i, a) in runs.iter().enumerate() {
+                for b in &runs[i + 1..] {
+                    assert!(!a.bounds().overlaps(&b.bounds()), "{:?} overlaps {:?}", a.text, b.text);
+                }
+            }
+        }
+    }
+}
