@@ -9,6 +9,7 @@
 pub mod assets;
 pub mod catalog;
 pub mod cli;
+pub mod clinic;
 pub mod config;
 pub mod content;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod figure;
 pub mod fonts;
 pub mod layout;
 pub mod output;
+pub mod picture;
 pub mod plan;
 pub mod render;
 
@@ -52,8 +54,143 @@ pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
                     let stretch = library.require(&id)?;
                     Output::Stdout.write(catalog::show(stretch, &library, format).as_bytes())
                 }
+                Command::Gallery { sheet, output } => {
+                    output.check_writable()?;
+                    let doc = layout::sheets::gallery(&library, &sheet);
+                    output.write(&render::render(&doc)?)
+                }
+                Command::Card(job) => make_card(&library, job, stderr),
+                Command::Handout(job) => make_handout(&library, *job),
                 _ => Err(Error::Internal("this command is not built yet".into())),
             }
         }
+    }
+}
+
+fn make_card(
+    library: &content::Library,
+    job: config::CardJob,
+    stderr: &mut dyn std::io::Write,
+) -> Result<()> {
+    job.output.check_writable()?;
+    let stretches = job
+        .stretches
+        .iter()
+        .map(|id| library.require(id))
+        .collect::<Result<Vec<_>>>()?;
+    let entries: Vec<layout::sheets::CardEntry> = stretches
+        .iter()
+        .map(|s| {
+            let dose = plan::Prescription::standard(&s.dose, job.request.older);
+            layout::sheets::CardEntry {
+                stretch: s,
+                dose,
+                seconds: plan::timing::stretch_s(s, &dose),
+            }
+        })
+        .collect();
+    let card = layout::sheets::card(&entries, library.safety(), &job.sheet);
+    if card.shown < entries.len() {
+        let _ = writeln!(
+            stderr,
+            "stretchsheet: the card has room for {} of the {} stretches; use a larger paper or leave out --large-print to fit more",
+            card.shown,
+            entries.len()
+        );
+    }
+    job.output.write(&render::render(&card.document)?)
+}
+
+/// Fails when user text has a character the sheet font lacks.
+fn check_text(field: &str, text: Option<&str>) -> Result<()> {
+    match text {
+        Some(text) => fonts::Fonts::get().check(field, text),
+        None => Ok(()),
+    }
+}
+
+fn make_handout(library: &content::Library, job: config::HandoutJob) -> Result<()> {
+    let clinic = job.clinic.as_deref().map(clinic::Clinic::load).transpose()?;
+    let mut sheet = job.sheet.clone();
+    if let (false, Some(paper)) = (job.paper_given, clinic.as_ref().and_then(|c| c.paper)) {
+        sheet.paper = paper;
+    }
+    check_text("--patient", job.patient.as_deref())?;
+    check_text("--clinician", job.clinician.as_deref())?;
+    check_text("--title", sheet.title.as_deref())?;
+    let notes = match &job.notes {
+        config::Notes::None => None,
+        config::Notes::Text(text) => {
+            check_text("--notes", Some(text))?;
+            Some(text.clone())
+        }
+        config::Notes::File(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::File {
+                path: path.clone(),
+                action: "cannot read the notes file",
+                source,
+            })?;
+            check_text(&format!("--notes-file {}", path.display()), Some(&text))?;
+            Some(text)
+        }
+    };
+    let output = job.output.clone().unwrap_or_else(|| {
+        Output::File(std::path::PathBuf::from(default_handout_name(
+            job.patient.as_deref(),
+        )))
+    });
+    output.check_writable()?;
+    if job.stretches.is_empty() {
+        return Err(Error::Internal(
+            "planner selection for handouts is not built yet".into(),
+        ));
+    }
+    let mut exercises = Vec::new();
+    for choice in &job.stretches {
+        let stretch = library.require(&choice.id)?;
+        let dose = plan::prescribe(stretch, choice, job.request.older)?;
+        exercises.push(layout::sheets::Exercise {
+            stretch,
+            dose,
+            seconds: plan::timing::stretch_s(stretch, &dose),
+        });
+    }
+    let handout = layout::sheets::Handout {
+        clinic: clinic.as_ref(),
+        patient: job.patient.as_deref(),
+        clinician: job.clinician.as_deref(),
+        date: job.date,
+        notes: notes.as_deref(),
+        exercises,
+        per_day: job.per_day,
+        per_week: job.per_week,
+        follow_up: job.follow_up,
+    };
+    let doc = layout::sheets::handout(&handout, library.safety(), &sheet);
+    output.write(&render::render(&doc)?)
+}
+
+/// "handout-ann-lee.pdf" for patient "Ann Lee"; "handout.pdf" without one.
+fn default_handout_name(patient: Option<&str>) -> String {
+    let slug: String = patient
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .take(6)
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "handout.pdf".into()
+    } else {
+        format!("handout-{slug}.pdf")
     }
 }

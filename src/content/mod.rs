@@ -11,6 +11,6 @@ pub mod vocab;
 
 pub use library::Library;
 pub use load::load;
-pub use model::{Dose, Effort, Goal, Origin, Range, Safety, Stretch};
-pub use source::line_col;
+pub use model::{BriefSafety, Dose, Effort, Goal, Origin, Range, Safety, Stretch};
+pub use source::{SourceFile, line_col};
 pub use vocab::{Area, Condition, Equipment, Intensity, Level, Position};

@@ -249,6 +249,17 @@ pub struct Safety {
     pub see_doctor: Vec<String>,
     /// Signs that need emergency care now.
     pub urgent: Vec<String>,
+    /// Short forms for one-page sheets with little room.
+    pub brief: BriefSafety,
+}
+
+/// The stop rules and warning signs in a sentence each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BriefSafety {
+    pub stop: String,
+    /// When to call emergency services and when to see a doctor.
+    pub help: String,
 }
 
 #[cfg(test)]

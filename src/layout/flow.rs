@@ -63,12 +63,22 @@ impl BlockBuilder {
         }
     }
 
-    /// Adds wrapped text indented by `indent`; each line may start a page
-    /// when `splittable`. Returns the number of lines.
-    pub fn paragraph(&mut self, spans: &[Span], size: f32, lead: f32, color: Color, indent: f32, splittable: bool) -> usize {
+    /// Adds wrapped text indented by `indent`; when `splittable`, a page
+    /// may break between its lines (callers mark a break before it with
+    /// [`BlockBuilder::may_break`] if one is allowed there). Returns the
+    /// number of lines.
+    pub fn paragraph(
+        &mut self,
+        spans: &[Span],
+        size: f32,
+        lead: f32,
+        color: Color,
+        indent: f32,
+        splittable: bool,
+    ) -> usize {
         let lines = text::wrap(spans, size, self.width - indent);
-        for line in &lines {
-            if splittable {
+        for (i, line) in lines.iter().enumerate() {
+            if splittable && i > 0 {
                 self.may_break();
             }
             self.line(line, size, lead, color, indent);
@@ -79,7 +89,10 @@ impl BlockBuilder {
     /// Adds one already-wrapped line.
     pub fn line(&mut self, line: &Line, size: f32, lead: f32, color: Color, indent: f32) {
         let baseline = self.y + baseline_offset(size, lead);
-        self.items.extend(line.place(Point::new(indent, baseline), size, color).map(Item::Text));
+        self.items.extend(
+            line.place(Point::new(indent, baseline), size, color)
+                .map(Item::Text),
+        );
         self.y += lead;
     }
 
@@ -268,31 +281,31 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Places a block: on this page if it fits, else on the next; a block
-    /// taller than a whole page is split at its break points (or, with
-    /// none, between items, so nothing is ever lost or clipped).
+    /// Places a block: on this page if it fits. A block with break points
+    /// fills the rest of this page and continues on the next; one without
+    /// is moved whole to a new page, or, when taller than any page, split
+    /// between its items so nothing is ever lost or clipped.
     pub fn place(&mut self, block: Block) {
         if block.height <= self.remaining() {
             self.put(&block, 0.0, block.height);
-            return;
+        } else if !block.breaks.is_empty() {
+            self.split(&block);
+        } else if block.height <= self.fresh_height() {
+            self.new_page();
+            self.put(&block, 0.0, block.height);
+        } else {
+            self.split(&block);
         }
-        let fits_fresh_page = block.height <= self.fresh_height();
-        if fits_fresh_page || block.breaks.is_empty() && !self.at_page_top() {
-            if !self.at_page_top() {
-                self.new_page();
-            }
-            if fits_fresh_page {
-                self.put(&block, 0.0, block.height);
-                return;
-            }
-        }
-        self.split(&block);
     }
 
     /// The content height of a continuation page.
     fn fresh_height(&self) -> f32 {
         let style = self.style;
-        let header = if self.running.is_empty() { 0.0 } else { style.line(style.small) + 8.0 };
+        let header = if self.running.is_empty() {
+            0.0
+        } else {
+            style.line(style.small) + 8.0
+        };
         style.page.h - 2.0 * style.margin - Self::footer_height(style) - header
     }
 
@@ -325,7 +338,11 @@ impl<'a> Flow<'a> {
         let mut from = 0.0;
         while from < block.height {
             let room = self.remaining();
-            let fitting = breaks.iter().copied().filter(|&b| b > from && b - from <= room).last();
+            let fitting = breaks
+                .iter()
+                .copied()
+                .filter(|&b| b > from && b - from <= room)
+                .next_back();
             match fitting {
                 Some(to) => {
                     self.put(block, from, to);
@@ -364,10 +381,22 @@ impl<'a> Flow<'a> {
             let number = format!("page {} of {total}", i + 1);
             let number_w = text::width(&number, Face::Regular, size);
             let x = style.page.w - style.margin - number_w;
-            page.items.push(text_run(&number, Face::Regular, size, style.muted, Point::new(x, baseline)));
+            page.items.push(text_run(
+                &number,
+                Face::Regular,
+                size,
+                style.muted,
+                Point::new(x, baseline),
+            ));
             if !footer.is_empty() {
                 let label = text::fit(footer, Face::Regular, size, width - number_w - 12.0);
-                page.items.push(text_run(&label, Face::Regular, size, style.muted, Point::new(style.margin, baseline)));
+                page.items.push(text_run(
+                    &label,
+                    Face::Regular,
+                    size,
+                    style.muted,
+                    Point::new(style.margin, baseline),
+                ));
             }
         }
         pages
@@ -406,7 +435,14 @@ mod tests {
     fn paragraph(words: usize, width: f32, style: &Style) -> Block {
         let text = vec!["stretch"; words].join(" ");
         let mut b = BlockBuilder::new(width);
-        b.paragraph(&[Span::regular(&text)], style.body, style.line(style.body), style.ink, 0.0, true);
+        b.paragraph(
+            &[Span::regular(&text)],
+            style.body,
+            style.line(style.body),
+            style.ink,
+            0.0,
+            true,
+        );
         b.finish()
     }
 
@@ -419,7 +455,11 @@ mod tests {
         );
         for page in pages {
             for item in &page.items {
-                assert!(frame.contains(&item.bounds()), "{:?} outside {frame:?}", item.bounds());
+                assert!(
+                    frame.contains(&item.bounds()),
+                    "{:?} outside {frame:?}",
+                    item.bounds()
+                );
             }
         }
     }
@@ -433,10 +473,19 @@ mod tests {
         flow.place(block);
         let pages = flow.finish("My footer");
         assert!(pages.len() >= 3, "{} pages", pages.len());
-        let body_lines: usize = pages.iter().map(|p| p.texts().filter(|t| t.text.starts_with("stretch")).count()).sum();
+        let body_lines: usize = pages
+            .iter()
+            .map(|p| p.texts().filter(|t| t.text.starts_with("stretch")).count())
+            .sum();
         assert_eq!(body_lines, lines);
         assert_eq!(pages[1].texts().next().unwrap().text, "Plan (continued)");
-        assert!(pages.last().unwrap().texts().any(|t| t.text == format!("page {0} of {0}", pages.len())));
+        assert!(
+            pages
+                .last()
+                .unwrap()
+                .texts()
+                .any(|t| t.text == format!("page {0} of {0}", pages.len()))
+        );
         assert_inside_margins(&pages, &style);
     }
 
@@ -473,7 +522,12 @@ mod tests {
             let runs: Vec<_> = page.texts().collect();
             for (i, a) in runs.iter().enumerate() {
                 for b in &runs[i + 1..] {
-                    assert!(!a.bounds().overlaps(&b.bounds()), "{:?} overlaps {:?}", a.text, b.text);
+                    assert!(
+                        !a.bounds().overlaps(&b.bounds()),
+                        "{:?} overlaps {:?}",
+                        a.text,
+                        b.text
+                    );
                 }
             }
         }

@@ -3,9 +3,10 @@
 //! advance widths, wrapped and paginated so nothing is clipped or overflows.
 //! Backend-free: the renderer reads the result.
 
+pub mod flow;
 pub mod geom;
 pub mod page;
-pub mod flow;
+pub mod sheets;
 pub mod style;
 pub mod text;
 

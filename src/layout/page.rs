@@ -259,7 +259,11 @@ impl Item {
                 let (dx, dy) = (to.x - from.x, to.y - from.y);
                 let len = dx.hypot(dy).max(f32::EPSILON);
                 let half = stroke.width / 2.0;
-                let along = if stroke.style == LineStyle::Round { half } else { 0.0 };
+                let along = if stroke.style == LineStyle::Round {
+                    half
+                } else {
+                    0.0
+                };
                 let ex = half * (dy / len).abs() + along;
                 let ey = half * (dx / len).abs() + along;
                 let x = from.x.min(to.x) - ex;

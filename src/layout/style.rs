@@ -64,6 +64,20 @@ impl Style {
         }
     }
 
+    /// A tighter version for one-page sheets on small paper: smaller
+    /// headings, tighter lines and the narrowest allowed margins. Body text
+    /// keeps its minimum size.
+    pub fn dense(self) -> Self {
+        let scale = self.body / MIN_BODY;
+        Style {
+            margin: mm(12.0),
+            heading: 11.0 * scale,
+            title: 16.0 * scale,
+            leading: 1.2,
+            ..self
+        }
+    }
+
     /// The same style with another accent colour.
     pub fn with_accent(self, accent: Color) -> Self {
         Style { accent, ..self }

@@ -3,8 +3,8 @@
 //! lines at spaces, and inside a word only when the word alone is wider than
 //! the line. Lines come back as runs with x offsets, ready to place.
 
-use super::page::{Color, Face, TextRun};
 use super::geom::Point;
+use super::page::{Color, Face, TextRun};
 use crate::fonts::Fonts;
 
 /// A piece of text in one face.
@@ -16,15 +16,24 @@ pub struct Span<'a> {
 
 impl<'a> Span<'a> {
     pub fn regular(text: &'a str) -> Self {
-        Span { text, face: Face::Regular }
+        Span {
+            text,
+            face: Face::Regular,
+        }
     }
 
     pub fn bold(text: &'a str) -> Self {
-        Span { text, face: Face::Bold }
+        Span {
+            text,
+            face: Face::Bold,
+        }
     }
 
     pub fn italic(text: &'a str) -> Self {
-        Span { text, face: Face::Italic }
+        Span {
+            text,
+            face: Face::Italic,
+        }
     }
 }
 
@@ -119,7 +128,9 @@ pub fn wrap(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
             lines.push(std::mem::take(&mut line));
             push_word(&mut lines, &mut line, word.text, word.face, 0.0, size, max_width);
         } else {
-            push_word(&mut lines, &mut line, word.text, word.face, space, size, max_width);
+            push_word(
+                &mut lines, &mut line, word.text, word.face, space, size, max_width,
+            );
         }
     }
     if !line.runs.is_empty() {
@@ -135,7 +146,15 @@ pub fn wrap_plain(text: &str, face: Face, size: f32, max_width: f32) -> Vec<Line
 
 /// Adds a word to `line` after `space`; a word wider than a whole line is
 /// broken between characters.
-fn push_word(lines: &mut Vec<Line>, line: &mut Line, word: &str, face: Face, space: f32, size: f32, max: f32) {
+fn push_word(
+    lines: &mut Vec<Line>,
+    line: &mut Line,
+    word: &str,
+    face: Face,
+    space: f32,
+    size: f32,
+    max: f32,
+) {
     let fonts = Fonts::get();
     let w = fonts.width(face, word, size);
     if w <= max || !line.runs.is_empty() && line.width + space + w <= max {

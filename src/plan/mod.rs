@@ -3,9 +3,11 @@
 //! clock (today's date comes in from the caller).
 
 mod describe;
+mod prescribe;
 pub mod request;
 pub mod timing;
 
 pub use describe::{describe, describe_dose};
+pub use prescribe::prescribe;
 pub use request::{Calendar, Choice, Request};
 pub use timing::Prescription;

@@ -10,10 +10,11 @@ use std::sync::Arc;
 
 use lopdf::Object;
 use printpdf::{
-    Actions, BorderArray, Color as PdfColor, FontId, ImageCompression, ImageOptimizationOptions, LineCapStyle,
-    LineDashPattern, LineJoinStyle, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb,
-    TextItem, TextMatrix, WindingOrder, XObject, XObjectId, XObjectTransform,
+    Actions, BorderArray, Color as PdfColor, FontId, ImageCompression, ImageOptimizationOptions,
+    LineCapStyle, LineDashPattern, LineJoinStyle, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Polygon, PolygonRing, Pt, RawImage,
+    RawImageData, RawImageFormat, Rgb, TextItem, TextMatrix, WindingOrder, XObject, XObjectId,
+    XObjectTransform,
 };
 use sha2::{Digest, Sha256};
 
@@ -37,7 +38,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     }
     let pictures = pictures(doc);
     for (i, picture) in pictures.iter().enumerate() {
-        pdf.resources.xobjects.map.insert(image_id(i), XObject::Image(raw_image(picture)));
+        pdf.resources
+            .xobjects
+            .map
+            .insert(image_id(i), XObject::Image(raw_image(picture)));
     }
     let pages = doc.pages.iter().map(|page| pdf_page(page, &pictures)).collect();
     pdf.with_pages(pages);
@@ -80,7 +84,9 @@ fn pictures(doc: &Document) -> Vec<Arc<Picture>> {
     let mut out: Vec<Arc<Picture>> = Vec::new();
     for item in doc.pages.iter().flat_map(|p| &p.items) {
         if let Item::Image { picture, .. } = item
-            && !out.iter().any(|known| Arc::ptr_eq(known, picture) || known == picture)
+            && !out
+                .iter()
+                .any(|known| Arc::ptr_eq(known, picture) || known == picture)
         {
             out.push(picture.clone());
         }
@@ -93,7 +99,11 @@ fn raw_image(picture: &Picture) -> RawImage {
         pixels: RawImageData::U8(picture.pixels.clone()),
         width: picture.width as usize,
         height: picture.height as usize,
-        data_format: if picture.alpha { RawImageFormat::RGBA8 } else { RawImageFormat::RGB8 },
+        data_format: if picture.alpha {
+            RawImageFormat::RGBA8
+        } else {
+            RawImageFormat::RGB8
+        },
         tag: Vec::new(),
     }
 }
@@ -156,7 +166,10 @@ fn pdf_page(page: &Page, pictures: &[Arc<Picture>]) -> PdfPage {
     let mut i = 0;
     while i < page.items.len() {
         // Consecutive text runs share one text section.
-        let texts = page.items[i..].iter().take_while(|item| matches!(item, Item::Text(_))).count();
+        let texts = page.items[i..]
+            .iter()
+            .take_while(|item| matches!(item, Item::Text(_)))
+            .count();
         if texts > 0 {
             let runs = page.items[i..i + texts].iter().filter_map(|item| match item {
                 Item::Text(run) => Some(run),
@@ -209,7 +222,9 @@ fn text_ops<'a>(runs: impl Iterator<Item = &'a TextRun>, flip: &Flip, ops: &mut 
             font = Some((run.face, run.size));
         }
         if fill != Some(run.color) {
-            ops.push(Op::SetFillColor { col: color(run.color) });
+            ops.push(Op::SetFillColor {
+                col: color(run.color),
+            });
             fill = Some(run.color);
         }
         let at = flip.point(run.origin);
@@ -224,7 +239,9 @@ fn text_ops<'a>(runs: impl Iterator<Item = &'a TextRun>, flip: &Flip, ops: &mut 
 }
 
 fn stroke_ops(stroke: &Stroke, ops: &mut Vec<Op>) {
-    ops.push(Op::SetOutlineColor { col: color(stroke.color) });
+    ops.push(Op::SetOutlineColor {
+        col: color(stroke.color),
+    });
     ops.push(Op::SetOutlineThickness { pt: Pt(stroke.width) });
     let (cap, join) = match stroke.style {
         LineStyle::Sharp => (LineCapStyle::Butt, LineJoinStyle::Miter),
@@ -280,7 +297,10 @@ fn line_points(path: &Path, flip: &Flip) -> Vec<LinePoint> {
 }
 
 fn path_ops(path: &Path, flip: &Flip, ops: &mut Vec<Op>) {
-    let mode = match (path.fill.filter(|_| path.closed), path.stroke.filter(|s| s.width > 0.0)) {
+    let mode = match (
+        path.fill.filter(|_| path.closed),
+        path.stroke.filter(|s| s.width > 0.0),
+    ) {
         (Some(_), Some(_)) => PaintMode::FillStroke,
         (Some(_), None) => PaintMode::Fill,
         (None, Some(_)) => PaintMode::Stroke,
@@ -314,7 +334,10 @@ fn path_ops(path: &Path, flip: &Flip, ops: &mut Vec<Op>) {
 }
 
 fn image_ops(rect: Rect, picture: &Arc<Picture>, pictures: &[Arc<Picture>], flip: &Flip, ops: &mut Vec<Op>) {
-    let Some(index) = pictures.iter().position(|p| Arc::ptr_eq(p, picture) || p == picture) else {
+    let Some(index) = pictures
+        .iter()
+        .position(|p| Arc::ptr_eq(p, picture) || p == picture)
+    else {
         return;
     };
     // At 72 dpi one pixel is one point; scale to the rectangle.
@@ -360,8 +383,19 @@ mod tests {
 
     fn sample() -> Document {
         let mut page = Page::new(Paper::A4.portrait());
-        page.items.push(text_run("Hold 20–30 s × 3", Face::Bold, 12.0, Color::BLACK, Point::new(50.0, 60.0)));
-        page.items.push(Item::Path(Path::circle(Point::new(100.0, 200.0), 10.0, Some(Color::gray(40)), None)));
+        page.items.push(text_run(
+            "Hold 20–30 s × 3",
+            Face::Bold,
+            12.0,
+            Color::BLACK,
+            Point::new(50.0, 60.0),
+        ));
+        page.items.push(Item::Path(Path::circle(
+            Point::new(100.0, 200.0),
+            10.0,
+            Some(Color::gray(40)),
+            None,
+        )));
         page.items.push(Item::Box {
             rect: Rect::new(40.0, 300.0, 100.0, 50.0),
             fill: None,
@@ -391,7 +425,10 @@ mod tests {
         let b = render(&other).unwrap();
         let id = |bytes: &[u8]| {
             let text = String::from_utf8_lossy(bytes);
-            text[text.rfind("/ID").unwrap()..].chars().take(80).collect::<String>()
+            text[text.rfind("/ID").unwrap()..]
+                .chars()
+                .take(80)
+                .collect::<String>()
         };
         assert_ne!(id(&a), id(&b));
     }

@@ -1,0 +1,260 @@
+//! The desk card: one page, always. A title, a grid of 5–8 desk-friendly
+//! stretches (figure, name, dose, 2–4 short steps each), and the stop rules
+//! and warning signs. When the page is small or the print is large, the card
+//! shows fewer stretches rather than spilling onto a second page.
+
+use super::gallery::side_by_side;
+use super::parts::{self, Detail};
+use crate::content::{Safety, Stretch};
+use crate::layout::flow::{Block, BlockBuilder, text_run, translate};
+use crate::layout::geom::mm;
+use crate::layout::page::{Document, Face, Item, Page, Stroke};
+use crate::layout::style::{SheetOptions, Style};
+use crate::layout::text::{self, Span};
+use crate::layout::{Point, Rect};
+use crate::plan::{Prescription, describe};
+
+/// The most stretches a card shows.
+pub const MAX_STRETCHES: usize = 8;
+
+/// A stretch to put on the card, with the dose to print.
+#[derive(Debug, Clone, Copy)]
+pub struct CardEntry<'a> {
+    pub stretch: &'a Stretch,
+    pub dose: Prescription,
+    /// Seconds including getting into position.
+    pub seconds: u32,
+}
+
+/// The laid-out card and how many of the entries it shows.
+pub struct Card {
+    pub document: Document,
+    pub shown: usize,
+}
+
+/// Lays out the card: as many of `entries` (in order, at most eight) as fit
+/// one page of `options`.
+///
+/// Layouts are tried in order of preference until one shows at least five
+/// stretches (or all, if fewer are given): the normal style with the full
+/// safety text, then with its short form, then a denser style (smaller
+/// headings and margins, body text still at its minimum size). If none
+/// does, the densest layout shows as many as fit.
+pub fn card(entries: &[CardEntry], safety: &Safety, options: &SheetOptions) -> Card {
+    let title = options.title.as_deref().unwrap_or("Desk stretch break");
+    let normal = Style::new(options);
+    let dense = normal.dense();
+    let wanted = entries.len().min(MAX_STRETCHES);
+    let enough = wanted.min(5);
+    let tries = [
+        (normal, Detail::Full, enough),
+        (normal, Detail::Brief, enough),
+        (dense, Detail::Full, enough),
+        (dense, Detail::Brief, enough),
+        (dense, Detail::Brief, 1),
+    ];
+    let (page, shown) = tries
+        .iter()
+        .find_map(|(style, detail, least)| attempt(&entries[..wanted], *least, title, safety, style, *detail))
+        .unwrap_or_else(|| {
+            let page = place(&[], title, &Block::default(), safety, &dense, Detail::Brief);
+            (page, 0)
+        });
+    Card {
+        document: Document {
+            title: title.to_string(),
+            subject: "A one-page desk card of upper back stretches".into(),
+            keywords: vec!["stretching".into(), "upper back".into(), "desk".into()],
+            pages: vec![page],
+        },
+        shown,
+    }
+}
+
+/// The content frame of a page in `style`.
+fn frame(style: &Style) -> Rect {
+    Rect::new(
+        style.margin,
+        style.margin,
+        style.page.w - 2.0 * style.margin,
+        style.page.h - 2.0 * style.margin,
+    )
+}
+
+/// The most of `entries` (at least `least`) that fit one page laid out in
+/// `style` with `detail` safety text.
+fn attempt(
+    entries: &[CardEntry],
+    least: usize,
+    title: &str,
+    safety: &Safety,
+    style: &Style,
+    detail: Detail,
+) -> Option<(Page, usize)> {
+    let frame = frame(style);
+    let panel = parts::safety_panel(style, frame.w, safety, detail);
+    (least.max(1)..=entries.len()).rev().find_map(|n| {
+        let shown = &entries[..n];
+        let header = header(style, frame.w, title, shown);
+        let room = frame.h - header.height - panel.height - 2.0 * gap(style) - footer_height(style);
+        let grid = fit_grid(shown, style, frame.w, room)?;
+        Some((place(shown, title, &grid, safety, style, detail), n))
+    })
+}
+
+/// Space between the header, the grid and the safety panel.
+fn gap(style: &Style) -> f32 {
+    if style.margin < mm(14.0) { mm(3.0) } else { mm(4.0) }
+}
+
+fn header(style: &Style, width: f32, title: &str, shown: &[CardEntry]) -> Block {
+    parts::title(style, width, title, Some(&subtitle(shown)))
+}
+
+/// The page: header and grid from the top, safety panel and footer at the
+/// bottom.
+fn place(
+    shown: &[CardEntry],
+    title: &str,
+    grid: &Block,
+    safety: &Safety,
+    style: &Style,
+    detail: Detail,
+) -> Page {
+    let frame = frame(style);
+    let header = header(style, frame.w, title, shown);
+    let panel = parts::safety_panel(style, frame.w, safety, detail);
+    let mut page = Page::new(style.page);
+    page.items.extend(header.items_at(frame.x, frame.y));
+    page.items
+        .extend(grid.items_at(frame.x, frame.y + header.height + gap(style)));
+    let panel_y = frame.bottom() - footer_height(style) - panel.height;
+    page.items.extend(panel.items_at(frame.x, panel_y));
+    page.items.extend(footer(style, frame));
+    page
+}
+
+fn subtitle(entries: &[CardEntry]) -> String {
+    let seconds: u32 = entries.iter().map(|e| e.seconds).sum();
+    let minutes = seconds.div_ceil(60).max(1);
+    format!("About {minutes} minutes, once or twice a day. Stop at a mild stretch, never pain.")
+}
+
+fn footer_height(style: &Style) -> f32 {
+    style.line(style.small) + 4.0
+}
+
+fn footer(style: &Style, frame: Rect) -> Vec<Item> {
+    let size = style.small;
+    let lead = style.line(size);
+    let baseline = frame.bottom() - lead + (lead - size) / 2.0 + 0.8 * size;
+    let note = "General guidance, not personal medical advice. Made with stretchsheet.";
+    let note = text::fit(note, Face::Regular, size, frame.w);
+    vec![text_run(
+        &note,
+        Face::Regular,
+        size,
+        style.muted,
+        Point::new(frame.x, baseline),
+    )]
+}
+
+/// The grid for `entries` in `width`, if it fits in `room` points of
+/// height: as few columns as allow it (wider lines read better), and the
+/// largest figures that still fit.
+fn fit_grid(entries: &[CardEntry], style: &Style, width: f32, room: f32) -> Option<Block> {
+    let gap = mm(5.0);
+    for columns in 1..=3usize {
+        let cell_w = (width - gap * (columns - 1) as f32) / columns as f32;
+        for figure in figure_sides(cell_w, style) {
+            let text_w = cell_w - figure - mm(3.0);
+            if text_w < 15.0 * style.body {
+                continue;
+            }
+            let rows: Vec<Block> = entries
+                .chunks(columns)
+                .map(|row| {
+                    let cells = row.iter().map(|e| cell(e, style, cell_w, figure)).collect();
+                    side_by_side(cells, cell_w, gap)
+                })
+                .collect();
+            let rows_h: f32 = rows.iter().map(|r| r.height).sum();
+            let min_gap = mm(2.0);
+            let count = rows.len() as f32;
+            if rows_h + min_gap * (count - 1.0) <= room {
+                // Spread spare height between the rows, up to a comfortable gap.
+                let row_gap = ((room - rows_h) / (count - 1.0).max(1.0)).min(mm(7.0));
+                return Some(stack(rows, row_gap, width, style));
+            }
+        }
+    }
+    None
+}
+
+/// Figure sides to try, largest first: about a third of the cell, within
+/// 16–30 mm (20–34 mm in large print).
+fn figure_sides(cell_w: f32, style: &Style) -> impl Iterator<Item = f32> {
+    let large = style.body > 12.0;
+    let (min, max) = if large {
+        (mm(20.0), mm(34.0))
+    } else {
+        (mm(16.0), mm(30.0))
+    };
+    let best = (cell_w * 0.34).clamp(min, max);
+    [best, (best + min) / 2.0, min].into_iter()
+}
+
+/// Rows one under another, a thin rule between them.
+fn stack(rows: Vec<Block>, gap: f32, width: f32, style: &Style) -> Block {
+    let mut b = BlockBuilder::new(width);
+    for (i, row) in rows.into_iter().enumerate() {
+        if i > 0 {
+            b.gap(gap / 2.0);
+            b.rule(Stroke::solid(0.5, style.muted));
+            b.gap(gap / 2.0 - 0.5);
+        }
+        let y = b.y();
+        for item in row.items.iter() {
+            b.item(translate(item, 0.0, y));
+        }
+        b.gap(row.height);
+    }
+    b.finish()
+}
+
+/// One stretch: figure on the left; name, dose and steps on the right.
+fn cell(entry: &CardEntry, style: &Style, width: f32, figure: f32) -> Block {
+    let text_x = figure + mm(3.0);
+    let mut text = BlockBuilder::new(width - text_x);
+    let name = style.heading;
+    text.paragraph(
+        &[Span::bold(&entry.stretch.name)],
+        name,
+        style.line(name),
+        style.ink,
+        0.0,
+        false,
+    );
+    let dose = describe(&entry.dose);
+    text.paragraph(
+        &[Span::bold(&dose)],
+        style.body,
+        style.line(style.body),
+        style.accent,
+        0.0,
+        false,
+    );
+    text.gap(1.0);
+    parts::numbered(&mut text, style, entry.stretch.card_steps(), style.body, false);
+    let text = text.finish();
+
+    let mut b = BlockBuilder::new(width);
+    for item in parts::figure(entry.stretch, Rect::new(0.0, 0.0, figure, figure), style) {
+        b.item(item);
+    }
+    for item in text.items_at(text_x, 0.0) {
+        b.item(item);
+    }
+    b.gap(text.height.max(figure));
+    b.finish()
+}

@@ -1,0 +1,330 @@
+//! The clinic handout: a letterhead (logo, clinic name and contact), the
+//! patient's name, date and clinician, how often to do the routine, the
+//! clinician's notes, each prescribed exercise with its figure, dose, steps
+//! and cautions, then the safety rules and warning signs. Long names and
+//! notes wrap and continue over as many pages as they need.
+
+use chrono::NaiveDate;
+
+use super::parts;
+use crate::clinic::{Clinic, LOGO_BOX};
+use crate::content::{Safety, Stretch};
+use crate::layout::Rect;
+use crate::layout::flow::{Block, BlockBuilder, Flow};
+use crate::layout::geom::mm;
+use crate::layout::page::{Document, Face, Item, Stroke};
+use crate::layout::style::{SheetOptions, Style};
+use crate::layout::text::{self, Span};
+use crate::picture::fitted_size;
+use crate::plan::{Prescription, describe};
+
+/// A prescribed exercise.
+#[derive(Debug, Clone, Copy)]
+pub struct Exercise<'a> {
+    pub stretch: &'a Stretch,
+    pub dose: Prescription,
+    /// Seconds including getting into position.
+    pub seconds: u32,
+}
+
+/// Everything a handout shows besides the safety text.
+#[derive(Debug, Clone)]
+pub struct Handout<'a> {
+    pub clinic: Option<&'a Clinic>,
+    pub patient: Option<&'a str>,
+    pub clinician: Option<&'a str>,
+    pub date: NaiveDate,
+    pub notes: Option<&'a str>,
+    pub exercises: Vec<Exercise<'a>>,
+    pub per_day: Option<u32>,
+    pub per_week: Option<u32>,
+    pub follow_up: Option<NaiveDate>,
+}
+
+/// The date as a reader writes it: "21 November 2026".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// Lays out the handout.
+pub fn handout(h: &Handout, safety: &Safety, options: &SheetOptions) -> Document {
+    let mut style = Style::new(options);
+    if let Some(accent) = h.clinic.and_then(|c| c.accent) {
+        style = style.with_accent(accent);
+    }
+    let title = options.title.as_deref().unwrap_or("Your home exercise plan");
+    let running = running_header(h, title);
+    let mut flow = Flow::new(&style, running);
+    let width = flow.width();
+
+    if let Some(clinic) = h.clinic {
+        flow.place(letterhead(clinic, &style, width));
+        flow.space(mm(5.0));
+    }
+    flow.place(parts::title(&style, width, title, None));
+    flow.space(mm(3.0));
+    flow.place(patient_block(h, &style, width));
+    flow.space(mm(4.0));
+    flow.place(frequency_block(h, &style, width));
+    if let Some(notes) = h.notes.filter(|n| !n.trim().is_empty()) {
+        flow.space(mm(5.0));
+        flow.place(notes_block(notes, &style, width));
+    }
+    flow.space(mm(6.0));
+    flow.place(section_heading(&style, width, "Your exercises"));
+    for (i, exercise) in h.exercises.iter().enumerate() {
+        flow.space(mm(3.0));
+        flow.place(exercise_block(i + 1, exercise, &style, width));
+    }
+    flow.space(mm(6.0));
+    flow.place(parts::safety_full(&style, width, safety));
+
+    let footer = h
+        .clinic
+        .and_then(|c| c.footer.clone())
+        .unwrap_or_else(|| "General guidance, not personal medical advice. Made with stretchsheet.".into());
+    let subject = match h.patient {
+        Some(name) => format!("Home exercise plan for {name}"),
+        None => "Home exercise plan".into(),
+    };
+    Document {
+        title: title.to_string(),
+        subject,
+        keywords: vec!["stretching".into(), "upper back".into(), "home exercise".into()],
+        pages: flow.finish(&footer),
+    }
+}
+
+fn running_header(h: &Handout, title: &str) -> String {
+    let mut parts = vec![title.to_string()];
+    if let Some(patient) = h.patient {
+        parts.push(patient.to_string());
+    }
+    if let Some(clinic) = h.clinic {
+        parts.push(clinic.name.clone());
+    }
+    format!("{} (continued)", parts.join(" · "))
+}
+
+/// Logo on the left; the clinic's name and contact lines on the right.
+fn letterhead(clinic: &Clinic, style: &Style, width: f32) -> Block {
+    let mut b = BlockBuilder::new(width);
+    let mut logo_w = 0.0;
+    let mut logo_h: f32 = 0.0;
+    if let Some(logo) = &clinic.logo {
+        let (w, h) = fitted_size(logo, LOGO_BOX.0, LOGO_BOX.1);
+        b.item(Item::Image {
+            rect: Rect::new(0.0, 0.0, w, h),
+            picture: logo.clone(),
+        });
+        logo_w = w + mm(6.0);
+        logo_h = h;
+    }
+    // The text column, right-aligned against the margin.
+    let text_w = width - logo_w;
+    let mut t = BlockBuilder::new(text_w);
+    let name_size = style.heading + 2.0;
+    for line in text::wrap_plain(&clinic.name, Face::Bold, name_size, text_w) {
+        right_aligned(&mut t, &line.text(), Face::Bold, name_size, style.accent, style);
+    }
+    for contact in clinic.contact_lines() {
+        for line in text::wrap_plain(contact, Face::Regular, style.small, text_w) {
+            right_aligned(&mut t, &line.text(), Face::Regular, style.small, style.ink, style);
+        }
+    }
+    let text = t.finish();
+    for item in text.items_at(logo_w, 0.0) {
+        b.item(item);
+    }
+    b.gap(text.height.max(logo_h) + mm(2.0));
+    b.rule(Stroke::solid(3.0, style.accent));
+    b.finish()
+}
+
+fn right_aligned(
+    b: &mut BlockBuilder,
+    line: &str,
+    face: Face,
+    size: f32,
+    color: crate::layout::Color,
+    style: &Style,
+) {
+    let x = b.width - text::width(line, face, size);
+    b.run_at(x.max(0.0), line, face, size, style.line(size), color);
+    b.gap(style.line(size));
+}
+
+/// Patient, date, clinician and follow-up, in a tinted box.
+fn patient_block(h: &Handout, style: &Style, width: f32) -> Block {
+    let pad = mm(3.0);
+    let mut b = BlockBuilder::new(width - 2.0 * pad);
+    let size = style.body;
+    let lead = style.line(size);
+    let field = |b: &mut BlockBuilder, label: &str, value: &str| {
+        b.paragraph(
+            &[Span::bold(label), Span::regular(value)],
+            size,
+            lead,
+            style.ink,
+            0.0,
+            true,
+        );
+    };
+    if let Some(patient) = h.patient {
+        field(&mut b, "Prepared for: ", patient);
+    }
+    field(&mut b, "Date: ", &long_date(h.date));
+    if let Some(clinician) = h.clinician {
+        field(&mut b, "Clinician: ", clinician);
+    }
+    if let Some(next) = h.follow_up {
+        field(&mut b, "Next appointment: ", &long_date(next));
+    }
+    let inner = b.finish();
+    if inner.height > style.page.h / 2.0 {
+        // A very long name: let it run over pages instead of boxing it.
+        return inner;
+    }
+    parts::boxed(inner, width, pad, Some(style.tint), None)
+}
+
+/// How often to do the routine and how long it takes.
+fn frequency_block(h: &Handout, style: &Style, width: f32) -> Block {
+    let seconds: u32 = h.exercises.iter().map(|e| e.seconds).sum();
+    let minutes = seconds.div_ceil(60).max(1);
+    let mut how_often = match (h.per_day, h.per_week) {
+        (Some(d), Some(w)) => format!("{}, {}.", times_a_day(d), days_a_week(w)),
+        (Some(d), None) => format!("{}.", times_a_day(d)),
+        (None, Some(w)) => format!("Once a day, {}.", days_a_week(w)),
+        (None, None) => "Once a day, or as your clinician advises.".to_string(),
+    };
+    how_often.push_str(&format!(" Each time takes about {minutes} minutes."));
+    let mut b = BlockBuilder::new(width);
+    let size = style.body;
+    b.paragraph(
+        &[Span::bold("How often: "), Span::regular(&how_often)],
+        size,
+        style.line(size),
+        style.ink,
+        0.0,
+        false,
+    );
+    b.finish()
+}
+
+fn times_a_day(n: u32) -> String {
+    match n {
+        1 => "Once a day".into(),
+        2 => "Twice a day".into(),
+        n => format!("{n} times a day"),
+    }
+}
+
+fn days_a_week(n: u32) -> String {
+    match n {
+        7 => "every day".into(),
+        1 => "1 day a week".into(),
+        n => format!("{n} days a week"),
+    }
+}
+
+/// The clinician's notes: paragraphs split at blank lines, each line of
+/// which may start a new page.
+fn notes_block(notes: &str, style: &Style, width: f32) -> Block {
+    let mut b = BlockBuilder::new(width);
+    parts::heading(&mut b, style, "Notes from your clinician");
+    let size = style.body;
+    for (i, paragraph) in paragraphs(notes).iter().enumerate() {
+        if i > 0 {
+            b.gap(size * 0.6);
+            b.may_break();
+        }
+        b.paragraph(
+            &[Span::regular(paragraph)],
+            size,
+            style.line(size),
+            style.ink,
+            0.0,
+            true,
+        );
+    }
+    b.finish()
+}
+
+/// Text split into paragraphs at blank lines.
+fn paragraphs(text: &str) -> Vec<String> {
+    let normalised = text.replace("\r\n", "\n");
+    normalised
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn section_heading(style: &Style, width: f32, text: &str) -> Block {
+    let mut b = BlockBuilder::new(width);
+    parts::heading(&mut b, style, text);
+    b.rule(Stroke::solid(0.75, style.accent));
+    b.finish()
+}
+
+/// One exercise: figure on the left; name, dose, steps, cues and cautions
+/// on the right. Kept on one page when it fits.
+pub fn exercise_block(number: usize, e: &Exercise, style: &Style, width: f32) -> Block {
+    let figure = (width * 0.26).clamp(mm(28.0), mm(45.0));
+    let text_x = figure + mm(5.0);
+    let mut t = BlockBuilder::new(width - text_x);
+    let size = style.body;
+    let heading = style.heading;
+    let name = format!("{number}. {}", e.stretch.name);
+    t.paragraph(
+        &[Span::bold(&name)],
+        heading,
+        style.line(heading),
+        style.ink,
+        0.0,
+        false,
+    );
+    t.paragraph(
+        &[Span::regular(&e.stretch.summary)],
+        size,
+        style.line(size),
+        style.muted,
+        0.0,
+        false,
+    );
+    t.gap(2.0);
+    let dose = format!("{} (about {} s in all)", describe(&e.dose), e.seconds);
+    t.paragraph(
+        &[Span::bold("Dose: "), Span::bold(&dose)],
+        size,
+        style.line(size),
+        style.accent,
+        0.0,
+        false,
+    );
+    t.gap(3.0);
+    parts::numbered(&mut t, style, &e.stretch.steps, size, false);
+    if !e.stretch.cues.is_empty() {
+        t.gap(3.0);
+        parts::label(&mut t, style, "Tips", size);
+        parts::bulleted(&mut t, style, &e.stretch.cues, size, style.ink, false);
+    }
+    if !e.stretch.cautions.is_empty() {
+        t.gap(3.0);
+        parts::label(&mut t, style, "Take care", size);
+        parts::bulleted(&mut t, style, &e.stretch.cautions, size, style.ink, false);
+    }
+    let text = t.finish();
+
+    let mut b = BlockBuilder::new(width);
+    for item in parts::figure(e.stretch, Rect::new(0.0, 0.0, figure, figure), style) {
+        b.item(item);
+    }
+    for item in text.items_at(text_x, 0.0) {
+        b.item(item);
+    }
+    b.gap(text.height.max(figure) + mm(2.0));
+    b.rule(Stroke::solid(0.5, style.muted));
+    b.finish()
+}

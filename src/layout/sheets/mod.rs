@@ -1,0 +1,11 @@
+//! The sheets: each turns plans and content into a laid-out
+//! [`Document`](crate::layout::Document).
+
+mod card;
+mod gallery;
+mod handout;
+pub mod parts;
+
+pub use card::{Card, CardEntry, card};
+pub use gallery::gallery;
+pub use handout::{Exercise, Handout, handout, long_date};

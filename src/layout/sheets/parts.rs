@@ -1,0 +1,255 @@
+//! Pieces every sheet shares: the title block, numbered steps, bullet
+//! lists, headings, the safety panel and the figure box.
+
+use crate::content::{Safety, Stretch};
+use crate::layout::flow::{Block, BlockBuilder, translate};
+use crate::layout::page::{Color, Face, Item, Stroke};
+use crate::layout::style::Style;
+use crate::layout::text::{self, Span};
+use crate::layout::{Point, Rect};
+
+/// The sheet title, an optional subtitle, and an accent rule.
+pub fn title(style: &Style, width: f32, title: &str, subtitle: Option<&str>) -> Block {
+    let mut b = BlockBuilder::new(width);
+    let size = style.title;
+    b.paragraph(&[Span::bold(title)], size, size * 1.2, style.accent, 0.0, false);
+    if let Some(sub) = subtitle {
+        b.gap(2.0);
+        b.paragraph(
+            &[Span::regular(sub)],
+            style.body,
+            style.line(style.body),
+            style.muted,
+            0.0,
+            false,
+        );
+    }
+    b.gap(4.0);
+    b.rule(Stroke::solid(1.5, style.accent));
+    b.finish()
+}
+
+/// A section heading in the accent colour, bold so it reads in grayscale.
+pub fn heading(b: &mut BlockBuilder, style: &Style, text: &str) {
+    let size = style.heading;
+    b.paragraph(
+        &[Span::bold(text)],
+        size,
+        style.line(size),
+        style.accent,
+        0.0,
+        false,
+    );
+    b.gap(2.0);
+}
+
+/// A small bold label line ("Steps", "Stop if …").
+pub fn label(b: &mut BlockBuilder, style: &Style, text: &str, size: f32) {
+    b.paragraph(&[Span::bold(text)], size, style.line(size), style.ink, 0.0, false);
+}
+
+/// Numbered lines with a hanging indent ("1. Sit tall…").
+pub fn numbered(b: &mut BlockBuilder, style: &Style, items: &[String], size: f32, splittable: bool) {
+    let widest = text::width(&format!("{}.", items.len()), Face::Bold, size);
+    let indent = widest + text::width("  ", Face::Regular, size);
+    for (i, item) in items.iter().enumerate() {
+        // Never break between a heading and the first item.
+        if splittable && i > 0 {
+            b.may_break();
+        }
+        let mark = format!("{}.", i + 1);
+        b.run_at(0.0, &mark, Face::Bold, size, style.line(size), style.ink);
+        b.paragraph(
+            &[Span::regular(item)],
+            size,
+            style.line(size),
+            style.ink,
+            indent,
+            splittable,
+        );
+    }
+}
+
+/// Bulleted lines with a hanging indent.
+pub fn bulleted(
+    b: &mut BlockBuilder,
+    style: &Style,
+    items: &[String],
+    size: f32,
+    color: Color,
+    splittable: bool,
+) {
+    let indent = text::width("•  ", Face::Regular, size);
+    for (i, item) in items.iter().enumerate() {
+        // Never break between a heading and the first item.
+        if splittable && i > 0 {
+            b.may_break();
+        }
+        b.run_at(0.0, "•", Face::Bold, size, style.line(size), color);
+        b.paragraph(
+            &[Span::regular(item)],
+            size,
+            style.line(size),
+            color,
+            indent,
+            splittable,
+        );
+    }
+}
+
+/// The full safety section: how to stretch safely, when to stop, when to
+/// see a doctor and when to get emergency help. Splittable between lines.
+pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
+    let mut b = BlockBuilder::new(width);
+    let size = style.body;
+    heading(&mut b, style, "Stretch safely");
+    bulleted(&mut b, style, &safety.general, size, style.ink, true);
+    b.gap(6.0);
+    b.may_break();
+    heading(&mut b, style, "Stop if…");
+    bulleted(&mut b, style, &safety.stop, size, style.ink, true);
+    b.gap(6.0);
+    b.may_break();
+    heading(&mut b, style, "See a doctor soon if you have");
+    bulleted(&mut b, style, &safety.see_doctor, size, style.ink, true);
+    b.gap(6.0);
+    b.may_break();
+    heading(&mut b, style, "Call emergency services now if you have");
+    bulleted(&mut b, style, &safety.urgent, size, style.ink, true);
+    b.gap(6.0);
+    b.may_break();
+    b.paragraph(
+        &[Span::italic(&safety.disclaimer)],
+        size,
+        style.line(size),
+        style.muted,
+        0.0,
+        true,
+    );
+    b.finish()
+}
+
+/// How much safety text a one-page sheet prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Every stop rule as a bullet, every warning sign run together.
+    Full,
+    /// The short forms: a sentence for stopping, one for getting help.
+    Brief,
+}
+
+/// The safety panel of a one-page sheet, in a ruled, tinted box.
+pub fn safety_panel(style: &Style, width: f32, safety: &Safety, detail: Detail) -> Block {
+    let pad = 6.0;
+    let mut b = BlockBuilder::new(width - 2.0 * pad);
+    let size = style.small;
+    let lead = style.line(size);
+    let line = |b: &mut BlockBuilder, label: &str, text: &str| {
+        b.paragraph(
+            &[Span::bold(label), Span::regular(text)],
+            size,
+            lead,
+            style.ink,
+            0.0,
+            false,
+        );
+    };
+    match detail {
+        Detail::Full => {
+            label(&mut b, style, "Stop if:", size);
+            bulleted(&mut b, style, &safety.stop, size, style.ink, false);
+            b.gap(3.0);
+            line(
+                &mut b,
+                "Call emergency services now if: ",
+                &join_signs(&safety.urgent),
+            );
+            b.gap(3.0);
+            line(&mut b, "See a doctor soon if: ", &join_signs(&safety.see_doctor));
+        }
+        Detail::Brief => {
+            line(&mut b, "Stop: ", &safety.brief.stop);
+            b.gap(2.0);
+            line(&mut b, "Get help: ", &safety.brief.help);
+        }
+    }
+    boxed(
+        b.finish(),
+        width,
+        pad,
+        Some(style.tint),
+        Some(Stroke::solid(1.0, style.accent)),
+    )
+}
+
+/// Signs run together in one sentence: "Chest pain; back pain with …; …."
+fn join_signs(signs: &[String]) -> String {
+    let parts: Vec<String> = signs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let s = s.trim().trim_end_matches('.');
+            if i == 0 { s.to_string() } else { lower_first(s) }
+        })
+        .collect();
+    format!("{}.", parts.join("; "))
+}
+
+/// Lower-cases the first letter unless the word is an acronym ("ECG").
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(s.chars().skip(1)).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// Puts `inner` in a box with `pad` points of padding; kept together.
+pub fn boxed(inner: Block, width: f32, pad: f32, fill: Option<Color>, stroke: Option<Stroke>) -> Block {
+    let height = inner.height + 2.0 * pad;
+    let mut items = vec![Item::Box {
+        rect: Rect::new(0.0, 0.0, width, height),
+        fill,
+        stroke,
+    }];
+    items.extend(inner.items.iter().map(|i| translate(i, pad, pad)));
+    Block {
+        items,
+        height,
+        breaks: Vec::new(),
+    }
+}
+
+/// The items of a stretch's figure drawn into `rect`.
+pub fn figure(stretch: &Stretch, rect: Rect, style: &Style) -> Vec<Item> {
+    let _ = stretch;
+    // Figures land with the figure module; until then, a quiet frame.
+    vec![Item::Box {
+        rect,
+        fill: Some(Color::gray(245)),
+        stroke: Some(Stroke::solid(0.5, style.muted)),
+    }]
+}
+
+/// A bold-labelled line: "Dose: hold 20 s × 3".
+pub fn labelled(b: &mut BlockBuilder, style: &Style, label: &str, value: &str, size: f32) {
+    b.paragraph(
+        &[Span::bold(label), Span::regular(" "), Span::regular(value)],
+        size,
+        style.line(size),
+        style.ink,
+        0.0,
+        false,
+    );
+}
+
+/// An empty tick box of side `side` at `at` (top-left).
+pub fn tick_box(at: Point, side: f32, style: &Style) -> Item {
+    Item::Box {
+        rect: Rect::new(at.x, at.y, side, side),
+        fill: Some(Color::WHITE),
+        stroke: Some(Stroke::solid(0.9, style.ink)),
+    }
+}
