@@ -338,11 +338,7 @@ impl<'a> Flow<'a> {
         let mut from = 0.0;
         while from < block.height {
             let room = self.remaining();
-            let fitting = breaks
-                .iter()
-                .copied()
-                .filter(|&b| b > from && b - from <= room)
-                .next_back();
+            let fitting = breaks.iter().copied().rfind(|&b| b > from && b - from <= room);
             match fitting {
                 Some(to) => {
                     self.put(block, from, to);
