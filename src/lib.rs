@@ -55,6 +55,7 @@ pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
                     Output::Stdout.write(catalog::show(stretch, &library, format).as_bytes())
                 }
                 Command::Gallery { sheet, output } => {
+                    check_text("--title", sheet.title.as_deref())?;
                     output.check_writable()?;
                     let doc = layout::sheets::gallery(&library, &sheet);
                     output.write(&render::render(&doc)?)
@@ -72,6 +73,7 @@ fn make_card(
     job: config::CardJob,
     stderr: &mut dyn std::io::Write,
 ) -> Result<()> {
+    check_text("--title", job.sheet.title.as_deref())?;
     job.output.check_writable()?;
     let stretches = job
         .stretches

@@ -23,12 +23,9 @@ fn main() -> ExitCode {
             for problem in &problems {
                 eprintln!("{problem}");
             }
-            let noun = if problems.len() == 1 {
-                "problem"
-            } else {
-                "problems"
-            };
-            eprintln!("stretchsheet: {} {noun} in the content", problems.len());
+            if problems.len() > 1 {
+                eprintln!("stretchsheet: {} problems found", problems.len());
+            }
             ExitCode::from(2)
         }
         Err(e) => {

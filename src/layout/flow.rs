@@ -194,7 +194,8 @@ pub struct Flow<'a> {
 }
 
 impl<'a> Flow<'a> {
-    /// A flow over pages in `style`; `running` heads continuation pages.
+    /// A flow over pages in `style`; `running` heads continuation pages,
+    /// followed by "(continued)".
     pub fn new(style: &'a Style, running: impl Into<String>) -> Self {
         let mut flow = Flow {
             style,
@@ -252,7 +253,9 @@ impl<'a> Flow<'a> {
         if !self.pages.is_empty() && !self.running.is_empty() {
             let size = style.small;
             let lead = style.line(size);
-            let label = text::fit(&self.running, Face::Italic, size, full.w);
+            let suffix = " (continued)";
+            let room = full.w - text::width(suffix, Face::Italic, size);
+            let label = text::fit(&self.running, Face::Italic, size, room) + suffix;
             page.items.push(Item::Text(TextRun {
                 origin: Point::new(full.x, full.y + baseline_offset(size, lead)),
                 width: text::width(&label, Face::Italic, size),
@@ -463,7 +466,7 @@ mod tests {
     #[test]
     fn a_long_paragraph_splits_across_pages_and_keeps_every_line() {
         let style = style();
-        let mut flow = Flow::new(&style, "Plan (continued)");
+        let mut flow = Flow::new(&style, "Plan");
         let block = paragraph(3000, flow.width(), &style);
         let lines = block.items.len();
         flow.place(block);

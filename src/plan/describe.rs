@@ -32,6 +32,16 @@ pub fn describe(p: &Prescription) -> String {
     out
 }
 
+/// Seconds as whole minutes, rounded up: "1 minute", "6 minutes".
+pub fn minutes(seconds: u32) -> String {
+    let n = seconds.div_ceil(60).max(1);
+    if n == 1 {
+        "1 minute".into()
+    } else {
+        format!("{n} minutes")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +71,9 @@ mod tests {
         };
         assert_eq!(describe_dose(&moves), "10 slow repetitions of about 4 s");
         assert_eq!(describe(&Prescription::standard(&moves, false)), "10 times");
+        assert_eq!(
+            (minutes(30), minutes(60), minutes(61)),
+            ("1 minute".into(), "1 minute".into(), "2 minutes".into())
+        );
     }
 }

@@ -7,7 +7,7 @@ mod prescribe;
 pub mod request;
 pub mod timing;
 
-pub use describe::{describe, describe_dose};
+pub use describe::{describe, describe_dose, minutes};
 pub use prescribe::prescribe;
 pub use request::{Calendar, Choice, Request};
 pub use timing::Prescription;

@@ -193,11 +193,13 @@ fn pdf_page(page: &Page, pictures: &[Arc<Picture>]) -> PdfPage {
         i += 1;
     }
     ops.extend(links);
-    PdfPage::new(
-        printpdf::Mm::from(Pt(page.size.w)),
-        printpdf::Mm::from(Pt(page.size.h)),
-        ops,
-    )
+    // Set the boxes in points: a round trip through millimetres is not exact.
+    let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
+    let size = printpdf::Rect::from_wh(Pt(page.size.w), Pt(page.size.h));
+    pdf_page.media_box = size.clone();
+    pdf_page.trim_box = size.clone();
+    pdf_page.crop_box = size;
+    pdf_page
 }
 
 fn color(c: Color) -> PdfColor {

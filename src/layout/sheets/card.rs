@@ -12,7 +12,7 @@ use crate::layout::page::{Document, Face, Item, Page, Stroke};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
 use crate::layout::{Point, Rect};
-use crate::plan::{Prescription, describe};
+use crate::plan::{Prescription, describe, minutes};
 
 /// The most stretches a card shows.
 pub const MAX_STRETCHES: usize = 8;
@@ -136,8 +136,10 @@ fn place(
 
 fn subtitle(entries: &[CardEntry]) -> String {
     let seconds: u32 = entries.iter().map(|e| e.seconds).sum();
-    let minutes = seconds.div_ceil(60).max(1);
-    format!("About {minutes} minutes, once or twice a day. Stop at a mild stretch, never pain.")
+    format!(
+        "About {}, once or twice a day. Stop at a mild stretch, never pain.",
+        minutes(seconds)
+    )
 }
 
 fn footer_height(style: &Style) -> f32 {

@@ -15,7 +15,7 @@ use crate::plan::describe_dose;
 pub fn gallery(library: &Library, options: &SheetOptions) -> Document {
     let style = Style::new(options);
     let title = options.title.as_deref().unwrap_or("Stretch gallery");
-    let mut flow = Flow::new(&style, format!("{title} (continued)"));
+    let mut flow = Flow::new(&style, title);
     let width = flow.width();
     let subtitle = format!(
         "{} stretches for the upper back, neck, shoulders and chest. Doses are ranges; a plan or handout picks from them.",

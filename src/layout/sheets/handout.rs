@@ -16,7 +16,7 @@ use crate::layout::page::{Document, Face, Item, Stroke};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
 use crate::picture::fitted_size;
-use crate::plan::{Prescription, describe};
+use crate::plan::{Prescription, describe, minutes};
 
 /// A prescribed exercise.
 #[derive(Debug, Clone, Copy)]
@@ -103,7 +103,7 @@ fn running_header(h: &Handout, title: &str) -> String {
     if let Some(clinic) = h.clinic {
         parts.push(clinic.name.clone());
     }
-    format!("{} (continued)", parts.join(" · "))
+    parts.join(" · ")
 }
 
 /// Logo on the left; the clinic's name and contact lines on the right.
@@ -191,14 +191,13 @@ fn patient_block(h: &Handout, style: &Style, width: f32) -> Block {
 /// How often to do the routine and how long it takes.
 fn frequency_block(h: &Handout, style: &Style, width: f32) -> Block {
     let seconds: u32 = h.exercises.iter().map(|e| e.seconds).sum();
-    let minutes = seconds.div_ceil(60).max(1);
     let mut how_often = match (h.per_day, h.per_week) {
         (Some(d), Some(w)) => format!("{}, {}.", times_a_day(d), days_a_week(w)),
         (Some(d), None) => format!("{}.", times_a_day(d)),
         (None, Some(w)) => format!("Once a day, {}.", days_a_week(w)),
         (None, None) => "Once a day, or as your clinician advises.".to_string(),
     };
-    how_often.push_str(&format!(" Each time takes about {minutes} minutes."));
+    how_often.push_str(&format!(" Each time takes about {}.", minutes(seconds)));
     let mut b = BlockBuilder::new(width);
     let size = style.body;
     b.paragraph(
