@@ -44,6 +44,7 @@ pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
             let library = content::load(config.library.as_deref())?;
             match command {
                 Command::Plan(job) => {
+                    job.output.check_writable()?;
                     let plan = plan::build(&library, &job.request, &job.calendar)?;
                     let text = match job.format {
                         config::PlanFormat::Text => plan.to_text(job.explain),

@@ -43,6 +43,18 @@ impl Exclusion {
     }
 }
 
+impl Exclusion {
+    /// Where its option comes in messages: position, equipment, conditions.
+    fn rank(&self) -> (u8, Option<Condition>) {
+        match self {
+            Exclusion::NotSeated(_) => (0, None),
+            Exclusion::Floor { .. } => (1, None),
+            Exclusion::Equipment { .. } => (2, None),
+            Exclusion::Avoid(condition) => (3, Some(*condition)),
+        }
+    }
+}
+
 fn you_have(have: &[Equipment]) -> String {
     if have.is_empty() {
         "you have: nothing".into()
@@ -73,22 +85,10 @@ impl fmt::Display for Exclusion {
     }
 }
 
-/// Every constraint of `request` that rules `stretch` out; empty when the
-/// stretch is allowed.
+/// Every constraint of `request` that rules `stretch` out, position first,
+/// then equipment, then conditions; empty when the stretch is allowed.
 pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
     let mut found = Vec::new();
-    let missing: Vec<Equipment> = stretch
-        .equipment
-        .iter()
-        .filter(|e| !request.equipment.contains(e))
-        .copied()
-        .collect();
-    if !missing.is_empty() {
-        found.push(Exclusion::Equipment {
-            missing,
-            have: request.equipment.iter().copied().collect(),
-        });
-    }
     if request.seated_only && stretch.position != Position::Seated {
         found.push(Exclusion::NotSeated(stretch.position));
     }
@@ -105,6 +105,18 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
             by_avoid: true,
         });
     }
+    let missing: Vec<Equipment> = stretch
+        .equipment
+        .iter()
+        .filter(|e| !request.equipment.contains(e))
+        .copied()
+        .collect();
+    if !missing.is_empty() {
+        found.push(Exclusion::Equipment {
+            missing,
+            have: request.equipment.iter().copied().collect(),
+        });
+    }
     for condition in &stretch.avoid_if {
         if request.avoid.contains(condition) {
             found.push(Exclusion::Avoid(*condition));
@@ -119,19 +131,22 @@ pub fn allowed(stretch: &Stretch, request: &Request) -> bool {
 }
 
 /// The error for a request that leaves no stretch: how many stretches each
-/// option removed (each stretch counted under the first option that
-/// removed it).
+/// option removed, applying them in turn (position first, then equipment,
+/// then conditions), so the counts add up to the library.
 pub fn nothing_left(excluded: &[(&Stretch, Vec<Exclusion>)]) -> Error {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut counts: Vec<(&Exclusion, usize)> = Vec::new();
     for (_, why) in excluded {
         let Some(first) = why.first() else { continue };
-        let option = first.option();
-        match counts.iter_mut().find(|(o, _)| *o == option) {
+        match counts.iter_mut().find(|(e, _)| e.option() == first.option()) {
             Some((_, n)) => *n += 1,
-            None => counts.push((option, 1)),
+            None => counts.push((first, 1)),
         }
     }
-    let parts: Vec<String> = counts.iter().map(|(o, n)| format!("{o} removed {n}")).collect();
+    counts.sort_by_key(|(e, _)| e.rank());
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(e, n)| format!("{} removed {n}", e.option()))
+        .collect();
     Error::Unsatisfiable(format!(
         "no stretch is left: {}; loosen one of these",
         parts.join(", ")
@@ -172,7 +187,7 @@ mod tests {
             [
                 "done hands-and-knees, not seated (--seated-only)",
                 "on the floor (--no-floor)",
-                "avoid with wrist-pain (--avoid)"
+                "avoid with wrist-pain (--avoid)",
             ]
         );
         let mut avoid_floor = request();

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::eligible::Exclusion;
-use super::text::duration;
+use super::text::{and_list, duration};
 
 /// Why a stretch is in a session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +24,10 @@ pub enum Reason {
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Reason::Goals(goals) => write!(f, "serves {}", goals.join(" and ")),
+            Reason::Goals(goals) => {
+                let words: Vec<&str> = goals.iter().map(String::as_str).collect();
+                write!(f, "serves {}", and_list(&words))
+            }
             Reason::GentleStart => f.write_str("a gentle move to start"),
             Reason::ChestOpener => {
                 f.write_str("a chest opener to balance the upper-back work (a tight front pulls on the back)")
@@ -54,7 +57,9 @@ impl Chosen {
             parts.push(if self.core {
                 "core: in every routine".to_string()
             } else {
-                format!("rotates: routine {}", self.routines.join(", "))
+                let labels: Vec<&str> = self.routines.iter().map(String::as_str).collect();
+                let noun = if labels.len() == 1 { "routine" } else { "routines" };
+                format!("rotates: {noun} {}", and_list(&labels))
             });
         }
         parts.extend(self.reasons.iter().map(ToString::to_string));
@@ -79,6 +84,8 @@ pub enum Why {
     TooLong { min_s: u32, minutes: u32 },
     /// It would have scored well enough but did not fit beside the others.
     NoRoom { minutes: u32 },
+    /// It does much the same as `of` (a stretch in the plan).
+    Twin { of: String },
     /// The chosen stretches serve the request better; `than` is the name of
     /// the lowest-scoring chosen stretch.
     LowerScore { than: String, serves_no_goal: bool },
@@ -100,6 +107,7 @@ impl fmt::Display for Why {
                 f,
                 "did not fit the {minutes}-minute budget beside the chosen stretches"
             ),
+            Why::Twin { of } => write!(f, "does much the same as {of}, which is in the plan"),
             Why::LowerScore { than, serves_no_goal } => {
                 write!(f, "lower score than {than}")?;
                 if *serves_no_goal {

@@ -396,6 +396,15 @@ fn why_left_out(selector: &Selector, chosen: &[Chosen], id: &str) -> Why {
     if min_s > selector.budget_s() {
         return Why::TooLong { min_s, minutes };
     }
+    let twin = chosen
+        .iter()
+        .filter_map(|c| selector.index(&c.id))
+        .find(|&k| super::score::twin(selector.stretches[i], selector.stretches[k]));
+    if let Some(k) = twin {
+        return Why::Twin {
+            of: selector.stretches[k].name.clone(),
+        };
+    }
     let lowest = chosen
         .iter()
         .filter_map(|c| selector.index(&c.id).map(|k| (selector.values[k], k)))

@@ -13,6 +13,10 @@
 //! - One gentle move to start ([`WARM_UP`]) and one chest opener to balance
 //!   upper-back work ([`CHEST_OPENER`]) get a bonus.
 //! - Each level change costs [`LEVEL_CHANGE`] besides its seconds.
+//! - A stretch too like another one in the session (a [`twin`]: same
+//!   level, same kind of effort, same body areas, such as seated trunk
+//!   rotation and seated thoracic rotation) loses [`TWIN`], so a session
+//!   keeps both only when it needs both to fill its time.
 
 use crate::content::{Area, Effort, Intensity, Position, Stretch};
 
@@ -25,9 +29,11 @@ pub(crate) const BASE: i64 = 200;
 /// Seeded tie-breaker, below this.
 pub(crate) const JITTER: u64 = 60;
 /// Bonus for the gentle move that opens a session.
-pub(crate) const WARM_UP: i64 = 600;
+pub(crate) const WARM_UP: i64 = 1500;
 /// Bonus for the chest opener that balances upper-back work.
-pub(crate) const CHEST_OPENER: i64 = 600;
+pub(crate) const CHEST_OPENER: i64 = 1500;
+/// Value taken off a stretch too like another in the session.
+pub(crate) const TWIN: i64 = 1100;
 /// Value lost per level change (getting up and down is effort).
 pub(crate) const LEVEL_CHANGE: i64 = 100;
 /// Value of a second of work.
@@ -83,6 +89,19 @@ pub(crate) fn jitter(seed: u64, id: &str) -> i64 {
     h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
     h ^= h >> 31;
     (h % JITTER) as i64
+}
+
+/// Whether two stretches do much the same: the same level, the same kind of
+/// effort (hold or move) and the same body areas.
+pub(crate) fn twin(a: &Stretch, b: &Stretch) -> bool {
+    let holds = |s: &Stretch| matches!(s.dose.effort(), Effort::Hold(_));
+    let areas = |s: &Stretch| {
+        s.areas
+            .iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<Area>>()
+    };
+    a.id != b.id && a.position.level() == b.position.level() && holds(a) == holds(b) && areas(a) == areas(b)
 }
 
 /// Whether a stretch makes a good first move: gentle.
@@ -148,6 +167,16 @@ mod tests {
         let jitters: std::collections::BTreeSet<i64> = (0..50).map(|seed| jitter(seed, "cat-cow")).collect();
         assert!(jitters.len() > 10 && jitters.iter().all(|j| (0..JITTER as i64).contains(j)));
         assert_eq!(jitter(7, "cat-cow"), jitter(7, "cat-cow"));
+    }
+
+    #[test]
+    fn twins_do_much_the_same() {
+        let library = load(None).unwrap();
+        let s = |id: &str| library.stretch(id).unwrap();
+        assert!(twin(s("seated-trunk-rotation"), s("seated-thoracic-rotation")));
+        assert!(twin(s("butterfly"), s("shoulder-blade-squeeze")));
+        assert!(!twin(s("cat-cow"), s("quadruped-thoracic-rotation")));
+        assert!(!twin(s("cat-cow"), s("cat-cow")));
     }
 
     #[test]

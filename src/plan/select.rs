@@ -259,9 +259,47 @@ impl<'a> Selector<'a> {
     }
 
     /// The most valuable session at progress `t` that meets the floor, each
-    /// stretch worth its value plus `extra`. Empty only when no session
-    /// fits at all (which [`check_fits`](Self::check_fits) rules out).
+    /// stretch worth its value plus `extra`, keeping two
+    /// [twins](score::twin) only when the floor needs both. Empty only when
+    /// no session fits at all (which [`check_fits`](Self::check_fits) rules
+    /// out).
     pub fn choose(&self, t: f64, extra: &[i64]) -> Vec<Picked> {
+        let mut extra = extra.to_vec();
+        let mut picks = self.search(t, &extra);
+        let mut penalised = BTreeSet::new();
+        for _ in 0..3 {
+            let twins: Vec<usize> = self
+                .lesser_twins(&picks, &extra)
+                .into_iter()
+                .filter(|i| penalised.insert(*i))
+                .collect();
+            if twins.is_empty() {
+                break;
+            }
+            for i in twins {
+                extra[i] -= score::TWIN;
+            }
+            picks = self.search(t, &extra);
+        }
+        picks
+    }
+
+    /// Of each pair of twins in `picks`, the one worth less.
+    fn lesser_twins(&self, picks: &[Picked], extra: &[i64]) -> Vec<usize> {
+        let worth = |i: usize| (self.values[i] + extra[i], std::cmp::Reverse(i));
+        let mut lesser = Vec::new();
+        for (k, &(a, _)) in picks.iter().enumerate() {
+            for &(b, _) in &picks[k + 1..] {
+                if score::twin(self.stretches[a], self.stretches[b]) {
+                    lesser.push(if worth(a) < worth(b) { a } else { b });
+                }
+            }
+        }
+        lesser
+    }
+
+    /// One exact search: the most valuable session that meets the floor.
+    fn search(&self, t: f64, extra: &[i64]) -> Vec<Picked> {
         let found = self.candidates(t, extra, None);
         let candidates: Vec<Candidate> = found.iter().map(|(_, _, c)| c.clone()).collect();
         let table = solve(&candidates, self.budget_s(), score::LEVEL_CHANGE);

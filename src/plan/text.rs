@@ -65,8 +65,17 @@ pub fn level_change_words(from: Position, to: Position) -> &'static str {
     }
 }
 
+/// "1 session", "3 sessions".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Joins words as "a, b and c".
-fn and_list(words: &[&str]) -> String {
+pub(crate) fn and_list(words: &[&str]) -> String {
     match words {
         [] => String::new(),
         [one] => one.to_string(),
@@ -163,16 +172,28 @@ impl Plan {
         let _ = writeln!(out, "Stretch plan: {goals}");
         let _ = writeln!(
             out,
-            "{} minutes a session on {}, {} {}: {} to {} ({} sessions)",
+            "{} minutes a session on {}, {} {}: {} to {} ({})",
             self.request.minutes,
             and_list(&days),
             weeks,
             if weeks == 1 { "week" } else { "weeks" },
             long_date(self.calendar.start),
             long_date(self.end()),
-            self.sessions.len()
+            count(self.sessions.len(), "session")
         );
         let _ = writeln!(out, "{}. Seed {}.", self.limits(), self.request.seed);
+        let budget = self.request.minutes * 60;
+        if self
+            .sessions
+            .iter()
+            .any(|s| s.total_s < super::select::ninety_percent(budget))
+        {
+            let _ = writeln!(
+                out,
+                "Some sessions are shorter than 90 % of {} minutes: the stretches your limits allow cannot fill more.",
+                self.request.minutes
+            );
+        }
         out.push('\n');
     }
 
@@ -211,8 +232,6 @@ impl Plan {
                 out,
                 "Routines: * marks the core, in every routine; the others rotate."
             );
-        } else {
-            let _ = writeln!(out, "Routine");
         }
         let progress = if weeks > 1 {
             format!("week 1 → week {weeks}")
@@ -221,7 +240,10 @@ impl Plan {
         };
         let width = self.name_width();
         for (r, routine) in self.routines.iter().enumerate() {
-            let _ = writeln!(out, "\n  Routine {} (dose {progress})", routine.label);
+            if r > 0 || self.routines.len() > 1 {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "  Routine {} (dose {progress})", routine.label);
             for (n, item) in routine.items.iter().enumerate() {
                 let mark = if item.core && self.routines.len() > 1 {
                     " *"
@@ -260,12 +282,11 @@ impl Plan {
         for week in &self.weeks {
             let _ = writeln!(
                 out,
-                "Week {}: {} to {}, {} {}, {}",
+                "Week {}: {} to {}, {}, {}",
                 week.number,
                 short_date(week.start),
                 short_date(week.end),
-                week.sessions,
-                if week.sessions == 1 { "session" } else { "sessions" },
+                count(week.sessions, "session"),
                 duration(week.total_s)
             );
             let sessions: Vec<&Session> = self.sessions.iter().filter(|s| s.week == week.number).collect();
@@ -294,8 +315,8 @@ impl Plan {
         let per_week = f64::from(total) / 60.0 / f64::from(self.calendar.weeks.max(1));
         let _ = writeln!(
             out,
-            "In all: {} sessions, {} minutes, about {per_week:.0} minutes a week.",
-            self.sessions.len(),
+            "In all: {}, {} minutes, about {per_week:.0} minutes a week.",
+            count(self.sessions.len(), "session"),
             (total + 30) / 60
         );
     }
