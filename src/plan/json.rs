@@ -20,7 +20,8 @@
 //!   "routines": [{
 //!     "label": "A",
 //!     "total_seconds": 574,          // week 1
-//!     "stretches": [{                // in order, at week-1 doses
+//!     "stretches": [{                // every stretch it uses in any week, in
+//!                                    // order, at the dose of its first week
 //!       "id": "wall-chest-stretch", "name": "Wall chest stretch",
 //!       "position": "standing",
 //!       "core": true,                // in every routine
@@ -29,6 +30,7 @@
 //!       "reps": 3, "sides": 2,
 //!       "dose": "Hold 20 s × 3, each side",
 //!       "by_week": [{"week": 1, "hold_s": 20, "reps": 3, "sides": 2, "seconds": 148}, …]
+//!                                    // the weeks it is in (usually all)
 //!     }]
 //!   }],
 //!   "weekly": [{"week": 1, "start": "2026-11-23", "end": "2026-11-29",
@@ -98,11 +100,11 @@ struct Limits {
 struct RoutineJson<'a> {
     label: &'a str,
     total_seconds: u32,
-    stretches: Vec<RoutineStretch<'a>>,
+    stretches: Vec<RoutineStretchJson<'a>>,
 }
 
 #[derive(Serialize)]
-struct RoutineStretch<'a> {
+struct RoutineStretchJson<'a> {
     id: &'a str,
     name: &'a str,
     position: &'static str,
@@ -216,10 +218,11 @@ impl Plan {
     }
 
     fn routine_json<'a>(&'a self, index: usize, routine: &'a Routine) -> RoutineJson<'a> {
-        let stretches = routine
-            .items
-            .iter()
-            .map(|item| RoutineStretch {
+        let stretches = self
+            .routine_stretches(index)
+            .into_iter()
+            .map(|entry| entry.item)
+            .map(|item| RoutineStretchJson {
                 id: &item.id,
                 name: &item.name,
                 position: item.position.as_str(),

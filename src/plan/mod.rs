@@ -40,7 +40,7 @@ pub use describe::{describe, describe_dose};
 pub use eligible::{Exclusion, allowed, exclusions};
 pub use explain::{Chosen, Explanation, LeftOut, Reason, Why};
 pub use request::{Calendar, Choice, Request};
-pub use schedule::{Plan, Session, Week, build};
+pub use schedule::{Plan, RoutineStretch, Session, Week, build};
 pub use select::{Item, Routine, select};
 pub use text::duration;
 pub use timing::Prescription;

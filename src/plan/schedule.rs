@@ -120,6 +120,42 @@ impl Plan {
     pub fn end(&self) -> NaiveDate {
         self.weeks.last().map_or(self.calendar.start, |w| w.end)
     }
+
+    /// Every stretch routine `routine` uses in any week, in session order
+    /// (week 1's stretches first, then any a later week brings in), each
+    /// with the weeks it is in. A routine keeps its stretches every week
+    /// unless lengthening holds leave too little or too much time for them.
+    pub fn routine_stretches(&self, routine: usize) -> Vec<RoutineStretch<'_>> {
+        let mut found: Vec<RoutineStretch> = Vec::new();
+        for (w, week) in self.weekly.iter().enumerate() {
+            let Some(r) = week.get(routine) else { continue };
+            for item in &r.items {
+                let number = w as u32 + 1;
+                match found.iter_mut().find(|f| f.item.id == item.id) {
+                    Some(f) => f.weeks.push(number),
+                    None => found.push(RoutineStretch {
+                        item,
+                        weeks: vec![number],
+                    }),
+                }
+            }
+        }
+        found
+    }
+
+    /// Every stretch in the plan, in order of first appearance.
+    pub fn stretch_ids(&self) -> Vec<&str> {
+        self.explanation.chosen.iter().map(|c| c.id.as_str()).collect()
+    }
+}
+
+/// A stretch of a routine across the weeks of a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoutineStretch<'a> {
+    /// The stretch as done the first week it is in.
+    pub item: &'a Item,
+    /// The 1-based weeks it is in.
+    pub weeks: Vec<u32>,
 }
 
 /// Builds a weekly plan for `request` over `calendar` (see the module docs).

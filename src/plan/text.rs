@@ -65,6 +65,19 @@ pub fn level_change_words(from: Position, to: Position) -> &'static str {
     }
 }
 
+/// "week 2", "weeks 1–3", "weeks 1, 2 and 4".
+fn week_list(weeks: &[u32]) -> String {
+    match weeks {
+        [one] => format!("week {one}"),
+        [first, .., last] if (last - first) as usize + 1 == weeks.len() => format!("weeks {first}–{last}"),
+        _ => {
+            let words: Vec<String> = weeks.iter().map(ToString::to_string).collect();
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            format!("weeks {}", and_list(&words))
+        }
+    }
+}
+
 /// "1 session", "3 sessions".
 fn count(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -244,17 +257,22 @@ impl Plan {
                 out.push('\n');
             }
             let _ = writeln!(out, "  Routine {} (dose {progress})", routine.label);
-            for (n, item) in routine.items.iter().enumerate() {
+            for (n, entry) in self.routine_stretches(r).iter().enumerate() {
+                let item = entry.item;
                 let mark = if item.core && self.routines.len() > 1 {
                     " *"
                 } else {
                     ""
                 };
                 let first = describe(&item.prescription);
-                let dose = match self.dose(r, &item.id, weeks) {
+                let last_week = entry.weeks.last().copied().unwrap_or(1);
+                let mut dose = match self.dose(r, &item.id, last_week) {
                     Some(last) if last != item.prescription => format!("{first} → {}", short_dose(&last)),
                     _ => first,
                 };
+                if entry.weeks.len() < weeks as usize {
+                    dose.push_str(&format!(" ({})", week_list(&entry.weeks)));
+                }
                 let _ = writeln!(
                     out,
                     "  {:>2}. {:<width$}{:<17}{dose}",
@@ -353,6 +371,9 @@ mod tests {
         assert_eq!(long_date(d), "Mon 23 Nov 2026");
         assert_eq!(short_date(d), "Mon 23 Nov");
         assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(week_list(&[2]), "week 2");
+        assert_eq!(week_list(&[1, 2, 3]), "weeks 1–3");
+        assert_eq!(week_list(&[1, 2, 4]), "weeks 1, 2 and 4");
         assert_eq!(
             level_change_words(Position::Standing, Position::HandsAndKnees),
             "get down onto the floor"
