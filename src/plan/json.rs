@@ -19,34 +19,34 @@
 //!   },
 //!   "routines": [{
 //!     "label": "A",
-//!     "total_seconds": 574,          // week 1
+//!     "total_seconds": 576,          // week 1
 //!     "stretches": [{                // every stretch it uses in any week, in
 //!                                    // order, at the dose of its first week
 //!       "id": "wall-chest-stretch", "name": "Wall chest stretch",
 //!       "position": "standing",
 //!       "core": true,                // in every routine
-//!       "seconds": 148,              // setup + work + rests
+//!       "seconds": 98,               // setup + work + rests
 //!       "hold_s": 20,                // null for moves
-//!       "reps": 3, "sides": 2,
-//!       "dose": "Hold 20 s × 3, each side",
-//!       "by_week": [{"week": 1, "hold_s": 20, "reps": 3, "sides": 2, "seconds": 148}, …]
+//!       "reps": 2, "sides": 2,
+//!       "dose": "Hold 20 s × 2, each side",
+//!       "by_week": [{"week": 1, "hold_s": 20, "reps": 2, "sides": 2, "seconds": 98}, …]
 //!                                    // the weeks it is in (usually all)
 //!     }]
 //!   }],
 //!   "weekly": [{"week": 1, "start": "2026-11-23", "end": "2026-11-29",
-//!               "sessions": 3, "total_seconds": 1722, "minutes": 28.7}],
+//!               "sessions": 3, "total_seconds": 1674, "minutes": 27.9}],
 //!   "sessions": [{
 //!     "date": "2026-11-23", "weekday": "mon", "week": 1,
-//!     "routine": "A", "total_seconds": 574,   // stretches + level changes
+//!     "routine": "A", "total_seconds": 576,   // stretches + level changes
 //!     "stretches": [{
-//!       "id": "shoulder-rolls", "name": "Shoulder rolls",
+//!       "id": "shoulder-shrugs", "name": "Shoulder shrugs",
 //!       "position": "standing",
-//!       "seconds": 72,               // setup + work + rests
+//!       "seconds": 65,               // setup + work + rests
 //!       "change_seconds": 0,         // changing level just before it
-//!       "hold_s": null, "reps": 8, "sides": 2,
-//!       "rep_s": 4,                  // seconds per repetition (= hold_s for holds)
+//!       "hold_s": null, "reps": 10, "sides": 1,
+//!       "rep_s": 6,                  // seconds per repetition (= hold_s for holds)
 //!       "rest_s": 0,                 // rest between repetitions
-//!       "dose": "8 times, each side"
+//!       "dose": "10 times"
 //!     }]
 //!   }],
 //!   "explanation": {                 // only with --explain

@@ -382,6 +382,16 @@ proptest! {
                     let t = horizon[session.week as usize - 1];
                     check_session(&library, &request, &session.items, session.total_s, t);
                 }
+                for (r, _) in plan.routines.iter().enumerate() {
+                    for entry in plan.routine_stretches(r) {
+                        let holds: Vec<Option<u32>> = entry
+                            .weeks
+                            .iter()
+                            .map(|&w| plan.dose(r, &entry.item.id, w).unwrap().hold_s)
+                            .collect();
+                        prop_assert!(holds.windows(2).all(|h| h[0] <= h[1]), "holds shorten: {holds:?}");
+                    }
+                }
                 let weekly: u32 = plan.weeks.iter().map(|w| w.total_s).sum();
                 prop_assert_eq!(weekly, plan.sessions.iter().map(|s| s.total_s).sum::<u32>());
                 prop_assert_eq!(build(&library, &request, &calendar).unwrap(), plan);

@@ -18,12 +18,15 @@
 //!   steps), moves repeat more. Routines are designed at the last week's
 //!   doses, so they fit every week; each week the repetitions are fitted
 //!   again to fill the budget (never over it, at least the week's floor, see
-//!   [`select`](super::select)). When a routine cannot meet a week's floor
-//!   as it is, that week re-selects with a strong preference for the
-//!   routine's stretches.
+//!   [`select`](super::select)), moves repeating at least as often as the
+//!   week before whenever that fits. When a routine cannot meet a week's
+//!   floor as it is (short first-week holds can leave room for one more
+//!   stretch), that week re-selects with a strong preference for the
+//!   routine's stretches; [`Plan::routine_stretches`] shows which weeks each
+//!   stretch is in.
 
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -172,12 +175,13 @@ pub fn build(library: &Library, request: &Request, calendar: &Calendar) -> Resul
     let last = horizon.last().copied().unwrap_or(0.0);
     let count = MAX_ROUTINES.min(calendar.days.len()).min(dates.len()).max(1);
     let designs = design(&selector, last, count);
-    let weekly: Vec<Vec<Routine>> = horizon
+    let floors: Vec<u32> = horizon.iter().map(|&t| selector.floor(t).unwrap_or(0)).collect();
+    let by_design: Vec<Vec<Routine>> = designs
         .iter()
-        .map(|&t| {
-            let floor = selector.floor(t).unwrap_or(0);
-            designs.iter().map(|d| d.in_week(&selector, t, floor)).collect()
-        })
+        .map(|d| d.weeks(&selector, &horizon, &floors))
+        .collect();
+    let weekly: Vec<Vec<Routine>> = (0..horizon.len())
+        .map(|w| by_design.iter().map(|weeks| weeks[w].clone()).collect())
         .collect();
     let sessions = sessions(calendar, &dates, &weekly);
     let weeks = weeks(calendar, &sessions)?;
@@ -247,17 +251,41 @@ struct Design {
 }
 
 impl Design {
-    /// The routine at progress `t`: its own stretches refitted, or, when
-    /// they cannot meet `floor`, a fresh selection that prefers them.
-    fn in_week(&self, selector: &Selector, t: f64, floor: u32) -> Routine {
-        let picks = selector.fit(&self.members, t, floor).unwrap_or_else(|| {
-            let mut extra = selector.bonuses();
-            for &i in &self.members {
-                extra[i] += PREFER;
-            }
-            selector.choose(t, &extra)
-        });
-        selector.routine(&self.label, &picks, &self.core)
+    /// The routine in each week (progress `horizon[w]`, floor `floors[w]`).
+    fn weeks(&self, selector: &Selector, horizon: &[f64], floors: &[u32]) -> Vec<Routine> {
+        let mut previous: Vec<Picked> = Vec::new();
+        horizon
+            .iter()
+            .zip(floors)
+            .map(|(&t, &floor)| {
+                let picks = self.in_week(selector, t, floor, &previous);
+                let routine = selector.routine(&self.label, &picks, &self.core);
+                previous = picks;
+                routine
+            })
+            .collect()
+    }
+
+    /// The routine's doses at progress `t`: its own stretches refitted, moves
+    /// repeating at least as often as the week before when that fits; or,
+    /// when its stretches cannot meet `floor`, a fresh selection that prefers
+    /// them.
+    fn in_week(&self, selector: &Selector, t: f64, floor: u32, previous: &[Picked]) -> Vec<Picked> {
+        let at_least: BTreeMap<usize, u32> = previous
+            .iter()
+            .filter(|(_, p)| p.hold_s.is_none())
+            .map(|(i, p)| (*i, p.reps))
+            .collect();
+        selector
+            .fit(&self.members, t, floor, &at_least)
+            .or_else(|| selector.fit(&self.members, t, floor, &BTreeMap::new()))
+            .unwrap_or_else(|| {
+                let mut extra = selector.bonuses();
+                for &i in &self.members {
+                    extra[i] += PREFER;
+                }
+                selector.choose(t, &extra)
+            })
     }
 }
 
@@ -517,10 +545,18 @@ mod tests {
         assert_ne!(plan.routines[0].ids(), plan.routines[1].ids());
         let routine_of: Vec<usize> = plan.sessions.iter().map(|s| s.routine).collect();
         assert_eq!(&routine_of[..3], &[0, 1, 2][..plan.routines.len().min(3)]);
-        for (r, routine) in plan.routines.iter().enumerate() {
-            for item in &routine.items {
-                if let (Some(first), Some(last)) = (plan.dose(r, &item.id, 1), plan.dose(r, &item.id, 4)) {
-                    assert!(first.hold_s <= last.hold_s, "{}", item.id);
+        for r in 0..plan.routines.len() {
+            for entry in plan.routine_stretches(r) {
+                let doses: Vec<Prescription> = entry
+                    .weeks
+                    .iter()
+                    .map(|&w| plan.dose(r, &entry.item.id, w).unwrap())
+                    .collect();
+                for pair in doses.windows(2) {
+                    assert!(pair[0].hold_s <= pair[1].hold_s, "{}: {doses:?}", entry.item.id);
+                    if pair[0].hold_s.is_none() {
+                        assert!(pair[0].reps <= pair[1].reps, "{}: {doses:?}", entry.item.id);
+                    }
                 }
             }
         }

@@ -22,7 +22,7 @@
 //! 1-minute budget and only 2-minute stretches, say) it is as full as they
 //! allow. The search is exact, so this holds for any library.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::{Intensity, Library, Position, Stretch};
 use crate::error::{Error, Result};
@@ -215,11 +215,13 @@ impl<'a> Selector<'a> {
 
     /// The search candidates at progress `t`, each stretch worth its value
     /// plus `extra`; only `members` when given, and then all required.
+    /// `at_least` holds, for some moves, the fewest repetitions to offer.
     fn candidates(
         &self,
         t: f64,
         extra: &[i64],
         members: Option<&[usize]>,
+        at_least: &BTreeMap<usize, u32>,
     ) -> Vec<(usize, Vec<Prescription>, Candidate)> {
         let chosen: Vec<usize> = match members {
             Some(m) => m.to_vec(),
@@ -230,7 +232,13 @@ impl<'a> Selector<'a> {
             .map(|i| {
                 let stretch = self.stretches[i];
                 let target = Prescription::at(&stretch.dose, self.request.older, t);
-                let doses = timing::options(&stretch.dose, self.request.older, t);
+                let mut doses = timing::options(&stretch.dose, self.request.older, t);
+                if let Some(&least) = at_least.get(&i) {
+                    let kept: Vec<Prescription> = doses.iter().copied().filter(|p| p.reps >= least).collect();
+                    if !kept.is_empty() {
+                        doses = kept;
+                    }
+                }
                 let variants = doses
                     .iter()
                     .map(|p| Variant {
@@ -252,7 +260,7 @@ impl<'a> Selector<'a> {
     /// `min(⌈0.9 × budget⌉, reach)` (see the module docs). `None` when no
     /// session fits at all.
     pub fn floor(&self, t: f64) -> Option<u32> {
-        let found = self.candidates(t, &vec![0; self.stretches.len()], None);
+        let found = self.candidates(t, &vec![0; self.stretches.len()], None, &BTreeMap::new());
         let candidates: Vec<Candidate> = found.into_iter().map(|(_, _, c)| c).collect();
         let reach = solve(&candidates, self.budget_s(), score::LEVEL_CHANGE).reach()?;
         Some(reach.min(ninety_percent(self.budget_s())))
@@ -300,7 +308,7 @@ impl<'a> Selector<'a> {
 
     /// One exact search: the most valuable session that meets the floor.
     fn search(&self, t: f64, extra: &[i64]) -> Vec<Picked> {
-        let found = self.candidates(t, extra, None);
+        let found = self.candidates(t, extra, None, &BTreeMap::new());
         let candidates: Vec<Candidate> = found.iter().map(|(_, _, c)| c.clone()).collect();
         let table = solve(&candidates, self.budget_s(), score::LEVEL_CHANGE);
         let Some(reach) = table.reach() else {
@@ -314,9 +322,17 @@ impl<'a> Selector<'a> {
 
     /// Doses for exactly `members` at progress `t` that meet `floor` within
     /// the budget; `None` when they cannot.
-    pub fn fit(&self, members: &[usize], t: f64, floor: u32) -> Option<Vec<Picked>> {
+    /// `at_least` gives, for some stretches, the fewest repetitions to offer
+    /// (so a move never repeats less than the week before).
+    pub fn fit(
+        &self,
+        members: &[usize],
+        t: f64,
+        floor: u32,
+        at_least: &BTreeMap<usize, u32>,
+    ) -> Option<Vec<Picked>> {
         let extra = vec![0; self.stretches.len()];
-        let found = self.candidates(t, &extra, Some(members));
+        let found = self.candidates(t, &extra, Some(members), at_least);
         let candidates: Vec<Candidate> = found.iter().map(|(_, _, c)| c.clone()).collect();
         let pick = solve(&candidates, self.budget_s(), score::LEVEL_CHANGE).best_from(floor)?;
         Some(picked(&found, &pick.options))
