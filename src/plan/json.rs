@@ -19,32 +19,33 @@
 //!   },
 //!   "routines": [{
 //!     "label": "A",
-//!     "total_seconds": 576,          // week 1
+//!     "total_seconds": 541,          // week 1
 //!     "stretches": [{                // every stretch it uses in any week, in
 //!                                    // order, at the dose of its first week
 //!       "id": "wall-chest-stretch", "name": "Wall chest stretch",
 //!       "position": "standing",
 //!       "core": true,                // in every routine
-//!       "seconds": 98,               // setup + work + rests
+//!       "seconds": 148,               // setup + work + rests
 //!       "hold_s": 20,                // null for moves
-//!       "reps": 2, "sides": 2,
-//!       "dose": "Hold 20 s × 2, each side",
-//!       "by_week": [{"week": 1, "hold_s": 20, "reps": 2, "sides": 2, "seconds": 98}, …]
+//!       "reps": 3, "sides": 2,
+//!       "dose": "Hold 20 s × 3, each side",
+//!       "by_week": [{"week": 1, "hold_s": 20, "reps": 3, "sides": 2, "seconds": 148},
+//!                   {"week": 2, "hold_s": 25, "reps": 2, "sides": 2, "seconds": 118}, …]
 //!                                    // the weeks it is in (usually all)
 //!     }]
 //!   }],
 //!   "weekly": [{"week": 1, "start": "2026-11-23", "end": "2026-11-29",
-//!               "sessions": 3, "total_seconds": 1674, "minutes": 27.9}],
+//!               "sessions": 3, "total_seconds": 1656, "minutes": 27.6}],
 //!   "sessions": [{
 //!     "date": "2026-11-23", "weekday": "mon", "week": 1,
-//!     "routine": "A", "total_seconds": 576,   // stretches + level changes
+//!     "routine": "A", "total_seconds": 541,   // stretches + level changes
 //!     "stretches": [{
-//!       "id": "shoulder-shrugs", "name": "Shoulder shrugs",
+//!       "id": "shoulder-blade-squeeze", "name": "Shoulder blade squeeze",
 //!       "position": "standing",
-//!       "seconds": 65,               // setup + work + rests
+//!       "seconds": 75,               // setup + work + rests
 //!       "change_seconds": 0,         // changing level just before it
 //!       "hold_s": null, "reps": 10, "sides": 1,
-//!       "rep_s": 6,                  // seconds per repetition (= hold_s for holds)
+//!       "rep_s": 7,                  // seconds per repetition (= hold_s for holds)
 //!       "rest_s": 0,                 // rest between repetitions
 //!       "dose": "10 times"
 //!     }]
@@ -273,7 +274,6 @@ impl Plan {
     }
 
     fn explanation_json(&self) -> ExplanationJson<'_> {
-        let count = self.routines.len();
         ExplanationJson {
             chosen: self
                 .explanation
@@ -282,7 +282,7 @@ impl Plan {
                 .map(|c| ChosenJson {
                     id: &c.id,
                     name: &c.name,
-                    core: c.core || count == 1,
+                    core: c.core,
                     routines: &c.routines,
                     reasons: c.reasons.iter().map(ToString::to_string).collect(),
                 })

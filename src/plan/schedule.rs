@@ -328,6 +328,10 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
             core: core.clone(),
         });
     }
+    if let [only] = designs.as_mut_slice() {
+        // With one routine, every stretch is in every routine.
+        only.core = only.members.iter().copied().collect();
+    }
     designs
 }
 

@@ -120,14 +120,20 @@ pub(crate) fn works_upper_back(stretch: &Stretch) -> bool {
     stretch.areas.contains(&Area::UpperBack) && !opens_chest(stretch)
 }
 
-/// The best warm-up among `stretches` (indices with their values): a gentle
-/// move (not a hold), upright before floor, then the one that moves the
-/// most areas (shoulder rolls: shoulders, neck and upper back), then the
-/// most valuable; a gentle hold when there is no gentle move.
-pub(crate) fn warm_up(stretches: &[&Stretch], values: &[i64]) -> Option<usize> {
+/// The best warm-up among `stretches` (with their values, for `goals`): a
+/// gentle move (not a hold), upright before floor, serving the most goals,
+/// then the one that moves the most areas (shoulder rolls: shoulders, neck
+/// and upper back), then the most valuable; a gentle hold when there is no
+/// gentle move.
+pub(crate) fn warm_up(stretches: &[&Stretch], values: &[i64], goals: &[String]) -> Option<usize> {
     best_by(stretches, values, is_gentle, |s| {
         let moves = matches!(s.dose.effort(), Effort::Moves { .. });
-        (moves, !s.position.is_floor(), s.areas.len())
+        (
+            moves,
+            !s.position.is_floor(),
+            served(s, goals).len(),
+            s.areas.len(),
+        )
     })
 }
 
@@ -135,7 +141,7 @@ pub(crate) fn warm_up(stretches: &[&Stretch], values: &[i64]) -> Option<usize> {
 /// valuable.
 pub(crate) fn chest_opener(stretches: &[&Stretch], values: &[i64]) -> Option<usize> {
     best_by(stretches, values, opens_chest, |s| {
-        (!s.position.is_floor(), s.position != Position::Lying, 0)
+        (!s.position.is_floor(), s.position != Position::Lying, 0, 0)
     })
 }
 
@@ -143,7 +149,7 @@ fn best_by(
     stretches: &[&Stretch],
     values: &[i64],
     keep: impl Fn(&Stretch) -> bool,
-    rank: impl Fn(&Stretch) -> (bool, bool, usize),
+    rank: impl Fn(&Stretch) -> (bool, bool, usize, usize),
 ) -> Option<usize> {
     (0..stretches.len())
         .filter(|&i| keep(stretches[i]))
@@ -200,9 +206,16 @@ mod tests {
         let library = load(None).unwrap();
         let all: Vec<&Stretch> = library.stretches().iter().collect();
         let values = vec![0; all.len()];
-        let w = all[warm_up(&all, &values).unwrap()];
+        let w = all[warm_up(&all, &values, &[]).unwrap()];
         assert!(
             is_gentle(w) && !w.position.is_floor() && w.dose.hold_s.is_none(),
+            "{}",
+            w.id
+        );
+        let posture = ["posture".to_string()];
+        let w = all[warm_up(&all, &values, &posture).unwrap()];
+        assert!(
+            is_gentle(w) && w.serves("posture") && w.dose.hold_s.is_none(),
             "{}",
             w.id
         );

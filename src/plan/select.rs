@@ -147,7 +147,7 @@ impl<'a> Selector<'a> {
             .collect();
         Ok(Selector {
             request,
-            warm_up: score::warm_up(&stretches, &values),
+            warm_up: score::warm_up(&stretches, &values, &goals),
             chest_opener: score::chest_opener(&stretches, &values),
             goals,
             stretches,
