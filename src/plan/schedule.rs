@@ -16,7 +16,7 @@
 //! - **Progression.** Week 1 starts at the low end of each stretch's
 //!   range, the last week reaches the high end: holds lengthen (on 5-second
 //!   steps), moves repeat more. Routines are designed at the last week's
-//!   doses, so they fit every week; each week the repetitions are fitted
+//!   doses, so their shortest doses fit the budget every week; each week the repetitions are fitted
 //!   again to fill the budget (never over it, at least the week's floor, see
 //!   [`select`](super::select)), moves repeating at least as often as the
 //!   week before whenever that fits. When a routine cannot meet a week's
@@ -184,7 +184,7 @@ pub fn build(library: &Library, request: &Request, calendar: &Calendar) -> Resul
         .map(|w| by_design.iter().map(|weeks| weeks[w].clone()).collect())
         .collect();
     let sessions = sessions(calendar, &dates, &weekly);
-    let weeks = weeks(calendar, &sessions)?;
+    let weeks = weeks(calendar, &sessions);
     let explanation = explain(&selector, library, &weekly);
     Ok(Plan {
         request: request.clone(),
@@ -394,18 +394,20 @@ fn week_of(calendar: &Calendar, date: NaiveDate) -> u32 {
     ((date - calendar.start).num_days() / 7) as u32 + 1
 }
 
-fn weeks(calendar: &Calendar, sessions: &[Session]) -> Result<Vec<Week>> {
+/// The weeks of the plan (`session_dates` has checked that their dates
+/// exist).
+fn weeks(calendar: &Calendar, sessions: &[Session]) -> Vec<Week> {
     (1..=calendar.weeks)
         .map(|number| {
             let start = calendar.start + Days::new(u64::from(number - 1) * 7);
             let in_week: Vec<&Session> = sessions.iter().filter(|s| s.week == number).collect();
-            Ok(Week {
+            Week {
                 number,
                 start,
                 end: start + Days::new(6),
                 sessions: in_week.len(),
                 total_s: in_week.iter().map(|s| s.total_s).sum(),
-            })
+            }
         })
         .collect()
 }
