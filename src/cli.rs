@@ -339,7 +339,10 @@ impl Cli {
             Sub::Check(a) => Command::Check { folder: a.folder },
             Sub::Plan(a) => Command::Plan(a.into_job(today)),
             Sub::Card(a) => Command::Card(CardJob {
-                request: a.select.into_request(vec!["desk-break".into()], 5),
+                request: Request {
+                    quick: true,
+                    ..a.select.into_request(vec!["desk-break".into()], 5)
+                },
                 stretches: a.stretch,
                 output: a.sheet.output_or("desk-card.pdf"),
                 sheet: a.sheet.options(),
@@ -448,6 +451,7 @@ impl SelectArgs {
             seated_only: self.seated_only,
             avoid: self.avoid.into_iter().collect(),
             older: self.older,
+            quick: false,
             seed: self.seed,
         }
     }

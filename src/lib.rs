@@ -46,6 +46,19 @@ pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
         command => {
             let library = content::load(config.library.as_deref())?;
             match command {
+                Command::Plan(job) => {
+                    job.output.check_writable()?;
+                    let plan = plan::build(&library, &job.request, &job.calendar)?;
+                    let text = match job.format {
+                        config::PlanFormat::Text => plan.to_text(job.explain),
+                        config::PlanFormat::Json => plan.to_json(job.explain),
+                        config::PlanFormat::Ics => plan.to_ics(),
+                        config::PlanFormat::Pdf => {
+                            return Err(Error::Internal("this command is not built yet".into()));
+                        }
+                    };
+                    job.output.write(text.as_bytes())
+                }
                 Command::List { filter, format } => {
                     let found = catalog::filter(&library, &filter)?;
                     Output::Stdout.write(catalog::list(&found, format).as_bytes())

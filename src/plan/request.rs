@@ -24,6 +24,10 @@ pub struct Request {
     pub avoid: BTreeSet<Condition>,
     /// Older adults: static holds of 30–60 s.
     pub older: bool,
+    /// A short break (the desk card): one or two holds of each static
+    /// stretch instead of ACSM's two to four, so more stretches fit; the
+    /// break is meant to be repeated through the day.
+    pub quick: bool,
     /// Varies the plan; equal seeds give equal plans.
     pub seed: u64,
 }
@@ -44,6 +48,7 @@ impl Request {
             seated_only: false,
             avoid: BTreeSet::new(),
             older: false,
+            quick: false,
             seed: 0,
         }
     }

@@ -12,6 +12,8 @@ pub const HOLD_ADULT: Range = Range::new(10, 30);
 pub const HOLD_OLDER: Range = Range::new(30, 60);
 /// ACSM's repetitions per static stretch.
 pub const HOLD_REPS: Range = Range::new(2, 4);
+/// Repetitions per static stretch in a short desk break.
+pub const QUICK_HOLD_REPS: Range = Range::new(1, 2);
 /// ACSM's total time per stretch, in seconds.
 pub const TARGET_TOTAL_S: u32 = 60;
 /// Seconds to swap from one side to the other.
@@ -46,7 +48,7 @@ impl Prescription {
     pub fn at(dose: &Dose, older: bool, t: f64) -> Self {
         match dose.effort() {
             Effort::Hold(hold) => {
-                let hold_s = hold_range(hold, older).lerp(t);
+                let hold_s = hold_at(hold_range(hold, older), t);
                 let reps = reps_range(dose.reps);
                 let for_total = TARGET_TOTAL_S.div_ceil(hold_s.max(1));
                 Prescription {
@@ -78,6 +80,45 @@ impl Prescription {
         let per_side = self.reps * self.rep_s + self.reps.saturating_sub(1) * self.rest_s;
         per_side * self.sides + self.sides.saturating_sub(1) * SWITCH_SIDE_S
     }
+}
+
+/// The hold a fraction `t` of the way through `range`, on a multiple of 5 s
+/// when one lies in the range (a sheet says "hold 25 s", not "hold 23 s").
+/// Never decreases as `t` grows.
+fn hold_at(range: Range, t: f64) -> u32 {
+    let exact = range.lerp(t);
+    let rounded = (exact + 2) / 5 * 5;
+    if range.contains(rounded) { rounded } else { exact }
+}
+
+/// How far through its progression a plan is in week `week` (1-based) of
+/// `weeks`: 0 in the first week, 1 in the last (0 for a one-week plan).
+pub fn progress(week: u32, weeks: u32) -> f64 {
+    if weeks <= 1 {
+        0.0
+    } else {
+        f64::from(week.clamp(1, weeks) - 1) / f64::from(weeks - 1)
+    }
+}
+
+/// The repetitions the planner may give a stretch: a static stretch's own
+/// range inside ACSM's 2–4 (1–2 in a quick break), a move's own range.
+pub fn reps_options(dose: &Dose, quick: bool) -> Range {
+    match dose.effort() {
+        Effort::Hold(_) if quick => QUICK_HOLD_REPS,
+        Effort::Hold(_) => reps_range(dose.reps),
+        Effort::Moves { .. } => dose.reps,
+    }
+}
+
+/// Every dose the planner may give a stretch at progress `t`: the hold for
+/// `t` (holds lengthen as a plan goes on) with any number of repetitions in
+/// [`reps_options`]. The planner adjusts repetitions to fill a session; the
+/// first option has the fewest.
+pub fn options(dose: &Dose, older: bool, quick: bool, t: f64) -> Vec<Prescription> {
+    let at = Prescription::at(dose, older, t);
+    let reps = reps_options(dose, quick);
+    (reps.min..=reps.max).map(|r| at.with_reps(r)).collect()
 }
 
 /// The hold range a stretch is given: its own range inside ACSM's, or the
@@ -123,6 +164,16 @@ pub fn level_change_s(from: Level, to: Level) -> u32 {
         // Getting down to the floor or up from it.
         _ => 20,
     }
+}
+
+/// Seconds of level changes in a session that visits `levels` in an order
+/// that never comes back to a level (standing next to seated, kneeling next
+/// to lying, one trip between the upright and the floor levels). Every such
+/// order costs the same; this adds up the changes from standing downwards.
+pub fn levels_change_s(levels: impl IntoIterator<Item = Level>) -> u32 {
+    let levels: std::collections::BTreeSet<Level> = levels.into_iter().collect();
+    let levels: Vec<Level> = levels.into_iter().collect();
+    levels.windows(2).map(|w| level_change_s(w[0], w[1])).sum()
 }
 
 /// Seconds a stretch takes at a dose, including getting into position.
@@ -183,6 +234,71 @@ mod tests {
         let p = Prescription::standard(&dose, false);
         assert_eq!(p.seconds(), 8 * 4 * 2 + 3);
         assert_eq!(Prescription::at(&dose, false, 1.0).reps, 10);
+    }
+
+    #[test]
+    fn holds_land_on_multiples_of_five_and_never_shorten() {
+        let dose = hold((20, 30), (2, 3), 1, 5);
+        let holds: Vec<u32> = (1..=4)
+            .map(|w| Prescription::at(&dose, false, progress(w, 4)).hold_s.unwrap())
+            .collect();
+        assert_eq!(holds, [20, 25, 25, 30]);
+        for (lo, hi) in [(5, 8), (12, 14), (8, 12), (13, 16), (10, 120)] {
+            let dose = hold((lo, hi), (2, 3), 1, 0);
+            let mut last = 0;
+            for step in 0..=20 {
+                let h = Prescription::at(&dose, false, f64::from(step) / 20.0)
+                    .hold_s
+                    .unwrap();
+                assert!(h >= last, "{lo}-{hi}: {h} after {last}");
+                assert!(hold_range(Range::new(lo, hi), false).contains(h));
+                last = h;
+            }
+        }
+    }
+
+    #[test]
+    fn progress_runs_from_first_to_last_week() {
+        assert_eq!(progress(1, 1), 0.0);
+        assert_eq!(progress(1, 4), 0.0);
+        assert_eq!(progress(4, 4), 1.0);
+        assert!((progress(2, 3) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn options_span_the_allowed_repetitions_at_the_progressed_hold() {
+        let dose = hold((20, 30), (1, 6), 2, 5);
+        let opts = options(&dose, false, false, 1.0);
+        assert_eq!(opts.iter().map(|p| p.reps).collect::<Vec<_>>(), [2, 3, 4]);
+        let quick = options(&dose, false, true, 1.0);
+        assert_eq!(quick.iter().map(|p| p.reps).collect::<Vec<_>>(), [1, 2]);
+        assert!(opts.iter().all(|p| p.hold_s == Some(30) && p.sides == 2));
+        let moves = Dose {
+            hold_s: None,
+            rep_s: Some(4),
+            reps: Range::new(8, 10),
+            sides: 1,
+            rest_s: 0,
+        };
+        assert_eq!(options(&moves, false, false, 0.0).len(), 3);
+        assert_eq!(options(&moves, false, true, 0.0).len(), 3);
+    }
+
+    #[test]
+    fn level_changes_of_a_session_depend_only_on_the_levels_visited() {
+        use Level::*;
+        assert_eq!(levels_change_s([Seated]), 0);
+        assert_eq!(levels_change_s([Seated, Standing]), 5);
+        assert_eq!(levels_change_s([Lying, Standing, Seated, Kneeling]), 5 + 20 + 10);
+        // Any order that never comes back to a level costs the same.
+        let orders = [
+            [Seated, Standing, Kneeling, Lying],
+            [Lying, Kneeling, Standing, Seated],
+        ];
+        for order in orders {
+            let cost: u32 = order.windows(2).map(|w| level_change_s(w[0], w[1])).sum();
+            assert_eq!(cost, 35);
+        }
     }
 
     #[test]

@@ -1,0 +1,225 @@
+//! Which stretches a request allows. A stretch is out when it needs
+//! equipment the user lacks, is not seated under `--seated-only`, is on the
+//! floor under `--no-floor` (or `--avoid no-floor`), or is marked to avoid
+//! with a condition the user has (`--avoid`). Each stretch left out keeps
+//! every constraint that removed it, for `--explain` and for the one-line
+//! error when nothing is left.
+
+use std::fmt;
+
+use crate::content::{Condition, Equipment, Position, Stretch};
+use crate::error::Error;
+
+use super::Request;
+
+/// A constraint of the request that rules a stretch out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exclusion {
+    /// The stretch needs equipment the user does not have.
+    Equipment {
+        missing: Vec<Equipment>,
+        have: Vec<Equipment>,
+    },
+    /// `--seated-only` and the stretch is done in another position.
+    NotSeated(Position),
+    /// The stretch is on the floor (or marked no-floor) and the user said
+    /// `--no-floor` (`by_avoid` when they said `--avoid no-floor` instead).
+    Floor { position: Position, by_avoid: bool },
+    /// The stretch is to be avoided with a condition the user has.
+    Avoid(Condition),
+}
+
+impl Exclusion {
+    /// The option that caused it, as the user typed it, for counts such as
+    /// "--avoid wrist-pain removed 4".
+    pub fn option(&self) -> String {
+        match self {
+            Exclusion::Equipment { have, .. } => format!("--equipment ({})", you_have(have)),
+            Exclusion::NotSeated(_) => "--seated-only".into(),
+            Exclusion::Floor { by_avoid: false, .. } => "--no-floor".into(),
+            Exclusion::Floor { by_avoid: true, .. } => "--avoid no-floor".into(),
+            Exclusion::Avoid(condition) => format!("--avoid {condition}"),
+        }
+    }
+}
+
+impl Exclusion {
+    /// Where its option comes in messages: position, equipment, conditions.
+    fn rank(&self) -> (u8, Option<Condition>) {
+        match self {
+            Exclusion::NotSeated(_) => (0, None),
+            Exclusion::Floor { .. } => (1, None),
+            Exclusion::Equipment { .. } => (2, None),
+            Exclusion::Avoid(condition) => (3, Some(*condition)),
+        }
+    }
+}
+
+fn you_have(have: &[Equipment]) -> String {
+    if have.is_empty() {
+        "you have: nothing".into()
+    } else {
+        let words: Vec<&str> = have.iter().map(|e| e.as_str()).collect();
+        format!("you have: {}", words.join(", "))
+    }
+}
+
+impl fmt::Display for Exclusion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Exclusion::Equipment { missing, have } => {
+                let needs: Vec<String> = missing.iter().map(|e| format!("a {e}")).collect();
+                write!(f, "needs {} ({})", needs.join(" and "), you_have(have))
+            }
+            Exclusion::NotSeated(position) => write!(f, "done {position}, not seated (--seated-only)"),
+            Exclusion::Floor { by_avoid, .. } => {
+                let option = if *by_avoid {
+                    "--avoid no-floor"
+                } else {
+                    "--no-floor"
+                };
+                write!(f, "on the floor ({option})")
+            }
+            Exclusion::Avoid(condition) => write!(f, "avoid with {condition} (--avoid)"),
+        }
+    }
+}
+
+/// Every constraint of `request` that rules `stretch` out, position first,
+/// then equipment, then conditions; empty when the stretch is allowed.
+pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
+    let mut found = Vec::new();
+    if request.seated_only && stretch.position != Position::Seated {
+        found.push(Exclusion::NotSeated(stretch.position));
+    }
+    let floor = stretch.position.is_floor();
+    let marked = stretch.avoid_if.contains(&Condition::NoFloor);
+    if request.no_floor && (floor || marked) {
+        found.push(Exclusion::Floor {
+            position: stretch.position,
+            by_avoid: false,
+        });
+    } else if request.avoid.contains(&Condition::NoFloor) && floor && !marked {
+        found.push(Exclusion::Floor {
+            position: stretch.position,
+            by_avoid: true,
+        });
+    }
+    let missing: Vec<Equipment> = stretch
+        .equipment
+        .iter()
+        .filter(|e| !request.equipment.contains(e))
+        .copied()
+        .collect();
+    if !missing.is_empty() {
+        found.push(Exclusion::Equipment {
+            missing,
+            have: request.equipment.iter().copied().collect(),
+        });
+    }
+    for condition in &stretch.avoid_if {
+        if request.avoid.contains(condition) {
+            found.push(Exclusion::Avoid(*condition));
+        }
+    }
+    found
+}
+
+/// Whether `request` allows `stretch`.
+pub fn allowed(stretch: &Stretch, request: &Request) -> bool {
+    exclusions(stretch, request).is_empty()
+}
+
+/// The error for a request that leaves no stretch: how many stretches each
+/// option removed, applying them in turn (position first, then equipment,
+/// then conditions), so the counts add up to the library.
+pub fn nothing_left(excluded: &[(&Stretch, Vec<Exclusion>)]) -> Error {
+    let mut counts: Vec<(&Exclusion, usize)> = Vec::new();
+    for (_, why) in excluded {
+        let Some(first) = why.first() else { continue };
+        match counts.iter_mut().find(|(e, _)| e.option() == first.option()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((first, 1)),
+        }
+    }
+    counts.sort_by_key(|(e, _)| e.rank());
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(e, n)| format!("{} removed {n}", e.option()))
+        .collect();
+    Error::Unsatisfiable(format!(
+        "no stretch is left: {}; loosen one of these",
+        parts.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load;
+
+    fn request() -> Request {
+        Request::new(vec![], 10)
+    }
+
+    #[test]
+    fn equipment_the_user_lacks_rules_a_stretch_out() {
+        let library = load(None).unwrap();
+        let roller = library.stretch("foam-roller-thoracic-extension").unwrap();
+        let why = exclusions(roller, &request());
+        assert_eq!(why[0].to_string(), "needs a foam-roller (you have: chair, wall)");
+        let mut with_roller = request();
+        with_roller.equipment.insert(Equipment::FoamRoller);
+        assert!(allowed(roller, &with_roller));
+    }
+
+    #[test]
+    fn floor_seated_and_conditions_each_say_which_option() {
+        let library = load(None).unwrap();
+        let needle = library.stretch("thread-the-needle").unwrap();
+        let mut r = request();
+        r.no_floor = true;
+        r.seated_only = true;
+        r.avoid.insert(Condition::WristPain);
+        let why: Vec<String> = exclusions(needle, &r).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            why,
+            [
+                "done hands-and-knees, not seated (--seated-only)",
+                "on the floor (--no-floor)",
+                "avoid with wrist-pain (--avoid)",
+            ]
+        );
+        let mut avoid_floor = request();
+        avoid_floor.avoid.insert(Condition::NoFloor);
+        assert_eq!(
+            exclusions(needle, &avoid_floor)[0].to_string(),
+            "avoid with no-floor (--avoid)"
+        );
+        assert!(allowed(library.stretch("overhead-reach").unwrap(), &avoid_floor));
+    }
+
+    #[test]
+    fn nothing_left_counts_each_option() {
+        let library = load(None).unwrap();
+        let mut r = request();
+        r.seated_only = true;
+        r.avoid.insert(Condition::ShoulderInjury);
+        r.equipment.clear();
+        let excluded: Vec<_> = library
+            .stretches()
+            .iter()
+            .map(|s| (s, exclusions(s, &r)))
+            .filter(|(_, why)| !why.is_empty())
+            .collect();
+        assert_eq!(excluded.len(), library.stretches().len());
+        let message = nothing_left(&excluded).to_string();
+        assert!(message.starts_with("no stretch is left: "), "{message}");
+        assert!(
+            message.contains("--equipment (you have: nothing) removed"),
+            "{message}"
+        );
+        assert!(message.contains("--seated-only removed"), "{message}");
+        assert!(!message.contains('\n'));
+    }
+}

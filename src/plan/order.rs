@@ -1,0 +1,118 @@
+//! The order of a session: start gently, never come back to a level.
+//!
+//! The opener is the session's warm-up when it has one, else its gentlest
+//! stretch (a gentle move before a gentle hold, upright before the floor). Its level comes first, then the other level
+//! of the same kind (standing and seated are upright; kneeling and lying are
+//! on the floor), then the other kind from standing downwards. So a session
+//! goes, for example, standing → seated → kneeling → lying, or seated →
+//! standing → kneeling, and pays the level-change cost of
+//! [`levels_change_s`](super::timing::levels_change_s) exactly. Within a
+//! level, gentle comes before moderate before deep, moves before holds.
+
+use std::cmp::Reverse;
+
+use crate::content::{Effort, Level, Stretch};
+
+/// How gently a stretch eases into a session: smaller comes first.
+fn gentleness(stretch: &Stretch) -> (crate::content::Intensity, bool) {
+    let holds = matches!(stretch.dose.effort(), Effort::Hold(_));
+    (stretch.intensity, holds)
+}
+
+/// The order to do `stretches` in, as indices into it, opening with
+/// `warm_up` when given. `values` breaks ties (higher first), then ids.
+pub(crate) fn order(stretches: &[&Stretch], values: &[i64], warm_up: Option<usize>) -> Vec<usize> {
+    let key = |i: usize| {
+        let s = stretches[i];
+        (gentleness(s), Reverse(values[i]), s.id.as_str())
+    };
+    let gentlest = (0..stretches.len()).min_by_key(|&i| {
+        let s = stretches[i];
+        (
+            gentleness(s),
+            s.position.is_floor(),
+            Reverse(values[i]),
+            s.id.as_str(),
+        )
+    });
+    let Some(opener) = warm_up.filter(|&w| w < stretches.len()).or(gentlest) else {
+        return Vec::new();
+    };
+    let levels = level_order(stretches[opener].position.level());
+    let mut order = vec![opener];
+    for level in levels {
+        let mut block: Vec<usize> = (0..stretches.len())
+            .filter(|&i| i != opener && stretches[i].position.level() == level)
+            .collect();
+        block.sort_by_key(|&i| key(i));
+        order.extend(block);
+    }
+    order
+}
+
+/// The levels in session order when the opener is at `first`.
+fn level_order(first: Level) -> [Level; 4] {
+    use Level::*;
+    match first {
+        Standing => [Standing, Seated, Kneeling, Lying],
+        Seated => [Seated, Standing, Kneeling, Lying],
+        Kneeling => [Kneeling, Lying, Standing, Seated],
+        Lying => [Lying, Kneeling, Standing, Seated],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load;
+    use crate::plan::timing::{level_change_s, levels_change_s};
+
+    fn ids<'a>(stretches: &[&'a Stretch], order: &[usize]) -> Vec<&'a str> {
+        order.iter().map(|&i| stretches[i].id.as_str()).collect()
+    }
+
+    #[test]
+    fn starts_gently_and_goes_down_level_by_level() {
+        let library = load(None).unwrap();
+        let pick = |id: &str| library.stretch(id).unwrap();
+        let session = [
+            pick("thread-the-needle"),
+            pick("wall-chest-stretch"),
+            pick("overhead-reach"),
+            pick("shoulder-rolls"),
+            pick("childs-pose"),
+            pick("towel-thoracic-extension"),
+        ];
+        let order = order(&session, &[0; 6], None);
+        assert_eq!(
+            ids(&session, &order),
+            [
+                "shoulder-rolls",
+                "wall-chest-stretch",
+                "overhead-reach",
+                "childs-pose",
+                "thread-the-needle",
+                "towel-thoracic-extension"
+            ]
+        );
+        let levels: Vec<Level> = order.iter().map(|&i| session[i].position.level()).collect();
+        let paid: u32 = levels.windows(2).map(|w| level_change_s(w[0], w[1])).sum();
+        assert_eq!(paid, levels_change_s(levels.iter().copied()));
+    }
+
+    #[test]
+    fn a_seated_opener_puts_seated_first() {
+        let library = load(None).unwrap();
+        let pick = |id: &str| library.stretch(id).unwrap();
+        let session = [pick("wall-chest-stretch"), pick("seated-trunk-rotation")];
+        assert_eq!(
+            ids(&session, &order(&session, &[0, 0], None)),
+            ["seated-trunk-rotation", "wall-chest-stretch"]
+        );
+        let session = [pick("shoulder-blade-squeeze"), pick("shoulder-rolls")];
+        assert_eq!(
+            ids(&session, &order(&session, &[100, 0], Some(1))),
+            ["shoulder-rolls", "shoulder-blade-squeeze"]
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! How much a stretch and a dose are worth to a request, as whole numbers
+//! the selection adds up (whole numbers keep the search exact and
+//! deterministic).
+//!
+//! - A stretch is worth [`BASE`] plus [`GOAL`] times the share of the
+//!   requested goals it serves (no goals requested: every goal counts), plus
+//!   a small seeded jitter that breaks ties between near-equal stretches, so
+//!   `--seed` varies the plan without changing what matters.
+//! - A dose is worth [`PER_WORK_S`] a second of work, minus a penalty for
+//!   each second it falls short of the week's target dose ([`SHORT_PER_S`],
+//!   steep: about a minute per stretch is the point) or goes beyond it
+//!   ([`LONG_PER_S`], mild: it only fills time).
+//! - One gentle move to start ([`WARM_UP`]) and one chest opener to balance
+//!   upper-back work ([`CHEST_OPENER`]) get a bonus.
+//! - Each level change costs [`LEVEL_CHANGE`] besides its seconds.
+//! - A stretch too like another one in the session (a [`twin`]: same
+//!   level, same kind of effort, same body areas, such as seated trunk
+//!   rotation and seated thoracic rotation) loses [`TWIN`], so a session
+//!   keeps both only when it needs both to fill its time.
+
+use crate::content::{Area, Effort, Intensity, Position, Stretch};
+
+use super::Prescription;
+
+/// Value of a stretch serving every requested goal.
+pub(crate) const GOAL: i64 = 1000;
+/// Value of any stretch: every one works the upper back somehow.
+pub(crate) const BASE: i64 = 200;
+/// Seeded tie-breaker, below this.
+pub(crate) const JITTER: u64 = 60;
+/// Bonus for the gentle move that opens a session.
+pub(crate) const WARM_UP: i64 = 1500;
+/// Bonus for the chest opener that balances upper-back work.
+pub(crate) const CHEST_OPENER: i64 = 1500;
+/// Value taken off a stretch too like another in the session.
+pub(crate) const TWIN: i64 = 1100;
+/// Value lost per level change (getting up and down is effort).
+pub(crate) const LEVEL_CHANGE: i64 = 100;
+/// Value of a second of work.
+pub(crate) const PER_WORK_S: i64 = 1;
+/// Penalty per second a dose falls short of its target.
+pub(crate) const SHORT_PER_S: i64 = 8;
+/// Penalty per second a dose goes beyond its target.
+pub(crate) const LONG_PER_S: i64 = 2;
+
+/// The requested goals a stretch serves, in request order.
+pub(crate) fn served<'g>(stretch: &Stretch, goals: &'g [String]) -> Vec<&'g str> {
+    goals
+        .iter()
+        .filter(|g| stretch.serves(g))
+        .map(String::as_str)
+        .collect()
+}
+
+/// What a stretch is worth to `goals` (the goals that count), with the
+/// seed's tie-breaker.
+pub(crate) fn stretch_value(stretch: &Stretch, goals: &[String], seed: u64) -> i64 {
+    let share = if goals.is_empty() {
+        0
+    } else {
+        GOAL * served(stretch, goals).len() as i64 / goals.len() as i64
+    };
+    BASE + share + jitter(seed, &stretch.id)
+}
+
+/// What a dose is worth against the week's target dose.
+pub(crate) fn dose_value(dose: &Prescription, target: &Prescription) -> i64 {
+    let (work, aim) = (i64::from(dose.seconds()), i64::from(target.seconds()));
+    let off = if work < aim {
+        (aim - work) * SHORT_PER_S
+    } else {
+        (work - aim) * LONG_PER_S
+    };
+    work * PER_WORK_S - off
+}
+
+/// A number in `0..JITTER` from the seed and the stretch id: the same for
+/// the same inputs on every machine.
+pub(crate) fn jitter(seed: u64, id: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for byte in id.bytes() {
+        h ^= u64::from(byte);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    // splitmix64 finaliser: spreads nearby seeds apart.
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^= h >> 31;
+    (h % JITTER) as i64
+}
+
+/// Whether two stretches do much the same: the same level, the same kind of
+/// effort (hold or move) and the same body areas.
+pub(crate) fn twin(a: &Stretch, b: &Stretch) -> bool {
+    let holds = |s: &Stretch| matches!(s.dose.effort(), Effort::Hold(_));
+    let areas = |s: &Stretch| {
+        s.areas
+            .iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<Area>>()
+    };
+    a.id != b.id && a.position.level() == b.position.level() && holds(a) == holds(b) && areas(a) == areas(b)
+}
+
+/// Whether a stretch makes a good first move: gentle.
+pub(crate) fn is_gentle(stretch: &Stretch) -> bool {
+    stretch.intensity == Intensity::Gentle
+}
+
+/// Whether a stretch opens the chest.
+pub(crate) fn opens_chest(stretch: &Stretch) -> bool {
+    stretch.areas.contains(&Area::Chest)
+}
+
+/// Whether a stretch works the upper back (and is not itself a chest
+/// opener).
+pub(crate) fn works_upper_back(stretch: &Stretch) -> bool {
+    stretch.areas.contains(&Area::UpperBack) && !opens_chest(stretch)
+}
+
+/// The best warm-up among `stretches` (with their values, for `goals`): a
+/// gentle move (not a hold), upright before floor, serving the most goals,
+/// then the one that moves the most areas (shoulder rolls: shoulders, neck
+/// and upper back), then the most valuable; a gentle hold when there is no
+/// gentle move.
+pub(crate) fn warm_up(stretches: &[&Stretch], values: &[i64], goals: &[String]) -> Option<usize> {
+    best_by(stretches, values, is_gentle, |s| {
+        let moves = matches!(s.dose.effort(), Effort::Moves { .. });
+        (
+            moves,
+            !s.position.is_floor(),
+            served(s, goals).len(),
+            s.areas.len(),
+        )
+    })
+}
+
+/// The best chest opener among `stretches`: upright first, then the most
+/// valuable.
+pub(crate) fn chest_opener(stretches: &[&Stretch], values: &[i64]) -> Option<usize> {
+    best_by(stretches, values, opens_chest, |s| {
+        (!s.position.is_floor(), s.position != Position::Lying, 0, 0)
+    })
+}
+
+fn best_by(
+    stretches: &[&Stretch],
+    values: &[i64],
+    keep: impl Fn(&Stretch) -> bool,
+    rank: impl Fn(&Stretch) -> (bool, bool, usize, usize),
+) -> Option<usize> {
+    (0..stretches.len())
+        .filter(|&i| keep(stretches[i]))
+        .max_by_key(|&i| (rank(stretches[i]), values[i], std::cmp::Reverse(i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Range, load};
+
+    #[test]
+    fn goals_dominate_and_jitter_only_breaks_ties() {
+        let library = load(None).unwrap();
+        let goals = vec!["posture".to_string()];
+        let squeeze = library.stretch("shoulder-blade-squeeze").unwrap();
+        let shrugs = library.stretch("shoulder-shrugs").unwrap();
+        for seed in 0..50 {
+            assert!(stretch_value(squeeze, &goals, seed) > stretch_value(shrugs, &goals, seed));
+        }
+        let jitters: std::collections::BTreeSet<i64> = (0..50).map(|seed| jitter(seed, "cat-cow")).collect();
+        assert!(jitters.len() > 10 && jitters.iter().all(|j| (0..JITTER as i64).contains(j)));
+        assert_eq!(jitter(7, "cat-cow"), jitter(7, "cat-cow"));
+    }
+
+    #[test]
+    fn twins_do_much_the_same() {
+        let library = load(None).unwrap();
+        let s = |id: &str| library.stretch(id).unwrap();
+        assert!(twin(s("seated-trunk-rotation"), s("seated-thoracic-rotation")));
+        assert!(twin(s("butterfly"), s("shoulder-blade-squeeze")));
+        assert!(!twin(s("cat-cow"), s("quadruped-thoracic-rotation")));
+        assert!(!twin(s("cat-cow"), s("cat-cow")));
+    }
+
+    #[test]
+    fn short_doses_cost_more_than_long_ones() {
+        let dose = crate::content::Dose {
+            hold_s: Some(Range::new(20, 30)),
+            rep_s: None,
+            reps: Range::new(2, 4),
+            sides: 1,
+            rest_s: 0,
+        };
+        let target = Prescription::standard(&dose, false);
+        assert_eq!(target.reps, 3);
+        let at = |reps| dose_value(&target.with_reps(reps), &target);
+        assert_eq!(at(3), 60);
+        assert!(at(2) < at(4) && at(4) < at(3));
+    }
+
+    #[test]
+    fn warm_up_is_a_gentle_upright_move_and_chest_opener_opens_the_chest() {
+        let library = load(None).unwrap();
+        let all: Vec<&Stretch> = library.stretches().iter().collect();
+        let values = vec![0; all.len()];
+        let w = all[warm_up(&all, &values, &[]).unwrap()];
+        assert!(
+            is_gentle(w) && !w.position.is_floor() && w.dose.hold_s.is_none(),
+            "{}",
+            w.id
+        );
+        let posture = ["posture".to_string()];
+        let w = all[warm_up(&all, &values, &posture).unwrap()];
+        assert!(
+            is_gentle(w) && w.serves("posture") && w.dose.hold_s.is_none(),
+            "{}",
+            w.id
+        );
+        let c = all[chest_opener(&all, &values).unwrap()];
+        assert!(opens_chest(c) && !c.position.is_floor(), "{}", c.id);
+    }
+}

@@ -1,0 +1,382 @@
+//! Plans and routines as plain text for a terminal: the form `plan
+//! --format text` prints and the snapshot tests compare.
+//!
+//! A plan reads top to bottom: a header (goals, minutes per session, days,
+//! dates, limits), the routines with each stretch's dose in the first week
+//! and, after an arrow, in the last week, then week by week every dated
+//! session with its stretches, their doses and seconds (level changes on
+//! their own lines), each session's total and the week's minutes. With
+//! `explain`, why each stretch is in the plan and why the others are not.
+
+use std::fmt::{self, Write as _};
+
+use chrono::{NaiveDate, Weekday};
+
+use crate::content::{Level, Position};
+
+use super::schedule::{Plan, Session};
+use super::select::{Item, Routine};
+use super::{Prescription, describe};
+
+/// Seconds as "45 s", "9 min 34 s" or "10 min".
+pub fn duration(seconds: u32) -> String {
+    match (seconds / 60, seconds % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+/// "Mon 23 Nov 2026".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+fn short_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
+
+/// "Mon", "Tue", …
+pub fn day_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Mon",
+        Weekday::Tue => "Tue",
+        Weekday::Wed => "Wed",
+        Weekday::Thu => "Thu",
+        Weekday::Fri => "Fri",
+        Weekday::Sat => "Sat",
+        Weekday::Sun => "Sun",
+    }
+}
+
+/// What the reader does between two levels.
+pub fn level_change_words(from: Position, to: Position) -> &'static str {
+    use Level::*;
+    match (from.level(), to.level()) {
+        (Standing, Seated) => "sit down",
+        (Seated, Standing) => "stand up",
+        (Standing | Seated, Kneeling) => "get down onto the floor",
+        (Standing | Seated, Lying) => "lie down on the floor",
+        (Kneeling, Lying) => "lie down",
+        (Lying, Kneeling) => "come up onto your knees",
+        (Kneeling | Lying, Standing) => "get up and stand",
+        (Kneeling | Lying, Seated) => "get up and sit down",
+        _ => "change position",
+    }
+}
+
+/// "week 2", "weeks 1–3", "weeks 1, 2 and 4".
+fn week_list(weeks: &[u32]) -> String {
+    match weeks {
+        [one] => format!("week {one}"),
+        [first, .., last] if (last - first) as usize + 1 == weeks.len() => format!("weeks {first}–{last}"),
+        _ => {
+            let words: Vec<String> = weeks.iter().map(ToString::to_string).collect();
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            format!("weeks {}", and_list(&words))
+        }
+    }
+}
+
+/// "1 session", "3 sessions".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Joins words as "a, b and c".
+pub(crate) fn and_list(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+const DOSE_WIDTH: usize = 26;
+
+/// Width of the name column: the longest name plus room for a mark.
+fn name_width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
+    names.map(|n| n.chars().count()).max().unwrap_or(0) + 3
+}
+
+/// The lines of a session's stretches (name, dose, seconds), with level
+/// changes on their own lines.
+fn item_lines(out: &mut String, items: &[Item], indent: &str, width: usize) {
+    let mut previous: Option<&Item> = None;
+    for item in items {
+        if let (Some(p), true) = (previous, item.change_s > 0) {
+            let words = format!("({})", level_change_words(p.position, item.position));
+            let _ = writeln!(
+                out,
+                "{indent}{words:<w$}{:>5} s",
+                item.change_s,
+                w = width + DOSE_WIDTH
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{indent}{:<width$}{:<DOSE_WIDTH$}{:>5} s",
+            item.name,
+            describe(&item.prescription),
+            item.seconds
+        );
+        previous = Some(item);
+    }
+}
+
+/// A dose without the words that stay the same as a plan progresses:
+/// "30 s × 2", "10 times".
+fn short_dose(p: &Prescription) -> String {
+    match p.hold_s {
+        Some(hold) => format!("{hold} s × {}", p.reps),
+        None => format!("{} times", p.reps),
+    }
+}
+
+impl fmt::Display for Routine {
+    /// The routine's stretches with doses and seconds, and its total.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "Routine {}: {} of {}",
+            self.label,
+            duration(self.total_s),
+            duration(self.budget_s)
+        );
+        let width = name_width(self.items.iter().map(|i| i.name.as_str()));
+        item_lines(&mut out, &self.items, "  ", width);
+        f.write_str(&out)
+    }
+}
+
+impl fmt::Display for Plan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_text(false))
+    }
+}
+
+impl Plan {
+    /// The plan as text; `explain` adds why each stretch is in or out.
+    pub fn to_text(&self, explain: bool) -> String {
+        let mut out = String::new();
+        self.header(&mut out);
+        self.routine_lines(&mut out);
+        self.schedule(&mut out);
+        if explain {
+            self.explanation_lines(&mut out);
+        }
+        out
+    }
+
+    fn header(&self, out: &mut String) {
+        let goals = if self.goals.is_empty() {
+            "every goal".to_string()
+        } else {
+            let words: Vec<&str> = self.goals.iter().map(String::as_str).collect();
+            and_list(&words)
+        };
+        let days: Vec<&str> = self.calendar.days.iter().map(|d| day_name(*d)).collect();
+        let weeks = self.calendar.weeks;
+        let _ = writeln!(out, "Stretch plan: {goals}");
+        let _ = writeln!(
+            out,
+            "{} minutes a session on {}, {} {}: {} to {} ({})",
+            self.request.minutes,
+            and_list(&days),
+            weeks,
+            if weeks == 1 { "week" } else { "weeks" },
+            long_date(self.calendar.start),
+            long_date(self.end()),
+            count(self.sessions.len(), "session")
+        );
+        let _ = writeln!(out, "{}. Seed {}.", self.limits(), self.request.seed);
+        let budget = self.request.minutes * 60;
+        if self
+            .sessions
+            .iter()
+            .any(|s| s.total_s < super::select::ninety_percent(budget))
+        {
+            let _ = writeln!(
+                out,
+                "Some sessions are shorter than 90 % of {} minutes: the stretches your limits allow cannot fill more.",
+                self.request.minutes
+            );
+        }
+        out.push('\n');
+    }
+
+    /// "You have: chair, wall; no floor; avoid wrist-pain".
+    fn limits(&self) -> String {
+        let r = &self.request;
+        let have: Vec<&str> = r.equipment.iter().map(|e| e.as_str()).collect();
+        let mut parts = vec![format!(
+            "You have: {}",
+            if have.is_empty() {
+                "nothing".to_string()
+            } else {
+                have.join(", ")
+            }
+        )];
+        if r.seated_only {
+            parts.push("seated only".into());
+        }
+        if r.no_floor {
+            parts.push("no floor".into());
+        }
+        if !r.avoid.is_empty() {
+            let avoid: Vec<&str> = r.avoid.iter().map(|c| c.as_str()).collect();
+            parts.push(format!("avoid {}", avoid.join(", ")));
+        }
+        if r.older {
+            parts.push("older adult (holds 30–60 s)".into());
+        }
+        parts.join("; ")
+    }
+
+    fn routine_lines(&self, out: &mut String) {
+        let weeks = self.calendar.weeks;
+        if self.routines.len() > 1 {
+            let _ = writeln!(
+                out,
+                "Routines: * marks the core, in every routine; the others rotate."
+            );
+        }
+        let progress = if weeks > 1 {
+            format!("week 1 → week {weeks}")
+        } else {
+            "week 1".to_string()
+        };
+        let width = self.name_width();
+        for (r, routine) in self.routines.iter().enumerate() {
+            if r > 0 || self.routines.len() > 1 {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "  Routine {} (dose {progress})", routine.label);
+            for (n, entry) in self.routine_stretches(r).iter().enumerate() {
+                let item = entry.item;
+                let mark = if item.core && self.routines.len() > 1 {
+                    " *"
+                } else {
+                    ""
+                };
+                let first = describe(&item.prescription);
+                let last_week = entry.weeks.last().copied().unwrap_or(1);
+                let mut dose = match self.dose(r, &item.id, last_week) {
+                    Some(last) if last != item.prescription => format!("{first} → {}", short_dose(&last)),
+                    _ => first,
+                };
+                if entry.weeks.len() < weeks as usize {
+                    dose.push_str(&format!(" ({})", week_list(&entry.weeks)));
+                }
+                let _ = writeln!(
+                    out,
+                    "  {:>2}. {:<width$}{:<17}{dose}",
+                    n + 1,
+                    format!("{}{mark}", item.name),
+                    item.position.as_str(),
+                );
+            }
+        }
+        out.push('\n');
+    }
+
+    /// Width of the name column for every stretch in the plan.
+    fn name_width(&self) -> usize {
+        name_width(
+            self.weekly
+                .iter()
+                .flatten()
+                .flat_map(|r| r.items.iter().map(|i| i.name.as_str())),
+        )
+    }
+
+    fn schedule(&self, out: &mut String) {
+        let width = self.name_width();
+        for week in &self.weeks {
+            let _ = writeln!(
+                out,
+                "Week {}: {} to {}, {}, {}",
+                week.number,
+                short_date(week.start),
+                short_date(week.end),
+                count(week.sessions, "session"),
+                duration(week.total_s)
+            );
+            let sessions: Vec<&Session> = self.sessions.iter().filter(|s| s.week == week.number).collect();
+            for (k, session) in sessions.iter().enumerate() {
+                let label = &self.routines[session.routine].label;
+                let same = sessions[..k].iter().find(|s| s.routine == session.routine);
+                let _ = write!(
+                    out,
+                    "  {}  Routine {label}  {}",
+                    short_date(session.date),
+                    duration(session.total_s)
+                );
+                match same {
+                    Some(earlier) => {
+                        let _ = writeln!(out, ", as on {}", short_date(earlier.date));
+                    }
+                    None => {
+                        out.push('\n');
+                        item_lines(out, &session.items, "    ", width);
+                    }
+                }
+            }
+            out.push('\n');
+        }
+        let total: u32 = self.weeks.iter().map(|w| w.total_s).sum();
+        let per_week = f64::from(total) / 60.0 / f64::from(self.calendar.weeks.max(1));
+        let _ = writeln!(
+            out,
+            "In all: {}, {} minutes, about {per_week:.0} minutes a week.",
+            count(self.sessions.len(), "session"),
+            (total + 30) / 60
+        );
+    }
+
+    fn explanation_lines(&self, out: &mut String) {
+        let _ = writeln!(out, "\nWhy these stretches");
+        for c in &self.explanation.chosen {
+            let _ = writeln!(out, "  {}: {}", c.name, c.summary(self.routines.len()));
+        }
+        let _ = writeln!(out, "\nLeft out");
+        if self.explanation.left_out.is_empty() {
+            let _ = writeln!(out, "  nothing: every stretch is in the plan");
+        }
+        for l in &self.explanation.left_out {
+            let _ = writeln!(out, "  {}: {}", l.name, l.why);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_plainly() {
+        assert_eq!(duration(45), "45 s");
+        assert_eq!(duration(600), "10 min");
+        assert_eq!(duration(574), "9 min 34 s");
+    }
+
+    #[test]
+    fn dates_and_lists() {
+        let d: NaiveDate = "2026-11-23".parse().unwrap();
+        assert_eq!(long_date(d), "Mon 23 Nov 2026");
+        assert_eq!(short_date(d), "Mon 23 Nov");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(week_list(&[2]), "week 2");
+        assert_eq!(week_list(&[1, 2, 3]), "weeks 1–3");
+        assert_eq!(week_list(&[1, 2, 4]), "weeks 1, 2 and 4");
+        assert_eq!(
+            level_change_words(Position::Standing, Position::HandsAndKnees),
+            "get down onto the floor"
+        );
+    }
+}
