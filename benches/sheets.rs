@@ -39,23 +39,54 @@ fn main() {
         },
         Case {
             name: "4-week plan",
-            args: args(&["plan", "--goal", "posture", "--minutes", "10", "--weeks", "4", "--format", "pdf", "-o", "plan.pdf"]),
+            args: args(&[
+                "plan",
+                "--goal",
+                "posture",
+                "--minutes",
+                "10",
+                "--weeks",
+                "4",
+                "--format",
+                "pdf",
+                "-o",
+                "plan.pdf",
+            ]),
             time: Duration::from_millis(15),
             bytes: Some(45 * 1000),
         },
         Case {
             name: "handout with logo",
             args: args(&[
-                "handout", "--clinic", clinic.to_str().unwrap(), "--patient", "Ann Lee", "--clinician", "Sam Patel",
-                "--stretch", "doorway-chest-stretch:hold=30,reps=3", "--stretch", "cat-cow", "--stretch",
-                "thread-the-needle", "--per-day", "1", "--per-week", "5", "-o", "handout.pdf",
+                "handout",
+                "--clinic",
+                clinic.to_str().unwrap(),
+                "--patient",
+                "Ann Lee",
+                "--clinician",
+                "Sam Patel",
+                "--stretch",
+                "doorway-chest-stretch:hold=30,reps=3",
+                "--stretch",
+                "cat-cow",
+                "--stretch",
+                "thread-the-needle",
+                "--per-day",
+                "1",
+                "--per-week",
+                "5",
+                "-o",
+                "handout.pdf",
             ]),
             time: Duration::from_millis(12),
             bytes: None,
         },
     ];
 
-    println!("{:<18} {:>9} {:>9} {:>10} {:>9}  verdict", "sheet", "min ms", "median", "PDF bytes", "peak KB");
+    println!(
+        "{:<18} {:>9} {:>9} {:>10} {:>9}  verdict",
+        "sheet", "min ms", "median", "PDF bytes", "peak KB"
+    );
     let mut missed = 0;
     for case in &cases {
         let mut times = Vec::with_capacity(RUNS);
@@ -67,7 +98,9 @@ fn main() {
         }
         times.sort();
         let median = times[RUNS / 2];
-        let output = dir.path().join(case.args.iter().skip_while(|a| *a != "-o").nth(1).unwrap());
+        let output = dir
+            .path()
+            .join(case.args.iter().skip_while(|a| *a != "-o").nth(1).unwrap());
         let bytes = std::fs::metadata(&output).map(|m| m.len()).unwrap_or(0);
         let mut faults = Vec::new();
         if median > case.time {
@@ -79,7 +112,11 @@ fn main() {
         if peak > PEAK_KB {
             faults.push(format!("memory over {PEAK_KB} KB"));
         }
-        let verdict = if faults.is_empty() { "ok".to_string() } else { faults.join(", ") };
+        let verdict = if faults.is_empty() {
+            "ok".to_string()
+        } else {
+            faults.join(", ")
+        };
         missed += faults.len();
         println!(
             "{:<18} {:>9.2} {:>9.2} {:>10} {:>9}  {verdict}",
@@ -117,7 +154,10 @@ fn run_once(exe: &Path, args: &[String], dir: &Path) -> (Duration, u64) {
     let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let took = start.elapsed();
     assert_eq!(waited, pid, "waiting for the child failed");
-    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{args:?} failed");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{args:?} failed"
+    );
     std::mem::forget(child);
     (took, usage.ru_maxrss as u64)
 }

@@ -58,7 +58,7 @@ impl FaceMetrics {
 
 /// The embedded typeface's faces and their metrics.
 pub struct Fonts {
-    faces: [FaceMetrics; 3],
+    faces: [FaceMetrics; 2],
 }
 
 impl Fonts {
@@ -69,7 +69,6 @@ impl Fonts {
             faces: [
                 FaceMetrics::parse(assets::FONT_REGULAR),
                 FaceMetrics::parse(assets::FONT_BOLD),
-                FaceMetrics::parse(assets::FONT_ITALIC),
             ],
         })
     }

@@ -54,7 +54,9 @@ pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
                         config::PlanFormat::Json => plan.to_json(job.explain),
                         config::PlanFormat::Ics => plan.to_ics(),
                         config::PlanFormat::Pdf => {
-                            return Err(Error::Internal("this command is not built yet".into()));
+                            check_text("--title", job.sheet.title.as_deref())?;
+                            let doc = layout::sheets::plan(&plan, &library, &job.sheet);
+                            return job.output.write(&render::render(&doc)?);
                         }
                     };
                     job.output.write(text.as_bytes())
@@ -88,22 +90,33 @@ fn make_card(
 ) -> Result<()> {
     check_text("--title", job.sheet.title.as_deref())?;
     job.output.check_writable()?;
-    let stretches = job
-        .stretches
-        .iter()
-        .map(|id| library.require(id))
-        .collect::<Result<Vec<_>>>()?;
-    let entries: Vec<layout::sheets::CardEntry> = stretches
-        .iter()
-        .map(|s| {
-            let dose = plan::Prescription::standard(&s.dose, job.request.older);
-            layout::sheets::CardEntry {
-                stretch: s,
-                dose,
-                seconds: plan::timing::stretch_s(s, &dose),
-            }
-        })
-        .collect();
+    let entries: Vec<layout::sheets::CardEntry> = if job.stretches.is_empty() {
+        let routine = plan::select(library, &job.request)?;
+        routine
+            .items
+            .iter()
+            .map(|item| {
+                Ok(layout::sheets::CardEntry {
+                    stretch: library.require(&item.id)?,
+                    dose: item.prescription,
+                    seconds: item.seconds,
+                })
+            })
+            .collect::<Result<_>>()?
+    } else {
+        job.stretches
+            .iter()
+            .map(|id| {
+                let stretch = library.require(id)?;
+                let dose = plan::Prescription::standard(&stretch.dose, job.request.older);
+                Ok(layout::sheets::CardEntry {
+                    stretch,
+                    dose,
+                    seconds: plan::timing::stretch_s(stretch, &dose),
+                })
+            })
+            .collect::<Result<_>>()?
+    };
     let card = layout::sheets::card(&entries, library.safety(), &job.sheet);
     if card.shown < entries.len() {
         let _ = writeln!(
@@ -155,21 +168,33 @@ fn make_handout(library: &content::Library, job: config::HandoutJob) -> Result<(
         )))
     });
     output.check_writable()?;
-    if job.stretches.is_empty() {
-        return Err(Error::Internal(
-            "planner selection for handouts is not built yet".into(),
-        ));
-    }
-    let mut exercises = Vec::new();
-    for choice in &job.stretches {
-        let stretch = library.require(&choice.id)?;
-        let dose = plan::prescribe(stretch, choice, job.request.older)?;
-        exercises.push(layout::sheets::Exercise {
-            stretch,
-            dose,
-            seconds: plan::timing::stretch_s(stretch, &dose),
-        });
-    }
+    let exercises = if job.stretches.is_empty() {
+        let routine = plan::select(library, &job.request)?;
+        routine
+            .items
+            .iter()
+            .map(|item| {
+                Ok(layout::sheets::Exercise {
+                    stretch: library.require(&item.id)?,
+                    dose: item.prescription,
+                    seconds: item.seconds,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?
+    } else {
+        job.stretches
+            .iter()
+            .map(|choice| {
+                let stretch = library.require(&choice.id)?;
+                let dose = plan::prescribe(stretch, choice, job.request.older)?;
+                Ok(layout::sheets::Exercise {
+                    stretch,
+                    dose,
+                    seconds: plan::timing::stretch_s(stretch, &dose),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?
+    };
     let handout = layout::sheets::Handout {
         clinic: clinic.as_ref(),
         patient: job.patient.as_deref(),

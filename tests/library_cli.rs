@@ -12,15 +12,40 @@ fn list_shows_every_seed_stretch() {
     let (out, _dir) = run(&["list"]);
     let text = ok(&out);
     for id in [
-        "childs-pose", "childs-pose-side-reach", "cat-cow", "thread-the-needle", "seated-thoracic-rotation",
-        "quadruped-thoracic-rotation", "seated-trunk-rotation", "standing-side-stretch", "overhead-reach",
-        "overhead-side-lean", "shoulder-blade-squeeze", "butterfly", "reaching-upper-back-stretch",
-        "shoulder-shrugs", "shoulder-rolls", "towel-thoracic-extension", "foam-roller-thoracic-extension",
-        "doorway-chest-stretch", "cross-body-shoulder-stretch",
+        "childs-pose",
+        "childs-pose-side-reach",
+        "cat-cow",
+        "thread-the-needle",
+        "seated-thoracic-rotation",
+        "quadruped-thoracic-rotation",
+        "seated-trunk-rotation",
+        "standing-side-stretch",
+        "overhead-reach",
+        "overhead-side-lean",
+        "shoulder-blade-squeeze",
+        "butterfly",
+        "reaching-upper-back-stretch",
+        "shoulder-shrugs",
+        "shoulder-rolls",
+        "towel-thoracic-extension",
+        "foam-roller-thoracic-extension",
+        "doorway-chest-stretch",
+        "cross-body-shoulder-stretch",
     ] {
-        assert!(text.lines().any(|l| l.starts_with(&format!("{id} "))), "{id} missing");
+        assert!(
+            text.lines().any(|l| l.starts_with(&format!("{id} "))),
+            "{id} missing"
+        );
     }
-    let count: usize = text.lines().last().unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    let count: usize = text
+        .lines()
+        .last()
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(count >= 16);
     assert!(text.starts_with("ID") && text.contains("SECONDS"));
 }
@@ -47,7 +72,10 @@ fn list_filters_and_json() {
 fn list_bad_filters_are_one_line() {
     let (out, _dir) = run(&["list", "--goal", "flying"]);
     let line = bad(&out);
-    assert!(line.contains("--goal: \"flying\" is not allowed; unknown goal; use tension"), "{line}");
+    assert!(
+        line.contains("--goal: \"flying\" is not allowed; unknown goal; use tension"),
+        "{line}"
+    );
     let (out, _dir) = run(&["list", "--position", "upside-down"]);
     assert!(bad(&out).contains("unknown position \"upside-down\"; use standing, seated"));
     let (out, _dir) = run(&["list", "--format", "yaml"]);
@@ -58,7 +86,15 @@ fn list_bad_filters_are_one_line() {
 fn show_prints_everything_and_suggests_near_ids() {
     let (out, _dir) = run(&["show", "thread-the-needle"]);
     let text = ok(&out);
-    for part in ["Thread the needle", "Steps:", "Cues:", "Cautions:", "Dose:", "Avoid if:", "wrist-pain"] {
+    for part in [
+        "Thread the needle",
+        "Steps:",
+        "Cues:",
+        "Cautions:",
+        "Dose:",
+        "Avoid if:",
+        "wrist-pain",
+    ] {
         assert!(text.contains(part), "{part} missing");
     }
     let (out, _dir) = run(&["show", "thread-needle"]);
@@ -82,7 +118,11 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
+        if path.is_dir() {
+            out.extend(walk(&path))
+        } else {
+            out.push(path)
+        }
     }
     out
 }
@@ -113,8 +153,14 @@ fn check_reports_every_broken_file_with_line_and_column() {
     let err = stderr(&out);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 4, "{err}");
-    assert!(lines[0].starts_with("content/stretches/butterfly.toml:") && lines[0].contains("unknown field `colour`"));
-    assert!(lines[1].starts_with("content/stretches/cat-cow.toml:") && lines[1].contains("dose.reps: 100 is above the maximum of 30"));
+    assert!(
+        lines[0].starts_with("content/stretches/butterfly.toml:")
+            && lines[0].contains("unknown field `colour`")
+    );
+    assert!(
+        lines[1].starts_with("content/stretches/cat-cow.toml:")
+            && lines[1].contains("dose.reps: 100 is above the maximum of 30")
+    );
     assert!(lines[2].contains("childs-pose.toml:") && lines[2].contains("goals[0]: unknown goal \"flying\""));
     assert_eq!(lines[3], "stretchsheet: 3 problems found");
     for line in &lines[..3] {
@@ -134,9 +180,10 @@ fn library_option_adds_stretches() {
     let dir = tempfile::tempdir().unwrap();
     let stretches = dir.path().join("clinic/stretches");
     std::fs::create_dir_all(&stretches).unwrap();
-    let cat_cow = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/stretches/cat-cow.toml"))
-        .unwrap()
-        .replace("name = \"Cat-cow\"", "name = \"Clinic cat-cow\"");
+    let cat_cow =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/stretches/cat-cow.toml"))
+            .unwrap()
+            .replace("name = \"Cat-cow\"", "name = \"Clinic cat-cow\"");
     std::fs::write(stretches.join("clinic-cat-cow.toml"), cat_cow).unwrap();
     let out = run_in(dir.path(), &["--library", "clinic", "show", "clinic-cat-cow"]);
     assert!(ok(&out).contains("Clinic cat-cow"));

@@ -254,13 +254,13 @@ impl<'a> Flow<'a> {
             let size = style.small;
             let lead = style.line(size);
             let suffix = " (continued)";
-            let room = full.w - text::width(suffix, Face::Italic, size);
-            let label = text::fit(&self.running, Face::Italic, size, room) + suffix;
+            let room = full.w - text::width(suffix, Face::Regular, size);
+            let label = text::fit(&self.running, Face::Regular, size, room) + suffix;
             page.items.push(Item::Text(TextRun {
                 origin: Point::new(full.x, full.y + baseline_offset(size, lead)),
-                width: text::width(&label, Face::Italic, size),
+                width: text::width(&label, Face::Regular, size),
                 text: label,
-                face: Face::Italic,
+                face: Face::Regular,
                 size,
                 color: style.muted,
             }));
@@ -312,10 +312,13 @@ impl<'a> Flow<'a> {
         style.page.h - 2.0 * style.margin - Self::footer_height(style) - header
     }
 
-    /// Places the part of `block` between offsets `from` and `to`.
+    /// Places the part of `block` between offsets `from` and `to`: the
+    /// items whose middle lies there (the last part takes everything left,
+    /// including rules drawn exactly on the block's bottom edge).
     fn put(&mut self, block: &Block, from: f32, to: f32) {
         let dy = self.cursor - from;
         let x = self.frame.x;
+        let last = to >= block.height;
         let page = self.pages.last_mut().expect("a flow always has a page");
         page.items.extend(
             block
@@ -324,7 +327,7 @@ impl<'a> Flow<'a> {
                 .filter(|item| {
                     let b = item.bounds();
                     let mid = b.y + b.h / 2.0;
-                    mid >= from && mid < to
+                    mid >= from && (mid < to || last)
                 })
                 .map(|item| translate(item, x, dy)),
         );
@@ -506,6 +509,29 @@ mod tests {
         let pages = flow.finish("");
         assert_eq!(pages.len(), 2);
         assert_inside_margins(&pages, &style);
+    }
+
+    #[test]
+    fn a_rule_on_the_bottom_edge_is_kept() {
+        let style = style();
+        let mut flow = Flow::new(&style, "");
+        let mut b = BlockBuilder::new(100.0);
+        b.gap(20.0);
+        b.item(Item::Line {
+            from: Point::new(0.0, 20.0),
+            to: Point::new(100.0, 20.0),
+            stroke: Stroke::solid(0.5, Color::BLACK),
+        });
+        flow.place(b.finish());
+        let pages = flow.finish("");
+        assert_eq!(
+            pages[0]
+                .items
+                .iter()
+                .filter(|i| matches!(i, Item::Line { .. }))
+                .count(),
+            1
+        );
     }
 
     #[test]

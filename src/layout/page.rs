@@ -39,11 +39,10 @@ impl Color {
 pub enum Face {
     Regular,
     Bold,
-    Italic,
 }
 
 impl Face {
-    pub const ALL: [Face; 3] = [Face::Regular, Face::Bold, Face::Italic];
+    pub const ALL: [Face; 2] = [Face::Regular, Face::Bold];
 }
 
 /// One line of text, placed by the left end of its baseline.

@@ -28,13 +28,6 @@ impl<'a> Span<'a> {
             face: Face::Bold,
         }
     }
-
-    pub fn italic(text: &'a str) -> Self {
-        Span {
-            text,
-            face: Face::Italic,
-        }
-    }
 }
 
 /// Width of `text` in `face` at `size` points.

@@ -22,9 +22,11 @@ pub fn describe_dose(dose: &Dose) -> String {
 /// A chosen dose in words: "Hold 20 s × 3, each side" or "10 times, each
 /// side".
 pub fn describe(p: &Prescription) -> String {
-    let mut out = match p.hold_s {
-        Some(hold) => format!("Hold {hold} s × {}", p.reps),
-        None => format!("{} times", p.reps),
+    let mut out = match (p.hold_s, p.reps) {
+        (Some(hold), 1) => format!("Hold {hold} s"),
+        (Some(hold), reps) => format!("Hold {hold} s × {reps}"),
+        (None, 1) => "Once".to_string(),
+        (None, reps) => format!("{reps} times"),
     };
     if p.sides >= 2 {
         out.push_str(", each side");
@@ -71,6 +73,7 @@ mod tests {
         };
         assert_eq!(describe_dose(&moves), "10 slow repetitions of about 4 s");
         assert_eq!(describe(&Prescription::standard(&moves, false)), "10 times");
+        assert_eq!(describe(&p.with_reps(1)), "Hold 20 s, each side");
         assert_eq!(
             (minutes(30), minutes(60), minutes(61)),
             ("1 minute".into(), "1 minute".into(), "2 minutes".into())

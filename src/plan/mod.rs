@@ -44,5 +44,5 @@ pub use prescribe::prescribe;
 pub use request::{Calendar, Choice, Request};
 pub use schedule::{Plan, RoutineStretch, Session, Week, build};
 pub use select::{Item, Routine, select};
-pub use text::duration;
+pub use text::{day_name, duration, level_change_words};
 pub use timing::Prescription;

@@ -32,6 +32,19 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     info.creator = format!("stretchsheet {}", env!("CARGO_PKG_VERSION"));
     info.producer = "stretchsheet (printpdf)".into();
 
+    // Layout checks user text; this catches a sheet's own wording.
+    let fonts = crate::fonts::Fonts::get();
+    if let Some((run, c)) = doc
+        .pages
+        .iter()
+        .flat_map(Page::texts)
+        .find_map(|run| fonts.missing(&run.text).map(|c| (run, c)))
+    {
+        return Err(Error::Internal(format!(
+            "the sheet font lacks {c:?} in {:?}",
+            run.text
+        )));
+    }
     for face in used_faces(doc) {
         let font = parse_font(face)?;
         pdf.resources.fonts.map.insert(font_id(face), PdfFont::new(font));
@@ -54,7 +67,6 @@ fn font_id(face: Face) -> FontId {
         match face {
             Face::Regular => "ATKREG",
             Face::Bold => "ATKBLD",
-            Face::Italic => "ATKITA",
         }
         .into(),
     )
@@ -68,7 +80,6 @@ fn parse_font(face: Face) -> Result<ParsedFont> {
     let bytes = match face {
         Face::Regular => assets::FONT_REGULAR,
         Face::Bold => assets::FONT_BOLD,
-        Face::Italic => assets::FONT_ITALIC,
     };
     let mut warnings = Vec::new();
     ParsedFont::from_bytes(bytes, 0, &mut warnings)
@@ -125,17 +136,22 @@ fn save(pdf: &PdfDocument) -> Result<Vec<u8>> {
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
     lo.compress();
+    // Object streams compress the dictionaries too (fonts' width tables,
+    // pages); they need PDF 1.5.
+    lo.version = "1.5".into();
     // A content hash in place of printpdf's random document ids.
-    let mut probe = Vec::new();
     lo.trailer.remove(b"ID");
-    lo.save_to(&mut probe)
-        .map_err(|e| Error::Internal(format!("PDF could not be written: {e}")))?;
+    let probe = write(&mut lo.clone())?;
     let hash = Sha256::digest(&probe);
     let id: String = hash[..16].iter().map(|b| format!("{b:02x}")).collect();
     let id = Object::String(id.into_bytes(), lopdf::StringFormat::Literal);
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    let mut bytes = Vec::with_capacity(probe.len() + 100);
-    lo.save_to(&mut bytes)
+    write(&mut lo)
+}
+
+fn write(lo: &mut lopdf::Document) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    lo.save_modern(&mut bytes)
         .map_err(|e| Error::Internal(format!("PDF could not be written: {e}")))?;
     Ok(bytes)
 }
@@ -160,38 +176,23 @@ fn round(v: f32) -> f32 {
 }
 
 fn pdf_page(page: &Page, pictures: &[Arc<Picture>]) -> PdfPage {
-    let flip = Flip { height: page.size.h };
-    let mut ops = Vec::with_capacity(page.items.len() * 4);
+    let mut painter = Painter::new(page.size.h);
     let mut links = Vec::new();
-    let mut i = 0;
-    while i < page.items.len() {
-        // Consecutive text runs share one text section.
-        let texts = page.items[i..]
-            .iter()
-            .take_while(|item| matches!(item, Item::Text(_)))
-            .count();
-        if texts > 0 {
-            let runs = page.items[i..i + texts].iter().filter_map(|item| match item {
-                Item::Text(run) => Some(run),
-                _ => None,
-            });
-            text_ops(runs, &flip, &mut ops);
-            i += texts;
-            continue;
-        }
-        match &page.items[i] {
-            Item::Box { rect, fill, stroke } => box_ops(*rect, *fill, *stroke, &flip, &mut ops),
-            Item::Line { from, to, stroke } => {
-                let path = Path::polyline(&[*from, *to], *stroke);
-                path_ops(&path, &flip, &mut ops);
+    for item in &page.items {
+        match item {
+            Item::Text(run) => painter.text(run),
+            Item::Box { rect, fill, stroke } => painter.rect(*rect, *fill, *stroke),
+            Item::Line { from, to, stroke } => painter.path(&Path::polyline(&[*from, *to], *stroke)),
+            Item::Path(path) => painter.path(path),
+            Item::Image { rect, picture } => {
+                painter.end_text();
+                image_ops(*rect, picture, pictures, &painter.flip, &mut painter.ops);
             }
-            Item::Path(path) => path_ops(path, &flip, &mut ops),
-            Item::Image { rect, picture } => image_ops(*rect, picture, pictures, &flip, &mut ops),
-            Item::Link { rect, uri } => links.push(link_op(*rect, uri, &flip)),
-            Item::Text(_) => unreachable!("text runs are handled above"),
+            Item::Link { rect, uri } => links.push(link_op(*rect, uri, &painter.flip)),
         }
-        i += 1;
     }
+    painter.end_text();
+    let mut ops = painter.ops;
     ops.extend(links);
     // Set the boxes in points: a round trip through millimetres is not exact.
     let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
@@ -202,70 +203,156 @@ fn pdf_page(page: &Page, pictures: &[Arc<Picture>]) -> PdfPage {
     pdf_page
 }
 
-fn color(c: Color) -> PdfColor {
-    PdfColor::Rgb(Rgb {
-        r: f32::from(c.r) / 255.0,
-        g: f32::from(c.g) / 255.0,
-        b: f32::from(c.b) / 255.0,
-        icc_profile: None,
-    })
+/// Writes a page's operators, emitting a graphics-state change only when
+/// the state actually changes (the content stream stays small).
+struct Painter {
+    flip: Flip,
+    ops: Vec<Op>,
+    in_text: bool,
+    font: Option<(Face, f32)>,
+    fill: Option<Color>,
+    stroke: Option<(Color, f32, LineStyle, Option<(f32, f32)>)>,
 }
 
-fn text_ops<'a>(runs: impl Iterator<Item = &'a TextRun>, flip: &Flip, ops: &mut Vec<Op>) {
-    ops.push(Op::StartTextSection);
-    let mut font: Option<(Face, f32)> = None;
-    let mut fill: Option<Color> = None;
-    for run in runs {
-        if font != Some((run.face, run.size)) {
-            ops.push(Op::SetFont {
+impl Painter {
+    fn new(height: f32) -> Self {
+        Painter {
+            flip: Flip { height },
+            ops: Vec::new(),
+            in_text: false,
+            font: None,
+            fill: None,
+            stroke: None,
+        }
+    }
+
+    fn end_text(&mut self) {
+        if self.in_text {
+            self.ops.push(Op::EndTextSection);
+            self.in_text = false;
+        }
+    }
+
+    fn set_fill(&mut self, c: Color) {
+        if self.fill != Some(c) {
+            self.ops.push(Op::SetFillColor { col: color(c) });
+            self.fill = Some(c);
+        }
+    }
+
+    fn set_stroke(&mut self, s: &Stroke) {
+        let (old_color, old_width, old_style, old_dash) = match self.stroke {
+            Some(state) => (Some(state.0), Some(state.1), Some(state.2), Some(state.3)),
+            None => (None, None, None, None),
+        };
+        if old_color != Some(s.color) {
+            self.ops.push(Op::SetOutlineColor { col: color(s.color) });
+        }
+        if old_width != Some(s.width) {
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
+        }
+        if old_style != Some(s.style) {
+            let (cap, join) = match s.style {
+                LineStyle::Sharp => (LineCapStyle::Butt, LineJoinStyle::Miter),
+                LineStyle::Round => (LineCapStyle::Round, LineJoinStyle::Round),
+            };
+            self.ops.push(Op::SetLineCapStyle { cap });
+            self.ops.push(Op::SetLineJoinStyle { join });
+        }
+        if old_dash != Some(s.dash) {
+            let dash = match s.dash {
+                Some((on, off)) => LineDashPattern::new(0.0, &[on, off]),
+                None => LineDashPattern::solid(),
+            };
+            self.ops.push(Op::SetLineDashPattern { dash });
+        }
+        self.stroke = Some((s.color, s.width, s.style, s.dash));
+    }
+
+    fn text(&mut self, run: &TextRun) {
+        if !self.in_text {
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+        }
+        if self.font != Some((run.face, run.size)) {
+            self.ops.push(Op::SetFont {
                 font: PdfFontHandle::External(font_id(run.face)),
                 size: Pt(run.size),
             });
-            font = Some((run.face, run.size));
+            self.font = Some((run.face, run.size));
         }
-        if fill != Some(run.color) {
-            ops.push(Op::SetFillColor {
-                col: color(run.color),
-            });
-            fill = Some(run.color);
-        }
-        let at = flip.point(run.origin);
-        ops.push(Op::SetTextMatrix {
+        self.set_fill(run.color);
+        let at = self.flip.point(run.origin);
+        self.ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(at.x, at.y),
         });
-        ops.push(Op::ShowText {
+        self.ops.push(Op::ShowText {
             items: vec![TextItem::Text(run.text.clone())],
         });
     }
-    ops.push(Op::EndTextSection);
+
+    fn rect(&mut self, rect: Rect, fill: Option<Color>, stroke: Option<Stroke>) {
+        let corners = [
+            crate::layout::Point::new(rect.x, rect.y),
+            crate::layout::Point::new(rect.right(), rect.y),
+            crate::layout::Point::new(rect.right(), rect.bottom()),
+            crate::layout::Point::new(rect.x, rect.bottom()),
+        ];
+        self.path(&Path::polygon(&corners, fill, stroke));
+    }
+
+    fn path(&mut self, path: &Path) {
+        let fill = path.fill.filter(|_| path.closed);
+        let stroke = path.stroke.filter(|s| s.width > 0.0);
+        let mode = match (fill, stroke) {
+            (Some(_), Some(_)) => PaintMode::FillStroke,
+            (Some(_), None) => PaintMode::Fill,
+            (None, Some(_)) => PaintMode::Stroke,
+            (None, None) => return,
+        };
+        self.end_text();
+        if let Some(c) = fill {
+            self.set_fill(c);
+        }
+        if let Some(s) = &stroke {
+            self.set_stroke(s);
+        }
+        let points = line_points(path, &self.flip);
+        if path.closed {
+            self.ops.push(Op::DrawPolygon {
+                polygon: Polygon {
+                    rings: vec![PolygonRing { points }],
+                    mode,
+                    winding_order: WindingOrder::NonZero,
+                },
+            });
+        } else {
+            self.ops.push(Op::DrawLine {
+                line: printpdf::Line {
+                    points,
+                    is_closed: false,
+                },
+            });
+        }
+    }
 }
 
-fn stroke_ops(stroke: &Stroke, ops: &mut Vec<Op>) {
-    ops.push(Op::SetOutlineColor {
-        col: color(stroke.color),
-    });
-    ops.push(Op::SetOutlineThickness { pt: Pt(stroke.width) });
-    let (cap, join) = match stroke.style {
-        LineStyle::Sharp => (LineCapStyle::Butt, LineJoinStyle::Miter),
-        LineStyle::Round => (LineCapStyle::Round, LineJoinStyle::Round),
-    };
-    ops.push(Op::SetLineCapStyle { cap });
-    ops.push(Op::SetLineJoinStyle { join });
-    let dash = match stroke.dash {
-        Some((on, off)) => LineDashPattern::new(0.0, &[on, off]),
-        None => LineDashPattern::solid(),
-    };
-    ops.push(Op::SetLineDashPattern { dash });
-}
-
-fn box_ops(rect: Rect, fill: Option<Color>, stroke: Option<Stroke>, flip: &Flip, ops: &mut Vec<Op>) {
-    let corners = [
-        crate::layout::Point::new(rect.x, rect.y),
-        crate::layout::Point::new(rect.right(), rect.y),
-        crate::layout::Point::new(rect.right(), rect.bottom()),
-        crate::layout::Point::new(rect.x, rect.bottom()),
-    ];
-    path_ops(&Path::polygon(&corners, fill, stroke), flip, ops);
+/// A colour for PDF: gray levels as one number, components rounded to
+/// three decimals (finer than any printer, and shorter to write).
+fn color(c: Color) -> PdfColor {
+    let unit = |v: u8| (f32::from(v) / 255.0 * 1000.0).round() / 1000.0;
+    if c.r == c.g && c.g == c.b {
+        return PdfColor::Greyscale(printpdf::Greyscale {
+            percent: unit(c.r),
+            icc_profile: None,
+        });
+    }
+    PdfColor::Rgb(Rgb {
+        r: unit(c.r),
+        g: unit(c.g),
+        b: unit(c.b),
+        icc_profile: None,
+    })
 }
 
 fn line_points(path: &Path, flip: &Flip) -> Vec<LinePoint> {
@@ -280,59 +367,16 @@ fn line_points(path: &Path, flip: &Flip) -> Vec<LinePoint> {
                 bezier: false,
             }),
             Segment::Curve(a, b, p) => {
-                points.push(LinePoint {
-                    p: flip.point(a),
-                    bezier: true,
-                });
-                points.push(LinePoint {
-                    p: flip.point(b),
-                    bezier: true,
-                });
-                points.push(LinePoint {
-                    p: flip.point(p),
-                    bezier: false,
-                });
+                for (q, bezier) in [(a, true), (b, true), (p, false)] {
+                    points.push(LinePoint {
+                        p: flip.point(q),
+                        bezier,
+                    });
+                }
             }
         }
     }
     points
-}
-
-fn path_ops(path: &Path, flip: &Flip, ops: &mut Vec<Op>) {
-    let mode = match (
-        path.fill.filter(|_| path.closed),
-        path.stroke.filter(|s| s.width > 0.0),
-    ) {
-        (Some(_), Some(_)) => PaintMode::FillStroke,
-        (Some(_), None) => PaintMode::Fill,
-        (None, Some(_)) => PaintMode::Stroke,
-        (None, None) => return,
-    };
-    ops.push(Op::SaveGraphicsState);
-    if let (Some(fill), true) = (path.fill, path.closed) {
-        ops.push(Op::SetFillColor { col: color(fill) });
-    }
-    if let Some(stroke) = path.stroke.filter(|s| s.width > 0.0) {
-        stroke_ops(&stroke, ops);
-    }
-    let points = line_points(path, flip);
-    if path.closed {
-        ops.push(Op::DrawPolygon {
-            polygon: Polygon {
-                rings: vec![PolygonRing { points }],
-                mode,
-                winding_order: WindingOrder::NonZero,
-            },
-        });
-    } else {
-        ops.push(Op::DrawLine {
-            line: printpdf::Line {
-                points,
-                is_closed: false,
-            },
-        });
-    }
-    ops.push(Op::RestoreGraphicsState);
 }
 
 fn image_ops(rect: Rect, picture: &Arc<Picture>, pictures: &[Arc<Picture>], flip: &Flip, ops: &mut Vec<Op>) {
@@ -417,6 +461,20 @@ mod tests {
         let b = render(&sample()).unwrap();
         assert_eq!(a, b);
         assert!(a.starts_with(b"%PDF-"));
+    }
+
+    #[test]
+    fn a_character_the_font_lacks_is_an_error_not_an_empty_box() {
+        let mut doc = sample();
+        doc.pages[0].items.push(text_run(
+            "a → b",
+            Face::Regular,
+            10.0,
+            Color::BLACK,
+            Point::new(50.0, 90.0),
+        ));
+        let err = render(&doc).unwrap_err();
+        assert!(err.to_string().contains("lacks '→'"), "{err}");
     }
 
     #[test]

@@ -88,7 +88,7 @@ fn cell(stretch: &Stretch, library: &Library, width: f32, style: &Style) -> Bloc
         .collect();
     parts::labelled(&mut b, style, "Goals:", &goals.join(", "), size);
     b.paragraph(
-        &[Span::italic(&format!("id: {}", stretch.id))],
+        &[Span::regular(&format!("id: {}", stretch.id))],
         size,
         lead,
         style.muted,

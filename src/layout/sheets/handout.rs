@@ -267,63 +267,8 @@ fn section_heading(style: &Style, width: f32, text: &str) -> Block {
     b.finish()
 }
 
-/// One exercise: figure on the left; name, dose, steps, cues and cautions
-/// on the right. Kept on one page when it fits.
-pub fn exercise_block(number: usize, e: &Exercise, style: &Style, width: f32) -> Block {
-    let figure = (width * 0.26).clamp(mm(28.0), mm(45.0));
-    let text_x = figure + mm(5.0);
-    let mut t = BlockBuilder::new(width - text_x);
-    let size = style.body;
-    let heading = style.heading;
-    let name = format!("{number}. {}", e.stretch.name);
-    t.paragraph(
-        &[Span::bold(&name)],
-        heading,
-        style.line(heading),
-        style.ink,
-        0.0,
-        false,
-    );
-    t.paragraph(
-        &[Span::regular(&e.stretch.summary)],
-        size,
-        style.line(size),
-        style.muted,
-        0.0,
-        false,
-    );
-    t.gap(2.0);
+/// One prescribed exercise with its dose.
+fn exercise_block(number: usize, e: &Exercise, style: &Style, width: f32) -> Block {
     let dose = format!("{} (about {} s in all)", describe(&e.dose), e.seconds);
-    t.paragraph(
-        &[Span::bold("Dose: "), Span::bold(&dose)],
-        size,
-        style.line(size),
-        style.accent,
-        0.0,
-        false,
-    );
-    t.gap(3.0);
-    parts::numbered(&mut t, style, &e.stretch.steps, size, false);
-    if !e.stretch.cues.is_empty() {
-        t.gap(3.0);
-        parts::label(&mut t, style, "Tips", size);
-        parts::bulleted(&mut t, style, &e.stretch.cues, size, style.ink, false);
-    }
-    if !e.stretch.cautions.is_empty() {
-        t.gap(3.0);
-        parts::label(&mut t, style, "Take care", size);
-        parts::bulleted(&mut t, style, &e.stretch.cautions, size, style.ink, false);
-    }
-    let text = t.finish();
-
-    let mut b = BlockBuilder::new(width);
-    for item in parts::figure(e.stretch, Rect::new(0.0, 0.0, figure, figure), style) {
-        b.item(item);
-    }
-    for item in text.items_at(text_x, 0.0) {
-        b.item(item);
-    }
-    b.gap(text.height.max(figure) + mm(2.0));
-    b.rule(Stroke::solid(0.5, style.muted));
-    b.finish()
+    parts::exercise(number, e.stretch, &[("Dose:", dose)], style, width)
 }

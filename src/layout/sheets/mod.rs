@@ -5,7 +5,9 @@ mod card;
 mod gallery;
 mod handout;
 pub mod parts;
+mod plan;
 
 pub use card::{Card, CardEntry, card};
 pub use gallery::gallery;
 pub use handout::{Exercise, Handout, handout, long_date};
+pub use plan::plan;

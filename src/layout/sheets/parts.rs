@@ -3,6 +3,7 @@
 
 use crate::content::{Safety, Stretch};
 use crate::layout::flow::{Block, BlockBuilder, translate};
+use crate::layout::geom::mm;
 use crate::layout::page::{Color, Face, Item, Stroke};
 use crate::layout::style::Style;
 use crate::layout::text::{self, Span};
@@ -119,7 +120,7 @@ pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
     b.gap(6.0);
     b.may_break();
     b.paragraph(
-        &[Span::italic(&safety.disclaimer)],
+        &[Span::regular(&safety.disclaimer)],
         size,
         style.line(size),
         style.muted,
@@ -252,4 +253,73 @@ pub fn tick_box(at: Point, side: f32, style: &Style) -> Item {
         fill: Some(Color::WHITE),
         stroke: Some(Stroke::solid(0.9, style.ink)),
     }
+}
+
+/// One exercise: figure on the left; name, summary, dose lines (label,
+/// text), steps, tips and cautions on the right. Kept on one page when it
+/// fits.
+pub fn exercise(
+    number: usize,
+    stretch: &Stretch,
+    doses: &[(&str, String)],
+    style: &Style,
+    width: f32,
+) -> Block {
+    let side = (width * 0.26).clamp(mm(28.0), mm(45.0));
+    let text_x = side + mm(5.0);
+    let mut t = BlockBuilder::new(width - text_x);
+    let size = style.body;
+    let heading = style.heading;
+    let name = format!("{number}. {}", stretch.name);
+    t.paragraph(
+        &[Span::bold(&name)],
+        heading,
+        style.line(heading),
+        style.ink,
+        0.0,
+        false,
+    );
+    t.paragraph(
+        &[Span::regular(&stretch.summary)],
+        size,
+        style.line(size),
+        style.muted,
+        0.0,
+        false,
+    );
+    t.gap(2.0);
+    for (label, dose) in doses {
+        t.paragraph(
+            &[Span::bold(label), Span::bold(" "), Span::bold(dose)],
+            size,
+            style.line(size),
+            style.accent,
+            0.0,
+            false,
+        );
+    }
+    t.gap(3.0);
+    numbered(&mut t, style, &stretch.steps, size, false);
+    if !stretch.cues.is_empty() {
+        t.gap(3.0);
+        label(&mut t, style, "Tips", size);
+        bulleted(&mut t, style, &stretch.cues, size, style.ink, false);
+    }
+    if !stretch.cautions.is_empty() {
+        t.gap(3.0);
+        label(&mut t, style, "Take care", size);
+        bulleted(&mut t, style, &stretch.cautions, size, style.ink, false);
+    }
+    let text = t.finish();
+
+    let mut b = BlockBuilder::new(width);
+    for item in figure(stretch, Rect::new(0.0, 0.0, side, side), style) {
+        b.item(item);
+    }
+    for item in text.items_at(text_x, 0.0) {
+        b.item(item);
+    }
+    b.gap(text.height.max(side) + mm(2.0));
+    b.rule(Stroke::solid(0.5, style.muted));
+    b.finish()
 }
