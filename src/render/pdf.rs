@@ -211,7 +211,7 @@ struct Painter {
     in_text: bool,
     font: Option<(Face, f32)>,
     fill: Option<Color>,
-    stroke: Option<(Color, f32, LineStyle, Option<(f32, f32)>)>,
+    stroke: Option<Stroke>,
 }
 
 impl Painter {
@@ -241,17 +241,14 @@ impl Painter {
     }
 
     fn set_stroke(&mut self, s: &Stroke) {
-        let (old_color, old_width, old_style, old_dash) = match self.stroke {
-            Some(state) => (Some(state.0), Some(state.1), Some(state.2), Some(state.3)),
-            None => (None, None, None, None),
-        };
-        if old_color != Some(s.color) {
+        let old = self.stroke;
+        if old.map(|o| o.color) != Some(s.color) {
             self.ops.push(Op::SetOutlineColor { col: color(s.color) });
         }
-        if old_width != Some(s.width) {
+        if old.map(|o| o.width) != Some(s.width) {
             self.ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
         }
-        if old_style != Some(s.style) {
+        if old.map(|o| o.style) != Some(s.style) {
             let (cap, join) = match s.style {
                 LineStyle::Sharp => (LineCapStyle::Butt, LineJoinStyle::Miter),
                 LineStyle::Round => (LineCapStyle::Round, LineJoinStyle::Round),
@@ -259,14 +256,14 @@ impl Painter {
             self.ops.push(Op::SetLineCapStyle { cap });
             self.ops.push(Op::SetLineJoinStyle { join });
         }
-        if old_dash != Some(s.dash) {
+        if old.map(|o| o.dash) != Some(s.dash) {
             let dash = match s.dash {
                 Some((on, off)) => LineDashPattern::new(0.0, &[on, off]),
                 None => LineDashPattern::solid(),
             };
             self.ops.push(Op::SetLineDashPattern { dash });
         }
-        self.stroke = Some((s.color, s.width, s.style, s.dash));
+        self.stroke = Some(*s);
     }
 
     fn text(&mut self, run: &TextRun) {
