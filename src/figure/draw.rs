@@ -21,6 +21,9 @@ pub const PROP_LINE: Color = Color::gray(0x9a);
 pub const PROP_FILL: Color = Color::gray(0xe8);
 /// The mat.
 pub const MAT_FILL: Color = Color::gray(0xdc);
+/// A mat seen from above, under the whole figure: lighter, so the start
+/// pose still shows on it.
+pub const MAT_ABOVE: Color = Color::gray(0xee);
 /// The foam roller.
 pub const ROLLER_FILL: Color = Color::gray(0xd2);
 /// Movement arrows: a muted blue that prints as a dark grey.
@@ -54,7 +57,7 @@ fn torso_pen(color: Color) -> Pen {
 }
 
 const FLOOR: Pen = Pen {
-    width: 0.07,
+    width: 0.05,
     min: 0.6,
     color: PROP_LINE,
 };
@@ -133,6 +136,80 @@ impl Shape {
         }
     }
 
+    /// The parts of the shape at or above height `cut`: curves that cross
+    /// it are flattened first, open lines may split in pieces, closed
+    /// shapes are clipped.
+    fn above(self, cut: f32) -> Vec<Shape> {
+        if self.points().all(|p| p.y >= cut) {
+            return vec![self];
+        }
+        if self.points().all(|p| p.y < cut) {
+            return Vec::new();
+        }
+        // Flatten to a polyline.
+        let mut pts = vec![self.start];
+        let mut prev = self.start;
+        for seg in &self.segs {
+            match *seg {
+                Seg::Line(p) => pts.push(p),
+                Seg::Curve(a, b, p) => {
+                    for i in 1..=8 {
+                        let t = i as f32 / 8.0;
+                        let u = 1.0 - t;
+                        pts.push(
+                            prev * (u * u * u)
+                                + a * (3.0 * u * u * t)
+                                + b * (3.0 * u * t * t)
+                                + p * (t * t * t),
+                        );
+                    }
+                }
+            }
+            prev = pts[pts.len() - 1];
+        }
+        if self.closed {
+            pts.push(self.start);
+        }
+        let cross = |a: V, b: V| a + (b - a) * ((cut - a.y) / (b.y - a.y));
+        let mut runs: Vec<Vec<V>> = vec![Vec::new()];
+        for w in pts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let run = runs.last_mut().expect("runs start non-empty");
+            match (a.y >= cut, b.y >= cut) {
+                (true, true) => {
+                    if run.is_empty() {
+                        run.push(a);
+                    }
+                    run.push(b);
+                }
+                (true, false) => {
+                    if run.is_empty() {
+                        run.push(a);
+                    }
+                    run.push(cross(a, b));
+                    if !self.closed {
+                        runs.push(Vec::new());
+                    }
+                }
+                (false, true) => {
+                    run.push(cross(a, b));
+                    run.push(b);
+                }
+                (false, false) => {}
+            }
+        }
+        runs.into_iter()
+            .filter(|run| run.len() >= 2)
+            .map(|run| Shape {
+                start: run[0],
+                segs: run[1..].iter().map(|p| Seg::Line(*p)).collect(),
+                closed: self.closed,
+                pen: self.pen,
+                fill: self.fill,
+            })
+            .collect()
+    }
+
     fn points(&self) -> impl Iterator<Item = V> + '_ {
         std::iter::once(self.start).chain(self.segs.iter().flat_map(|s| match *s {
             Seg::Line(p) => vec![p],
@@ -177,7 +254,7 @@ fn props(scene: &Scene) -> Vec<Shape> {
                     segs,
                     closed: true,
                     pen: Some(OUTLINE),
-                    fill: Some(MAT_FILL),
+                    fill: Some(MAT_ABOVE),
                 });
             }
             Placed::Chair { seat, floor, x, view } => {
@@ -319,6 +396,9 @@ fn shapes(scene: &Scene) -> (Vec<Shape>, &[ArrowShape]) {
         out.extend(body(start, true));
     }
     out.extend(body(&scene.body, false));
+    if let Some(cut) = scene.cut {
+        out = out.into_iter().flat_map(|shape| shape.above(cut)).collect();
+    }
     for arrow in &scene.arrows {
         out.push(Shape::curve(&arrow.shaft, ARROW_PEN));
     }

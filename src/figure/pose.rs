@@ -28,6 +28,11 @@ pub struct Figure {
     /// Where the figure is seen from.
     #[serde(default)]
     pub view: View,
+    /// How much of the body to show: the `whole` figure (default), or the
+    /// `upper-body` from the thighs up, for moves of the shoulders and arms
+    /// that would be too small to see on a desk card.
+    #[serde(default, skip_serializing_if = "Framing::is_whole")]
+    pub framing: Framing,
     /// What holds the body up; sets which parts touch the floor or seat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support: Option<Support>,
@@ -95,6 +100,22 @@ impl View {
             View::Side => [Side::Far, Side::Near],
             View::Front | View::Top => [Side::Right, Side::Left],
         }
+    }
+}
+
+/// How much of the body a figure shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Framing {
+    #[default]
+    Whole,
+    /// From the middle of the thighs up.
+    UpperBody,
+}
+
+impl Framing {
+    fn is_whole(&self) -> bool {
+        *self == Framing::Whole
     }
 }
 
@@ -373,6 +394,23 @@ impl Serialize for Joint {
     }
 }
 
+/// A key of an angles table: `depth` or a joint name. Parsed while the
+/// key is read, so an unknown name is reported at the key.
+enum AngleKey {
+    Depth,
+    Joint(Joint),
+}
+
+impl<'de> Deserialize<'de> for AngleKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        if name == "depth" {
+            return Ok(AngleKey::Depth);
+        }
+        name.parse().map(AngleKey::Joint).map_err(de::Error::custom)
+    }
+}
+
 struct Depths(BTreeMap<Joint, f32>);
 
 impl<'de> Deserialize<'de> for Depths {
@@ -396,14 +434,19 @@ impl<'de> Visitor<'de> for AnglesVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pose, A::Error> {
         let mut pose = Pose::default();
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "depth" && self.nested {
-                pose.depth = map.next_value::<Depths>()?.0;
-                continue;
+        while let Some(key) = map.next_key::<AngleKey>()? {
+            match key {
+                AngleKey::Depth if self.nested => pose.depth = map.next_value::<Depths>()?.0,
+                AngleKey::Depth => {
+                    return Err(de::Error::custom(
+                        "unknown joint \"depth\"; a depth table holds joint names only",
+                    ));
+                }
+                AngleKey::Joint(joint) => {
+                    let angle: f32 = map.next_value()?;
+                    pose.angles.insert(joint, angle);
+                }
             }
-            let joint: Joint = key.parse().map_err(de::Error::custom)?;
-            let angle: f32 = map.next_value()?;
-            pose.angles.insert(joint, angle);
         }
         Ok(pose)
     }

@@ -5,7 +5,9 @@
 //! Drawing and validation both read the [`Scene`]; everything is in head
 //! heights with y up.
 
-use super::pose::{Arrow, Figure, Part, PartKind, Prop, Side, Skeleton, Support, V, View, Way, size};
+use super::pose::{
+    Arrow, Figure, Framing, Part, PartKind, Prop, Side, Skeleton, Support, V, View, Way, size,
+};
 
 /// How far a resting part may be from its support, in head heights.
 pub const TOLERANCE: f32 = 0.15;
@@ -131,12 +133,16 @@ pub struct Scene {
     pub start: Option<Skeleton>,
     pub props: Vec<Placed>,
     pub arrows: Vec<ArrowShape>,
+    /// For an upper-body figure: nothing below this height is drawn.
+    pub cut: Option<f32>,
     pub issues: Vec<Issue>,
 }
 
 /// One named part of one skeleton: its name in words and its points, each
 /// with the distance to the body's surface.
 struct Piece {
+    /// One part (a side given for a paired one).
+    part: Part,
     name: String,
     points: Vec<(V, f32)>,
 }
@@ -164,16 +170,19 @@ fn pieces(sk: &Skeleton, part: Part) -> Vec<Piece> {
     };
     match part.kind {
         PartKind::Head => vec![Piece {
+            part,
             name: "head".into(),
             points: vec![(sk.head, HEAD_R)],
         }],
         PartKind::Back => vec![Piece {
+            part,
             name: "back".into(),
             points: (0..=6)
                 .map(|i| (sk.torso_at(0.5 + i as f32 / 12.0), TORSO_HALF))
                 .collect(),
         }],
         PartKind::Hips => vec![Piece {
+            part,
             name: "hips".into(),
             points: vec![(sk.hip, TORSO_HALF)],
         }],
@@ -190,6 +199,7 @@ fn pieces(sk: &Skeleton, part: Part) -> Vec<Piece> {
                     _ => vec![(p[2], LIMB_HALF), (p[3], LIMB_HALF)],
                 };
                 Some(Piece {
+                    part: Part::one(side, kind),
                     name: name(Some(side)),
                     points,
                 })
@@ -238,6 +248,39 @@ fn outline(sk: &Skeleton) -> Vec<(String, V, f32)> {
 fn verb(name: &str, one: &'static str, many: &'static str) -> &'static str {
     let plural = name.ends_with("feet") || (name.ends_with('s') && !name.ends_with("ss"));
     if plural { many } else { one }
+}
+
+/// Parts in words, a pair named once when both of it are there: "knees and
+/// near hand".
+fn part_names(parts: &[Part], view: View) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut done: Vec<PartKind> = Vec::new();
+    for part in parts {
+        if done.contains(&part.kind) {
+            continue;
+        }
+        let both = part.kind.paired()
+            && view
+                .sides()
+                .iter()
+                .all(|side| parts.contains(&Part::one(*side, part.kind)));
+        if both {
+            done.push(part.kind);
+            names.push(Part::both(part.kind).words());
+        } else {
+            names.push(part.words());
+        }
+    }
+    names
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn amount(d: f32) -> String {
@@ -444,6 +487,8 @@ pub fn place(figure: &Figure) -> Option<Scene> {
                         .map(|(i, p)| (format!("figure.touching[{i}]"), *p)),
                 );
             }
+            // One line per field, naming every part that floats.
+            let mut floating: Vec<(String, Vec<(Part, f32)>)> = Vec::new();
             for (field, part) in wanted {
                 let field = if is_start {
                     "figure.start".to_string()
@@ -456,21 +501,34 @@ pub fn place(figure: &Figure) -> Option<Scene> {
                 for piece in pieces(sk, part) {
                     let gap = piece.lowest() - surface;
                     if gap > TOLERANCE {
-                        let what = if has(Prop::Mat) { "mat" } else { "floor" };
-                        let pose_words = if is_start { "in the start pose " } else { "" };
-                        issues.push(Issue {
-                            field,
-                            message: format!(
-                                "{pose_words}the {} {} {} above the {what}; change the angles so {} on it",
-                                piece.name,
-                                verb(&piece.name, "floats", "float"),
-                                amount(gap),
-                                verb(&piece.name, "it rests", "they rest"),
-                            ),
-                        });
-                        break;
+                        match floating.iter_mut().find(|(f, _)| *f == field) {
+                            Some((_, found)) => found.push((piece.part, gap)),
+                            None => floating.push((field.clone(), vec![(piece.part, gap)])),
+                        }
                     }
                 }
+            }
+            for (field, found) in floating {
+                let what = if has(Prop::Mat) { "mat" } else { "floor" };
+                let pose_words = if is_start { "in the start pose " } else { "" };
+                let names = part_names(&found.iter().map(|(p, _)| *p).collect::<Vec<_>>(), view);
+                let gap = found.iter().map(|(_, g)| *g).fold(0.0, f32::max);
+                let many = names.len() > 1 || verb(&names[0], "", "many") == "many";
+                let up_to = if found.iter().any(|(_, g)| (g - gap).abs() > 0.01) {
+                    "up to "
+                } else {
+                    ""
+                };
+                issues.push(Issue {
+                    field,
+                    message: format!(
+                        "{pose_words}the {} {} {up_to}{} above the {what}; change the angles so {} on it",
+                        and_list(&names),
+                        if many { "float" } else { "floats" },
+                        amount(gap),
+                        if many { "they rest" } else { "it rests" },
+                    ),
+                });
             }
             // Nothing goes below the floor.
             let worst = outline(sk)
@@ -720,15 +778,23 @@ pub fn place(figure: &Figure) -> Option<Scene> {
         }
     }
 
+    let cut = (figure.framing == Framing::UpperBody).then(|| {
+        let hip = start.as_ref().map_or(body.hip.y, |s| s.hip.y.min(body.hip.y));
+        hip - UPPER_BODY_CUT
+    });
     Some(Scene {
         view,
         body,
         start,
         props: placed,
         arrows,
+        cut,
         issues,
     })
 }
+
+/// How far below the hips an upper-body figure is cut off.
+pub const UPPER_BODY_CUT: f32 = 0.9;
 
 /// Width of a door post.
 pub const DOOR_POST: f32 = 0.4;
@@ -961,4 +1027,154 @@ pub fn side_message(side: Side, view: View) -> String {
         a.as_str(),
         side.as_str()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(text: &str) -> Figure {
+        toml::from_str(text).unwrap()
+    }
+
+    fn lowest_foot(sk: &Skeleton) -> f32 {
+        sk.limbs
+            .iter()
+            .filter(|l| l.leg)
+            .flat_map(|l| l.points[2..].iter().map(|p| p.y - size::LIMB_HALF))
+            .fold(f32::MAX, f32::min)
+    }
+
+    #[test]
+    fn standing_figure_stands_on_the_floor() {
+        let scene = place(&figure("support = \"feet\"\nprops = [\"floor\"]\n[pose]\n")).unwrap();
+        assert!(lowest_foot(&scene.body).abs() < 1e-4);
+        assert!(scene.issues.is_empty(), "{:?}", scene.issues);
+        assert!(matches!(scene.props[0], Placed::Floor { y, .. } if y == 0.0));
+    }
+
+    #[test]
+    fn a_mat_lifts_the_surface() {
+        let scene = place(&figure(
+            "support = \"feet\"\nprops = [\"floor\", \"mat\"]\n[pose]\n",
+        ))
+        .unwrap();
+        assert!((lowest_foot(&scene.body) - MAT).abs() < 1e-4);
+    }
+
+    #[test]
+    fn a_chair_goes_under_the_hips() {
+        let text = "support = \"seat\"\nprops = [\"floor\", \"chair\"]\n\
+                    [pose]\nnear_hip = 90\nfar_hip = 90\nnear_knee = 90\nfar_knee = 90\n";
+        let scene = place(&figure(text)).unwrap();
+        assert!(scene.issues.is_empty(), "{:?}", scene.issues);
+        let seat = scene.props.iter().find_map(|p| match p {
+            Placed::Chair { seat, .. } => Some(*seat),
+            _ => None,
+        });
+        assert!((seat.unwrap() - (scene.body.hip.y - size::TORSO_HALF)).abs() < 1e-4);
+        // Standing legs on a chair: the seat would be far too high.
+        let scene = place(&figure("support = \"seat\"\nprops = [\"chair\"]\n[pose]\n")).unwrap();
+        assert_eq!(scene.issues.len(), 1);
+        assert!(scene.issues[0].message.contains("bend the hips and knees"));
+    }
+
+    #[test]
+    fn floating_and_sinking_parts_are_found() {
+        // On all fours with arms reaching forward: hands float.
+        let fours = "support = \"knees-and-hands\"\nprops = [\"floor\"]\n[pose]\ntorso = 72\n\
+                     near_hip = 72\nfar_hip = 72\nnear_knee = 90\nfar_knee = 90\n\
+                     near_ankle = 90\nfar_ankle = 90\nfar_wrist = 90\nnear_wrist = 90\n";
+        let ok = place(&figure(&format!(
+            "{fours}near_shoulder = 72\nfar_shoulder = 72\n"
+        )))
+        .unwrap();
+        assert!(ok.issues.is_empty(), "{:?}", ok.issues);
+        let reach = place(&figure(&format!(
+            "{fours}near_shoulder = 150\nfar_shoulder = 150\n"
+        )))
+        .unwrap();
+        assert_eq!(reach.issues.len(), 1, "{:?}", reach.issues);
+        assert_eq!(reach.issues[0].field, "figure.support");
+        assert!(
+            reach.issues[0].message.starts_with("the hands float "),
+            "{}",
+            reach.issues[0].message
+        );
+        // One hand lifted on purpose.
+        let lifted = format!("lifted = [\"near_hand\"]\n{fours}near_shoulder = 150\nfar_shoulder = 72\n");
+        assert!(place(&figure(&lifted)).unwrap().issues.is_empty());
+        // Kneeling, leaning forward with the arms hanging: the hands go
+        // through the floor.
+        let sink = "support = \"knees\"\n[pose]\ntorso = 70\nnear_hip = 70\nfar_hip = 70\n\
+                    near_knee = 90\nfar_knee = 90\nnear_ankle = 90\nfar_ankle = 90\nnear_shoulder = 70\n";
+        let scene = place(&figure(sink)).unwrap();
+        assert_eq!(scene.issues.len(), 1, "{:?}", scene.issues);
+        assert_eq!(scene.issues[0].field, "figure.pose");
+        assert!(
+            scene.issues[0].message.contains("sink"),
+            "{}",
+            scene.issues[0].message
+        );
+    }
+
+    #[test]
+    fn a_roller_slides_under_the_upper_back() {
+        let text =
+            "support = \"back\"\nprops = [\"floor\", \"foam-roller\"]\n[pose]\ntorso = -78\nspine = -43\n";
+        let scene = place(&figure(text)).unwrap();
+        let (c, r) = scene
+            .props
+            .iter()
+            .find_map(|p| match p {
+                Placed::Roll { c, r, .. } => Some((*c, *r)),
+                _ => None,
+            })
+            .unwrap();
+        assert!((c.y - r).abs() < 1e-4, "the roller rests on the floor");
+        assert!(roll_gap(&scene.body, c, r).abs() <= TOLERANCE);
+        // Lying flat, the back cannot reach up to a roller.
+        let flat = "support = \"back\"\nprops = [\"floor\", \"foam-roller\"]\n[pose]\ntorso = -90\n";
+        let scene = place(&figure(flat)).unwrap();
+        assert!(scene.issues[0].message.contains("cannot rest on the foam roller"));
+        assert_eq!(scene.issues[0].field, "figure.props[1]");
+    }
+
+    #[test]
+    fn walls_touch_what_presses_against_them() {
+        let text = "view = \"front\"\nsupport = \"feet\"\nprops = [\"floor\", \"wall\"]\n\
+                    against = [\"right_forearm\"]\n[pose]\nright_shoulder = 90\nright_elbow = 90\n";
+        let scene = place(&figure(text)).unwrap();
+        assert!(scene.issues.is_empty(), "{:?}", scene.issues);
+        let arm = scene.body.limb(Side::Right, false).unwrap();
+        let wall = scene.props.iter().find_map(|p| match p {
+            Placed::Wall { x, toward, .. } => Some((*x, *toward)),
+            _ => None,
+        });
+        assert_eq!(wall, Some((arm.points[1].x - size::LIMB_HALF, -1.0)));
+        // A forearm that is not upright is not flat on the wall.
+        let bent = text.replace("right_elbow = 90", "right_elbow = 40");
+        let scene = place(&figure(&bent)).unwrap();
+        assert_eq!(scene.issues[0].field, "figure.against[0]");
+    }
+
+    #[test]
+    fn arrows_need_what_they_point_at() {
+        let base = "support = \"feet\"\n[pose]\nnear_shoulder = 90\n";
+        let scene = place(&figure(&format!("{base}[[arrows]]\nmove = \"near_hand\"\n"))).unwrap();
+        assert_eq!(scene.issues[0].field, "figure.arrows[0].move");
+        assert!(scene.issues[0].message.contains("needs a start pose"));
+        let text = format!("{base}[start]\nnear_shoulder = 0\n[[arrows]]\nmove = \"near_hand\"\nbend = 40\n");
+        let scene = place(&figure(&text)).unwrap();
+        assert!(scene.issues.is_empty(), "{:?}", scene.issues);
+        assert_eq!(scene.arrows.len(), 1);
+        let turn = place(&figure(&format!("{base}[[arrows]]\nturn = \"left\"\n"))).unwrap();
+        assert!(turn.issues[0].message.contains("front or top view"));
+    }
+
+    #[test]
+    fn upper_body_framing_cuts_below_the_hips() {
+        let scene = place(&figure("framing = \"upper-body\"\nsupport = \"feet\"\n[pose]\n")).unwrap();
+        assert_eq!(scene.cut, Some(scene.body.hip.y - UPPER_BODY_CUT));
+    }
 }
