@@ -216,7 +216,8 @@ fn check_photo(figure: &Figure, photo: &str, origin: &Origin) -> Vec<FieldProble
             "figure.photo",
             format!("{photo:?} is not a PNG or JPEG file; use a .png, .jpg or .jpeg file"),
         ));
-    } else if let Some(path) = super::photo_path(figure, origin)
+    } else if let Origin::File(_) = origin
+        && let Some(path) = super::photo_path(figure, origin)
         && !path.is_file()
     {
         problems.push(problem(
@@ -228,4 +229,119 @@ fn check_photo(figure: &Figure, photo: &str, origin: &Origin) -> Vec<FieldProble
         ));
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str) -> Vec<String> {
+        let figure: Figure = toml::from_str(text).unwrap();
+        validate(Some(&figure), &Origin::BuiltIn)
+            .into_iter()
+            .map(|p| format!("{}: {}", p.field, p.message))
+            .collect()
+    }
+
+    const STAND: &str = "support = \"feet\"\nprops = [\"floor\"]\n";
+
+    #[test]
+    fn a_plain_standing_figure_is_valid() {
+        assert!(messages(&format!("{STAND}[pose]\n")).is_empty());
+    }
+
+    #[test]
+    fn angles_out_of_range_name_the_joint_and_the_limit() {
+        let found = messages(&format!(
+            "{STAND}[pose]\nnear_elbow = 270\nnear_knee = -20\nspine = nan\n[pose.depth]\nnear_hip = 200\n"
+        ));
+        assert_eq!(
+            found,
+            [
+                "figure.pose.spine: NaN is not a number of degrees; use -60 to 60",
+                "figure.pose.near_elbow: 270 is above the maximum of 170",
+                "figure.pose.near_knee: -20 is below the minimum of 0",
+                "figure.pose.depth.near_hip: 200 is above the maximum of 180",
+            ]
+        );
+    }
+
+    #[test]
+    fn names_must_fit_the_view() {
+        let found = messages(&format!(
+            "{STAND}touching = [\"left_hand\"]\n[pose]\nleft_elbow = 10\nturn = 20\n[start]\nfar_knee = 5\n\
+             [pose.depth]\nspine = 10\n"
+        ));
+        assert_eq!(
+            found,
+            [
+                "figure.pose.turn: a side view cannot show a turn; use a front or top view, or leave it out",
+                "figure.pose.left_elbow: a side view names limbs near_ and far_, not left_",
+                "figure.pose.depth.spine: depth turns bones (torso, neck, shoulder, elbow, wrist, hip, knee, \
+                 ankle), not the spine",
+                "figure.touching[0]: a side view names limbs near_ and far_, not left_",
+            ]
+        );
+        let front = messages("view = \"front\"\nsupport = \"feet\"\n[pose]\nnear_elbow = 10\n");
+        assert_eq!(
+            front,
+            ["figure.pose.near_elbow: a front view names limbs left_ and right_, not near_"]
+        );
+    }
+
+    #[test]
+    fn a_pose_needs_a_support_and_lifted_parts_must_rest() {
+        assert_eq!(
+            messages("[pose]\n"),
+            [
+                "figure.support: missing; say what holds the body up: feet, seat, knees, knees-and-hands or back"
+            ]
+        );
+        assert_eq!(
+            messages(&format!("{STAND}lifted = [\"near_hand\"]\n[pose]\n")),
+            [
+                "figure.lifted[0]: a feet figure does not rest on its near hand; list only parts the support \
+                 rests on"
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_figure_and_missing_pose() {
+        assert_eq!(
+            validate(None, &Origin::BuiltIn)[0].message,
+            "missing; add a [figure] table with a pose (see README) or a photo"
+        );
+        assert!(messages("view = \"side\"\n")[0].starts_with("figure: has neither a pose nor a photo"));
+    }
+
+    #[test]
+    fn photos_are_png_or_jpeg_beside_the_stretch_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("photos")).unwrap();
+        std::fs::write(dir.path().join("photos/ok.jpg"), b"jpeg").unwrap();
+        let origin = Origin::File(dir.path().join("s.toml"));
+        let check = |text: &str| {
+            let figure: Figure = toml::from_str(text).unwrap();
+            validate(Some(&figure), &origin)
+                .into_iter()
+                .map(|p| format!("{}: {}", p.field, p.message))
+                .collect::<Vec<_>>()
+        };
+        assert!(check("photo = \"photos/ok.jpg\"\n").is_empty());
+        assert!(check("photo = \"photos/OK.JPG\"\n")[0].contains("was not found"));
+        assert_eq!(
+            check("photo = \"photos/ok.gif\"\n"),
+            ["figure.photo: \"photos/ok.gif\" is not a PNG or JPEG file; use a .png, .jpg or .jpeg file"]
+        );
+        assert_eq!(
+            check("photo = \"photos/ok.jpg\"\nsupport = \"feet\"\n[pose]\n"),
+            [
+                "figure.photo: a figure is a photo or a drawn pose, not both; remove the photo or the pose settings"
+            ]
+        );
+        // Built-in stretches have no folder to look in.
+        let figure: Figure = toml::from_str("photo = \"x.png\"\n").unwrap();
+        assert!(validate(Some(&figure), &Origin::BuiltIn).is_empty());
+    }
 }

@@ -21,7 +21,7 @@ use std::path::PathBuf;
 
 pub use check::{DEPTH, range, validate};
 pub use draw::{ARROW, FAR, INK, START};
-pub use pose::{Arrow, Figure, Joint, Kind, Part, PartKind, Pose, Prop, Side, Support, View, Way};
+pub use pose::{Arrow, Figure, Framing, Joint, Kind, Part, PartKind, Pose, Prop, Side, Support, View, Way};
 pub use scene::TOLERANCE;
 
 use crate::content::{Origin, Stretch};
@@ -116,4 +116,140 @@ pub fn preview_svg(stretch: &Stretch) -> Result<String> {
     let height = 200.0;
     let width = (aspect(figure).unwrap_or(1.0) * height).clamp(120.0, 480.0);
     Ok(to_svg(figure, width.round(), height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::geom::mm;
+
+    fn library() -> crate::content::Library {
+        crate::content::load(None).expect("built-in content is valid")
+    }
+
+    fn figure(text: &str) -> Figure {
+        toml::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn every_built_in_stretch_has_a_valid_pose_that_draws_inside_its_frame() {
+        let library = library();
+        assert_eq!(library.stretches().len(), 20);
+        for stretch in library.stretches() {
+            let fig = stretch.figure.as_ref().expect("every stretch has a figure");
+            assert!(fig.pose.is_some(), "{} has no pose", stretch.id);
+            let problems = validate(Some(fig), &stretch.origin);
+            assert!(problems.is_empty(), "{}: {problems:?}", stretch.id);
+            for frame in [
+                Rect::new(20.0, 30.0, mm(25.0), mm(20.0)),
+                Rect::new(0.0, 0.0, 300.0, 200.0),
+            ] {
+                let items = draw(fig, frame);
+                assert!(items.len() >= 8, "{}", stretch.id);
+                for item in &items {
+                    assert!(
+                        frame.contains(&item.bounds()),
+                        "{}: {:?} outside {frame:?}",
+                        stretch.id,
+                        item.bounds()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn drawing_is_deterministic() {
+        let library = library();
+        for stretch in library.stretches() {
+            let fig = stretch.figure.as_ref().unwrap();
+            let frame = Rect::new(5.0, 5.0, 120.0, 90.0);
+            assert_eq!(draw(fig, frame), draw(fig, frame));
+            assert_eq!(to_svg(fig, 120.0, 90.0), to_svg(fig, 120.0, 90.0));
+        }
+    }
+
+    #[test]
+    fn lines_stay_legible_at_card_size_and_output_stays_small() {
+        let library = library();
+        let frame = Rect::new(0.0, 0.0, mm(25.0), mm(25.0));
+        for stretch in library.stretches() {
+            let items = draw(stretch.figure.as_ref().unwrap(), frame);
+            let mut points = 0;
+            for item in &items {
+                let Item::Path(path) = item else {
+                    panic!("figures are made of paths")
+                };
+                points += path.points().count();
+                if let Some(stroke) = path.stroke {
+                    assert_eq!(stroke.style, crate::layout::page::LineStyle::Round);
+                    if matches!(stroke.color, INK | FAR | START) {
+                        assert!(stroke.width >= 0.9, "{}: {}", stretch.id, stroke.width);
+                    } else {
+                        assert!(stroke.width >= 0.5, "{}: {}", stretch.id, stroke.width);
+                    }
+                }
+            }
+            // A card holds 8 figures in a PDF of at most 30 KB.
+            assert!(points < 300, "{}: {points} points", stretch.id);
+        }
+    }
+
+    #[test]
+    fn widths_scale_with_the_figure() {
+        let fig = figure("support = \"feet\"\nprops = [\"floor\"]\n[pose]\n");
+        let torso = |h: f32| {
+            draw(&fig, Rect::new(0.0, 0.0, h, h))
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Path(p) => p.stroke.filter(|s| s.color == INK).map(|s| s.width),
+                    _ => None,
+                })
+                .fold(0.0, f32::max)
+        };
+        assert!(torso(400.0) > 2.0 * torso(100.0) * 0.9);
+        assert!(torso(40.0) >= 1.5);
+    }
+
+    #[test]
+    fn figure_keeps_its_aspect_and_is_centred() {
+        let fig = figure("support = \"feet\"\nprops = [\"floor\"]\n[pose]\n");
+        let wide = Rect::new(0.0, 0.0, 400.0, 100.0);
+        let items = draw(&fig, wide);
+        let (mut x0, mut x1) = (f32::MAX, f32::MIN);
+        for item in &items {
+            let b = item.bounds();
+            x0 = x0.min(b.x);
+            x1 = x1.max(b.right());
+        }
+        // A standing figure is tall: in a wide box it is narrow and centred.
+        assert!(x1 - x0 < 100.0, "{x0}..{x1}");
+        assert!(((x0 + x1) / 2.0 - 200.0).abs() < 1.0);
+        let ratio = aspect(&fig).unwrap();
+        assert!((0.3..0.6).contains(&ratio), "{ratio}");
+    }
+
+    #[test]
+    fn a_photo_draws_nothing_and_is_found_beside_its_file() {
+        let fig = figure("photo = \"photos/stretch.jpg\"\n");
+        assert!(draw(&fig, Rect::new(0.0, 0.0, 100.0, 100.0)).is_empty());
+        assert_eq!(aspect(&fig), None);
+        let origin = Origin::File("/clinic/stretches/neck.toml".into());
+        assert_eq!(
+            photo_path(&fig, &origin),
+            Some(PathBuf::from("/clinic/stretches/photos/stretch.jpg"))
+        );
+    }
+
+    #[test]
+    fn svg_preview_has_the_figure() {
+        let library = library();
+        let stretch = library.stretch("cat-cow").unwrap();
+        let svg = preview_svg(stretch).unwrap();
+        assert!(svg.starts_with("<svg") && svg.contains("stroke-linecap=\"round\""));
+        assert!(
+            svg.contains("#1a1a1a") && svg.contains("#c4c4c4"),
+            "ink and start pose"
+        );
+    }
 }
