@@ -242,6 +242,26 @@ mod tests {
     }
 
     #[test]
+    fn the_examples_in_the_format_guide_are_valid() {
+        #[derive(serde::Deserialize)]
+        struct File {
+            figure: Figure,
+        }
+        let guide = include_str!("../../FIGURE_FORMAT.md");
+        let blocks: Vec<&str> = guide
+            .split("```toml\n")
+            .skip(1)
+            .map(|b| b.split("```").next().unwrap())
+            .collect();
+        assert_eq!(blocks.len(), 3);
+        for block in blocks {
+            let file: File = toml::from_str(block).unwrap_or_else(|e| panic!("{e}\n{block}"));
+            let problems = validate(Some(&file.figure), &Origin::BuiltIn);
+            assert!(problems.is_empty(), "{problems:?}\n{block}");
+        }
+    }
+
+    #[test]
     fn svg_preview_has_the_figure() {
         let library = library();
         let stretch = library.stretch("cat-cow").unwrap();

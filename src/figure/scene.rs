@@ -911,14 +911,16 @@ fn arrow_shape(
         let b = point(body, part, ".move")? + shift;
         let chord = b - a;
         let len = chord.len();
-        if len < 0.3 {
+        let least = if arrow.both { 1.0 } else { 0.5 };
+        if len < least {
             return Err((
                 ".move",
                 format!(
                     "the {} moves only {} between the start pose and the pose; \
-                     an arrow needs at least 0.30",
+                     an arrow{} needs at least {least:.1} to be seen",
                     part.words(),
-                    amount(len)
+                    amount(len),
+                    if arrow.both { " with two heads" } else { "" }
                 ),
             ));
         }
