@@ -331,11 +331,18 @@ fn props(scene: &Scene) -> Vec<Shape> {
 
 /// The body of one pose: bones behind it, then torso and head, then the
 /// bones in front. `start` draws everything in the start grey.
-fn body(sk: &Skeleton, start: bool) -> Vec<Shape> {
+fn body(sk: &Skeleton, start: bool, over: Option<&Skeleton>) -> Vec<Shape> {
     let (ink, far) = if start { (START, START) } else { (INK, FAR) };
     let mut behind = Vec::new();
     let mut front = Vec::new();
-    for limb in &sk.limbs {
+    let same = |a: &[V], b: &[V]| a.iter().zip(b).all(|(p, q)| (*p - *q).len() < 0.01);
+    for (i, limb) in sk.limbs.iter().enumerate() {
+        // A start-pose limb hidden exactly under the pose's is not drawn.
+        if let Some(end) = over.and_then(|o| o.limbs.get(i))
+            && same(&limb.points, &end.points)
+        {
+            continue;
+        }
         // Runs of bones with the same layer become one stroke.
         let mut i = 0;
         while i < 3 {
@@ -393,9 +400,9 @@ fn body(sk: &Skeleton, start: bool) -> Vec<Shape> {
 fn shapes(scene: &Scene) -> (Vec<Shape>, &[ArrowShape]) {
     let mut out = props(scene);
     if let Some(start) = &scene.start {
-        out.extend(body(start, true));
+        out.extend(body(start, true, Some(&scene.body)));
     }
-    out.extend(body(&scene.body, false));
+    out.extend(body(&scene.body, false, None));
     if let Some(cut) = scene.cut {
         out = out.into_iter().flat_map(|shape| shape.above(cut)).collect();
     }
