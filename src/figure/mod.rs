@@ -261,6 +261,61 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_pose_in_range_draws_finite_paths_inside_its_frame(
+            view in 0usize..3,
+            support in 0usize..5,
+            props in proptest::collection::vec(0usize..7, 0..4),
+            angles in proptest::collection::vec((0usize..12, 0usize..2, 0.0f32..1.0), 0..14),
+            depths in proptest::collection::vec((0usize..12, 0usize..2, -1.0f32..1.0), 0..4),
+            start in proptest::option::of(proptest::collection::vec((0usize..12, 0usize..2, 0.0f32..1.0), 0..6)),
+            w in 20.0f32..400.0,
+            h in 20.0f32..400.0,
+        ) {
+            let view = [View::Side, View::Front, View::Top][view];
+            let kinds = [Kind::BODY.as_slice(), Kind::LIMB.as_slice()].concat();
+            let pose = |list: &[(usize, usize, f32)], depth: &[(usize, usize, f32)]| {
+                let mut pose = Pose::default();
+                let joint = |k: usize, side: usize| {
+                    let kind = kinds[k];
+                    let side = kind.is_limb().then(|| view.sides()[side]);
+                    Joint { side, kind }
+                };
+                for &(k, side, t) in list {
+                    let j = joint(k, side);
+                    let (lo, hi) = range(j.kind, view);
+                    pose.angles.insert(j, lo + t * (hi - lo));
+                }
+                for &(k, side, t) in depth {
+                    let j = joint(k, side);
+                    if j.kind.moves_bone() {
+                        pose.depth.insert(j, t * 180.0);
+                    }
+                }
+                pose
+            };
+            let all = [Prop::Floor, Prop::Mat, Prop::Chair, Prop::Wall, Prop::DoorFrame, Prop::TowelRoll, Prop::FoamRoller];
+            let figure = Figure {
+                view,
+                support: Some([Support::Feet, Support::Seat, Support::Knees, Support::KneesAndHands, Support::Back][support]),
+                props: props.iter().map(|i| all[*i]).collect(),
+                pose: Some(pose(&angles, &depths)),
+                start: start.map(|s| pose(&s, &[])),
+                arrows: vec![Arrow { moves: Some(Part::one(view.sides()[1], PartKind::Hand)), bend: Some(40.0), ..Arrow::default() }],
+                ..Figure::default()
+            };
+            let frame = Rect::new(10.0, 20.0, w, h);
+            for item in draw(&figure, frame) {
+                let b = item.bounds();
+                proptest::prop_assert!(b.x.is_finite() && b.y.is_finite() && b.w.is_finite() && b.h.is_finite());
+                proptest::prop_assert!(frame.contains(&b), "{:?} outside {:?}", b, frame);
+            }
+            // Validation never panics either.
+            let _ = validate(Some(&figure), &Origin::BuiltIn);
+        }
+    }
+
     #[test]
     fn svg_preview_has_the_figure() {
         let library = library();
