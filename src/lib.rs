@@ -65,8 +65,14 @@ pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
                     let found = catalog::filter(&library, &filter)?;
                     Output::Stdout.write(catalog::list(&found, format).as_bytes())
                 }
-                Command::Show { id, format, svg: _ } => {
+                Command::Show { id, format, svg } => {
                     let stretch = library.require(&id)?;
+                    if let Some(svg) = &svg {
+                        svg.write(figure::preview_svg(stretch)?.as_bytes())?;
+                    }
+                    if svg == Some(Output::Stdout) {
+                        return Ok(());
+                    }
                     Output::Stdout.write(catalog::show(stretch, &library, format).as_bytes())
                 }
                 Command::Gallery { sheet, output } => {

@@ -203,14 +203,14 @@ fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>) -> Result<Library>
             let Some(mut stretch) = parse::<Stretch>(&source, &mut problems) else {
                 continue;
             };
-            for p in validate::stretch(&stretch, &stem, &goals) {
-                problems.push(source.problem(&p.field, p.message));
-            }
-            stretch.id = stem.clone();
             stretch.origin = match path {
                 Some(path) if index > 0 => Origin::File(path),
                 _ => Origin::BuiltIn,
             };
+            for p in validate::stretch(&stretch, &stem, &goals) {
+                problems.push(source.problem(&p.field, p.message));
+            }
+            stretch.id = stem.clone();
             stretches.insert(stem, stretch);
         }
     }
@@ -268,9 +268,12 @@ mod tests {
         format!(
             "name = \"Test\"\nsummary = \"A test.\"\ngoals = [\"posture\"]\nareas = [\"upper-back\"]\n\
              position = \"seated\"\nintensity = \"gentle\"\n{extra}\
-             steps = [\"Sit.\", \"Reach.\", \"Breathe.\"]\n\n[dose]\n{dose}"
+             steps = [\"Sit.\", \"Reach.\", \"Breathe.\"]\n\n[dose]\n{dose}{FIGURE}"
         )
     }
+
+    /// A plain standing figure, after the dose so line numbers above stay put.
+    const FIGURE: &str = "\n[figure]\nsupport = \"feet\"\nprops = [\"floor\"]\n\n[figure.pose]\n";
 
     const GOOD_DOSE: &str = "hold_s = [20, 30]\nreps = [2, 3]\nsides = 1\n";
 

@@ -80,6 +80,7 @@ pub fn stretch(stretch: &Stretch, stem: &str, goals: &[Goal]) -> Vec<FieldProble
     );
     dose(&stretch.dose, &mut problems);
     characters(stretch, &mut problems);
+    problems.extend(crate::figure::validate(stretch.figure.as_ref(), &stretch.origin));
     problems
 }
 
@@ -270,7 +271,7 @@ mod tests {
                 sides: 1,
                 rest_s: 10,
             },
-            figure: None,
+            figure: Some(toml::from_str("support = \"feet\"\n[pose]\n").unwrap()),
             origin: Default::default(),
         }
     }
@@ -285,6 +286,16 @@ mod tests {
     #[test]
     fn a_good_stretch_has_no_problems() {
         assert!(messages(&good(), "test-stretch").is_empty());
+    }
+
+    #[test]
+    fn a_missing_figure_is_a_problem() {
+        let mut s = good();
+        s.figure = None;
+        assert_eq!(
+            messages(&s, "t"),
+            ["figure: missing; add a [figure] table with a pose (see README) or a photo"]
+        );
     }
 
     #[test]

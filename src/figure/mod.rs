@@ -1,9 +1,330 @@
-//! Figures: the picture of each stretch, a stick figure drawn from a pose in
-//! its content file (or a photo in a clinic's library).
+//! Figures: the picture of each stretch, a vector stick figure drawn from a
+//! pose in its content file (or, in a clinic's library, a photo).
+//!
+//! - [`pose`]: the `[figure]` format and forward kinematics (angles over
+//!   fixed human proportions → joint positions).
+//! - `scene`: puts the body on its support, places props and arrows, and
+//!   finds what floats or sinks.
+//! - `draw`: the placed figure as page items fitted into a frame.
+//! - [`svg`]: a small SVG writer for previews.
+//!
+//! The format is described, with an annotated example, in
+//! `FIGURE_FORMAT.md`.
 
-use serde::{Deserialize, Serialize};
+mod check;
+mod draw;
+pub mod pose;
+mod scene;
+pub mod svg;
 
-/// How a stretch is pictured. (Placeholder until the pose format lands.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Figure {}
+use std::path::PathBuf;
+
+pub use check::{DEPTH, range, validate};
+pub use draw::{ARROW, FAR, INK, START};
+pub use pose::{Arrow, Figure, Framing, Joint, Kind, Part, PartKind, Pose, Prop, Side, Support, View, Way};
+pub use scene::TOLERANCE;
+
+use crate::content::{Origin, Stretch};
+use crate::error::{Error, Result};
+use crate::layout::geom::Rect;
+use crate::layout::page::Item;
+
+/// The items that draw `figure` inside `frame`: fitted with its aspect
+/// kept, centred, with a little padding. A photo figure (or one without a
+/// pose) draws nothing: place the photo with [`photo_path`].
+pub fn draw(figure: &Figure, frame: Rect) -> Vec<Item> {
+    match scene::place(figure) {
+        Some(scene) => draw::items(&scene, frame),
+        None => Vec::new(),
+    }
+}
+
+/// The figure's natural width divided by its height (a lying figure is
+/// wide, a standing one tall), for choosing a frame; `None` for a photo.
+pub fn aspect(figure: &Figure) -> Option<f32> {
+    let scene = scene::place(figure)?;
+    let (w, h) = draw::natural_size(&scene);
+    Some(w / h.max(1e-3))
+}
+
+/// The figure as an SVG document of `width_pt` × `height_pt` points.
+pub fn to_svg(figure: &Figure, width_pt: f32, height_pt: f32) -> String {
+    let frame = Rect::new(0.0, 0.0, width_pt, height_pt);
+    svg::document(&draw(figure, frame), width_pt, height_pt)
+}
+
+/// Where a photo figure's file is: relative to the stretch file for a
+/// stretch from a folder; as written for a built-in one.
+pub fn photo_path(figure: &Figure, origin: &Origin) -> Option<PathBuf> {
+    let photo = figure.photo()?;
+    Some(match origin {
+        Origin::File(file) => file
+            .parent()
+            .map_or_else(|| PathBuf::from(photo), |dir| dir.join(photo)),
+        Origin::BuiltIn => PathBuf::from(photo),
+    })
+}
+
+/// The placed figure in words and numbers (head heights, y up): joints,
+/// props and problems. For authors tuning a pose.
+#[doc(hidden)]
+pub fn describe(figure: &Figure) -> String {
+    match scene::place(figure) {
+        Some(scene) => {
+            let mut out = String::new();
+            for (name, sk) in
+                std::iter::once(("pose", &scene.body)).chain(scene.start.as_ref().map(|s| ("start", s)))
+            {
+                out.push_str(&format!(
+                    "{name}: hip {:?} mid {:?} neck {:?} head {:?}\n",
+                    sk.hip, sk.mid, sk.neck, sk.head
+                ));
+                for limb in &sk.limbs {
+                    out.push_str(&format!(
+                        "  {} {}: {:?}\n",
+                        limb.side.as_str(),
+                        if limb.leg { "leg" } else { "arm" },
+                        limb.points
+                    ));
+                }
+            }
+            for prop in &scene.props {
+                out.push_str(&format!("{prop:?}\n"));
+            }
+            for issue in &scene.issues {
+                out.push_str(&format!("{}: {}\n", issue.field, issue.message));
+            }
+            out
+        }
+        None => "no pose".into(),
+    }
+}
+
+/// The stretch's figure as an SVG for `stretchsheet show ID --svg FILE`:
+/// 200 pt tall, as wide as the figure needs.
+pub fn preview_svg(stretch: &Stretch) -> Result<String> {
+    let figure = stretch
+        .figure
+        .as_ref()
+        .filter(|f| f.photo().is_none() && f.pose.is_some());
+    let Some(figure) = figure else {
+        return Err(Error::bad_input(
+            format!("stretch {:?}", stretch.id),
+            "has a photo, not a drawn figure; there is no SVG to write",
+        ));
+    };
+    let height = 200.0;
+    let width = (aspect(figure).unwrap_or(1.0) * height).clamp(120.0, 480.0);
+    Ok(to_svg(figure, width.round(), height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::geom::mm;
+
+    fn library() -> crate::content::Library {
+        crate::content::load(None).expect("built-in content is valid")
+    }
+
+    fn figure(text: &str) -> Figure {
+        toml::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn every_built_in_stretch_has_a_valid_pose_that_draws_inside_its_frame() {
+        let library = library();
+        assert_eq!(library.stretches().len(), 20);
+        for stretch in library.stretches() {
+            let fig = stretch.figure.as_ref().expect("every stretch has a figure");
+            assert!(fig.pose.is_some(), "{} has no pose", stretch.id);
+            let problems = validate(Some(fig), &stretch.origin);
+            assert!(problems.is_empty(), "{}: {problems:?}", stretch.id);
+            for frame in [
+                Rect::new(20.0, 30.0, mm(25.0), mm(20.0)),
+                Rect::new(0.0, 0.0, 300.0, 200.0),
+            ] {
+                let items = draw(fig, frame);
+                assert!(items.len() >= 8, "{}", stretch.id);
+                for item in &items {
+                    assert!(
+                        frame.contains(&item.bounds()),
+                        "{}: {:?} outside {frame:?}",
+                        stretch.id,
+                        item.bounds()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn drawing_is_deterministic() {
+        let library = library();
+        for stretch in library.stretches() {
+            let fig = stretch.figure.as_ref().unwrap();
+            let frame = Rect::new(5.0, 5.0, 120.0, 90.0);
+            assert_eq!(draw(fig, frame), draw(fig, frame));
+            assert_eq!(to_svg(fig, 120.0, 90.0), to_svg(fig, 120.0, 90.0));
+        }
+    }
+
+    #[test]
+    fn lines_stay_legible_at_card_size_and_output_stays_small() {
+        let library = library();
+        let frame = Rect::new(0.0, 0.0, mm(25.0), mm(25.0));
+        for stretch in library.stretches() {
+            let items = draw(stretch.figure.as_ref().unwrap(), frame);
+            let mut points = 0;
+            for item in &items {
+                let Item::Path(path) = item else {
+                    panic!("figures are made of paths")
+                };
+                points += path.points().count();
+                if let Some(stroke) = path.stroke {
+                    assert_eq!(stroke.style, crate::layout::page::LineStyle::Round);
+                    if matches!(stroke.color, INK | FAR | START) {
+                        assert!(stroke.width >= 0.9, "{}: {}", stretch.id, stroke.width);
+                    } else {
+                        assert!(stroke.width >= 0.5, "{}: {}", stretch.id, stroke.width);
+                    }
+                }
+            }
+            // A card holds 8 figures in a PDF of at most 30 KB.
+            assert!(points < 300, "{}: {points} points", stretch.id);
+        }
+    }
+
+    #[test]
+    fn widths_scale_with_the_figure() {
+        let fig = figure("support = \"feet\"\nprops = [\"floor\"]\n[pose]\n");
+        let torso = |h: f32| {
+            draw(&fig, Rect::new(0.0, 0.0, h, h))
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Path(p) => p.stroke.filter(|s| s.color == INK).map(|s| s.width),
+                    _ => None,
+                })
+                .fold(0.0, f32::max)
+        };
+        assert!(torso(400.0) > 2.0 * torso(100.0) * 0.9);
+        assert!(torso(40.0) >= 1.5);
+    }
+
+    #[test]
+    fn figure_keeps_its_aspect_and_is_centred() {
+        let fig = figure("support = \"feet\"\nprops = [\"floor\"]\n[pose]\n");
+        let wide = Rect::new(0.0, 0.0, 400.0, 100.0);
+        let items = draw(&fig, wide);
+        let (mut x0, mut x1) = (f32::MAX, f32::MIN);
+        for item in &items {
+            let b = item.bounds();
+            x0 = x0.min(b.x);
+            x1 = x1.max(b.right());
+        }
+        // A standing figure is tall: in a wide box it is narrow and centred.
+        assert!(x1 - x0 < 100.0, "{x0}..{x1}");
+        assert!(((x0 + x1) / 2.0 - 200.0).abs() < 1.0);
+        let ratio = aspect(&fig).unwrap();
+        assert!((0.3..0.6).contains(&ratio), "{ratio}");
+    }
+
+    #[test]
+    fn a_photo_draws_nothing_and_is_found_beside_its_file() {
+        let fig = figure("photo = \"photos/stretch.jpg\"\n");
+        assert!(draw(&fig, Rect::new(0.0, 0.0, 100.0, 100.0)).is_empty());
+        assert_eq!(aspect(&fig), None);
+        let origin = Origin::File("/clinic/stretches/neck.toml".into());
+        assert_eq!(
+            photo_path(&fig, &origin),
+            Some(PathBuf::from("/clinic/stretches/photos/stretch.jpg"))
+        );
+    }
+
+    #[test]
+    fn the_examples_in_the_format_guide_are_valid() {
+        #[derive(serde::Deserialize)]
+        struct File {
+            figure: Figure,
+        }
+        let guide = include_str!("../../FIGURE_FORMAT.md");
+        let blocks: Vec<&str> = guide
+            .split("```toml\n")
+            .skip(1)
+            .map(|b| b.split("```").next().unwrap())
+            .collect();
+        assert_eq!(blocks.len(), 3);
+        for block in blocks {
+            let file: File = toml::from_str(block).unwrap_or_else(|e| panic!("{e}\n{block}"));
+            let problems = validate(Some(&file.figure), &Origin::BuiltIn);
+            assert!(problems.is_empty(), "{problems:?}\n{block}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_pose_in_range_draws_finite_paths_inside_its_frame(
+            view in 0usize..3,
+            support in 0usize..5,
+            props in proptest::collection::vec(0usize..7, 0..4),
+            angles in proptest::collection::vec((0usize..12, 0usize..2, 0.0f32..1.0), 0..14),
+            depths in proptest::collection::vec((0usize..12, 0usize..2, -1.0f32..1.0), 0..4),
+            start in proptest::option::of(proptest::collection::vec((0usize..12, 0usize..2, 0.0f32..1.0), 0..6)),
+            w in 20.0f32..400.0,
+            h in 20.0f32..400.0,
+        ) {
+            let view = [View::Side, View::Front, View::Top][view];
+            let kinds = [Kind::BODY.as_slice(), Kind::LIMB.as_slice()].concat();
+            let pose = |list: &[(usize, usize, f32)], depth: &[(usize, usize, f32)]| {
+                let mut pose = Pose::default();
+                let joint = |k: usize, side: usize| {
+                    let kind = kinds[k];
+                    let side = kind.is_limb().then(|| view.sides()[side]);
+                    Joint { side, kind }
+                };
+                for &(k, side, t) in list {
+                    let j = joint(k, side);
+                    let (lo, hi) = range(j.kind, view);
+                    pose.angles.insert(j, lo + t * (hi - lo));
+                }
+                for &(k, side, t) in depth {
+                    let j = joint(k, side);
+                    if j.kind.moves_bone() {
+                        pose.depth.insert(j, t * 180.0);
+                    }
+                }
+                pose
+            };
+            let all = [Prop::Floor, Prop::Mat, Prop::Chair, Prop::Wall, Prop::DoorFrame, Prop::TowelRoll, Prop::FoamRoller];
+            let figure = Figure {
+                view,
+                support: Some([Support::Feet, Support::Seat, Support::Knees, Support::KneesAndHands, Support::Back][support]),
+                props: props.iter().map(|i| all[*i]).collect(),
+                pose: Some(pose(&angles, &depths)),
+                start: start.map(|s| pose(&s, &[])),
+                arrows: vec![Arrow { moves: Some(Part::one(view.sides()[1], PartKind::Hand)), bend: Some(40.0), ..Arrow::default() }],
+                ..Figure::default()
+            };
+            let frame = Rect::new(10.0, 20.0, w, h);
+            for item in draw(&figure, frame) {
+                let b = item.bounds();
+                proptest::prop_assert!(b.x.is_finite() && b.y.is_finite() && b.w.is_finite() && b.h.is_finite());
+                proptest::prop_assert!(frame.contains(&b), "{:?} outside {:?}", b, frame);
+            }
+            // Validation never panics either.
+            let _ = validate(Some(&figure), &Origin::BuiltIn);
+        }
+    }
+
+    #[test]
+    fn svg_preview_has_the_figure() {
+        let library = library();
+        let stretch = library.stretch("cat-cow").unwrap();
+        let svg = preview_svg(stretch).unwrap();
+        assert!(svg.starts_with("<svg") && svg.contains("stroke-linecap=\"round\""));
+        assert!(
+            svg.contains("#1a1a1a") && svg.contains("#c4c4c4"),
+            "ink and start pose"
+        );
+    }
+}

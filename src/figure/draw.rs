@@ -1,0 +1,527 @@
+//! Turns a placed figure into page items: round-capped strokes, a thicker
+//! torso, a filled head, far limbs in grey, the start pose in light grey
+//! beneath, props in light greys and arrows on top. The figure is fitted
+//! into its frame with its aspect kept, centred, with a little padding; line
+//! widths scale with the figure but never drop below what prints clearly.
+
+use super::pose::{Side, Skeleton, V, View, size};
+use super::scene::{ArrowShape, Curve, DOOR_POST, Placed, Scene, chair_span};
+use crate::layout::geom::{Point, Rect};
+use crate::layout::page::{Color, Item, Path, Segment, Stroke};
+
+/// Near limbs, torso and head.
+pub const INK: Color = Color::gray(0x1a);
+/// Far limbs and bones behind the body.
+pub const FAR: Color = Color::gray(0x8a);
+/// The start pose.
+pub const START: Color = Color::gray(0xc4);
+/// Outlines of props and the floor.
+pub const PROP_LINE: Color = Color::gray(0x9a);
+/// Fills of walls, door frames, chair backs and towels.
+pub const PROP_FILL: Color = Color::gray(0xe8);
+/// The mat.
+pub const MAT_FILL: Color = Color::gray(0xdc);
+/// A mat seen from above, under the whole figure: lighter, so the start
+/// pose still shows on it.
+pub const MAT_ABOVE: Color = Color::gray(0xee);
+/// The foam roller.
+pub const ROLLER_FILL: Color = Color::gray(0xd2);
+/// Movement arrows: a muted blue that prints as a dark grey.
+pub const ARROW: Color = Color::rgb(0x2a, 0x5d, 0x9e);
+
+/// A line width: in head heights, but never below `min` points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Pen {
+    width: f32,
+    min: f32,
+    color: Color,
+}
+
+const LIMB: f32 = 0.2;
+const TORSO: f32 = 0.34;
+
+fn limb_pen(color: Color) -> Pen {
+    Pen {
+        width: LIMB,
+        min: 0.9,
+        color,
+    }
+}
+
+fn torso_pen(color: Color) -> Pen {
+    Pen {
+        width: TORSO,
+        min: 1.5,
+        color,
+    }
+}
+
+const FLOOR: Pen = Pen {
+    width: 0.05,
+    min: 0.6,
+    color: PROP_LINE,
+};
+const CHAIR: Pen = Pen {
+    width: 0.12,
+    min: 0.8,
+    color: PROP_LINE,
+};
+const OUTLINE: Pen = Pen {
+    width: 0.045,
+    min: 0.5,
+    color: PROP_LINE,
+};
+const ARROW_PEN: Pen = Pen {
+    width: 0.085,
+    min: 0.75,
+    color: ARROW,
+};
+/// Arrowhead length and half-width, in head heights and minimum points.
+const HEAD_LEN: (f32, f32) = (0.36, 3.6);
+const HEAD_HALF: (f32, f32) = (0.17, 1.7);
+
+#[derive(Debug, Clone, PartialEq)]
+enum Seg {
+    Line(V),
+    Curve(V, V, V),
+}
+
+/// A shape in head heights.
+#[derive(Debug, Clone, PartialEq)]
+struct Shape {
+    start: V,
+    segs: Vec<Seg>,
+    closed: bool,
+    pen: Option<Pen>,
+    fill: Option<Color>,
+}
+
+impl Shape {
+    fn line(points: &[V], pen: Pen) -> Shape {
+        Shape {
+            start: points[0],
+            segs: points[1..].iter().map(|p| Seg::Line(*p)).collect(),
+            closed: false,
+            pen: Some(pen),
+            fill: None,
+        }
+    }
+
+    fn polygon(points: &[V], fill: Color, pen: Option<Pen>) -> Shape {
+        Shape {
+            closed: true,
+            fill: Some(fill),
+            pen,
+            ..Shape::line(points, OUTLINE)
+        }
+    }
+
+    fn curve(c: &Curve, pen: Pen) -> Shape {
+        Shape {
+            start: c.start,
+            segs: c.segs.iter().map(|[a, b, p]| Seg::Curve(*a, *b, *p)).collect(),
+            closed: false,
+            pen: Some(pen),
+            fill: None,
+        }
+    }
+
+    fn circle(c: V, r: f32, fill: Option<Color>, pen: Option<Pen>) -> Shape {
+        let arc = Curve::arc(c, r, r, 0.0, 360.0);
+        Shape {
+            closed: true,
+            fill,
+            pen,
+            ..Shape::curve(&arc, OUTLINE)
+        }
+    }
+
+    /// The parts of the shape at or above height `cut`: curves that cross
+    /// it are flattened first, open lines may split in pieces, closed
+    /// shapes are clipped.
+    fn above(self, cut: f32) -> Vec<Shape> {
+        if self.points().all(|p| p.y >= cut) {
+            return vec![self];
+        }
+        if self.points().all(|p| p.y < cut) {
+            return Vec::new();
+        }
+        // Flatten to a polyline.
+        let mut pts = vec![self.start];
+        let mut prev = self.start;
+        for seg in &self.segs {
+            match *seg {
+                Seg::Line(p) => pts.push(p),
+                Seg::Curve(a, b, p) => {
+                    for i in 1..=8 {
+                        let t = i as f32 / 8.0;
+                        let u = 1.0 - t;
+                        pts.push(
+                            prev * (u * u * u)
+                                + a * (3.0 * u * u * t)
+                                + b * (3.0 * u * t * t)
+                                + p * (t * t * t),
+                        );
+                    }
+                }
+            }
+            prev = pts[pts.len() - 1];
+        }
+        if self.closed {
+            pts.push(self.start);
+        }
+        let cross = |a: V, b: V| a + (b - a) * ((cut - a.y) / (b.y - a.y));
+        let mut runs: Vec<Vec<V>> = vec![Vec::new()];
+        for w in pts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let run = runs.last_mut().expect("runs start non-empty");
+            match (a.y >= cut, b.y >= cut) {
+                (true, true) => {
+                    if run.is_empty() {
+                        run.push(a);
+                    }
+                    run.push(b);
+                }
+                (true, false) => {
+                    if run.is_empty() {
+                        run.push(a);
+                    }
+                    run.push(cross(a, b));
+                    if !self.closed {
+                        runs.push(Vec::new());
+                    }
+                }
+                (false, true) => {
+                    run.push(cross(a, b));
+                    run.push(b);
+                }
+                (false, false) => {}
+            }
+        }
+        runs.into_iter()
+            .filter(|run| run.len() >= 2)
+            .map(|run| Shape {
+                start: run[0],
+                segs: run[1..].iter().map(|p| Seg::Line(*p)).collect(),
+                closed: self.closed,
+                pen: self.pen,
+                fill: self.fill,
+            })
+            .collect()
+    }
+
+    fn points(&self) -> impl Iterator<Item = V> + '_ {
+        std::iter::once(self.start).chain(self.segs.iter().flat_map(|s| match *s {
+            Seg::Line(p) => vec![p],
+            Seg::Curve(a, b, p) => vec![a, b, p],
+        }))
+    }
+}
+
+fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> [V; 4] {
+    [V::new(x0, y0), V::new(x1, y0), V::new(x1, y1), V::new(x0, y1)]
+}
+
+/// Props drawn behind the body, in painting order.
+fn props(scene: &Scene) -> Vec<Shape> {
+    let mut out = Vec::new();
+    for prop in &scene.props {
+        match *prop {
+            Placed::Floor { y, x0, x1 } => out.push(Shape::line(&[V::new(x0, y), V::new(x1, y)], FLOOR)),
+            Placed::Mat {
+                x0,
+                x1,
+                y0,
+                y1,
+                from_above: false,
+            } => out.push(Shape::polygon(&rect(x0, y0, x1, y1), MAT_FILL, None)),
+            Placed::Mat { x0, x1, y0, y1, .. } => {
+                let r = 0.3;
+                let arc = |c: V, a: f32| Curve::arc(c, r, r, a, a + 90.0);
+                let corners = [
+                    arc(V::new(x1 - r, y0 + r), 270.0),
+                    arc(V::new(x1 - r, y1 - r), 0.0),
+                    arc(V::new(x0 + r, y1 - r), 90.0),
+                    arc(V::new(x0 + r, y0 + r), 180.0),
+                ];
+                let mut segs = Vec::new();
+                for c in &corners {
+                    segs.push(Seg::Line(c.start));
+                    segs.extend(c.segs.iter().map(|[a, b, p]| Seg::Curve(*a, *b, *p)));
+                }
+                out.push(Shape {
+                    start: corners[3].end(),
+                    segs,
+                    closed: true,
+                    pen: Some(OUTLINE),
+                    fill: Some(MAT_ABOVE),
+                });
+            }
+            Placed::Chair { seat, floor, x, view } => {
+                let (x0, x1) = chair_span(x, view);
+                match view {
+                    View::Side => {
+                        // Back and rear leg in one stroke, then seat and front leg.
+                        out.push(Shape::line(
+                            &[V::new(x0 - 0.18, seat + 2.0), V::new(x0, seat), V::new(x0, floor)],
+                            CHAIR,
+                        ));
+                        out.push(Shape::line(
+                            &[V::new(x0, seat), V::new(x1, seat), V::new(x1, floor)],
+                            CHAIR,
+                        ));
+                    }
+                    _ => {
+                        let back = rect(x0 + 0.25, seat, x1 - 0.25, seat + 2.2);
+                        out.push(Shape::polygon(&back, PROP_FILL, Some(OUTLINE)));
+                        out.push(Shape::line(
+                            &[
+                                V::new(x0, floor),
+                                V::new(x0, seat),
+                                V::new(x1, seat),
+                                V::new(x1, floor),
+                            ],
+                            CHAIR,
+                        ));
+                    }
+                }
+            }
+            Placed::Wall { x, toward, y0, y1 } => {
+                let far = x + toward * 0.7;
+                out.push(Shape::polygon(
+                    &rect(x.min(far), y0, x.max(far), y1),
+                    PROP_FILL,
+                    None,
+                ));
+                out.push(Shape::line(&[V::new(x, y0), V::new(x, y1)], OUTLINE));
+            }
+            Placed::DoorFrame { x0, x1, y0, y1, view } => {
+                let p = DOOR_POST;
+                let outline = if view == View::Side || (x1 - x0).abs() < 0.5 {
+                    rect(x0 - p, y0, x0, y1 + p).to_vec()
+                } else {
+                    vec![
+                        V::new(x0 - p, y0),
+                        V::new(x0 - p, y1 + p),
+                        V::new(x1 + p, y1 + p),
+                        V::new(x1 + p, y0),
+                        V::new(x1, y0),
+                        V::new(x1, y1),
+                        V::new(x0, y1),
+                        V::new(x0, y0),
+                    ]
+                };
+                out.push(Shape::polygon(&outline, PROP_FILL, Some(OUTLINE)));
+            }
+            Placed::Roll { c, r, towel } => {
+                if towel {
+                    out.push(Shape::circle(c, r, Some(PROP_FILL), Some(CHAIR)));
+                    // A spiral end shows it is rolled up.
+                    let spiral = Curve::arc(c + V::new(0.03, 0.0), r * 0.45, r * 0.45, 90.0, 360.0);
+                    out.push(Shape::curve(&spiral, OUTLINE));
+                } else {
+                    out.push(Shape::circle(c, r, Some(ROLLER_FILL), Some(CHAIR)));
+                    out.push(Shape::circle(c, r * 0.35, None, Some(OUTLINE)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The body of one pose: bones behind it, then torso and head, then the
+/// bones in front. `start` draws everything in the start grey.
+fn body(sk: &Skeleton, start: bool, over: Option<&Skeleton>) -> Vec<Shape> {
+    let (ink, far) = if start { (START, START) } else { (INK, FAR) };
+    let mut behind = Vec::new();
+    let mut front = Vec::new();
+    let same = |a: &[V], b: &[V]| a.iter().zip(b).all(|(p, q)| (*p - *q).len() < 0.01);
+    for (i, limb) in sk.limbs.iter().enumerate() {
+        // A start-pose limb hidden exactly under the pose's is not drawn.
+        if let Some(end) = over.and_then(|o| o.limbs.get(i))
+            && same(&limb.points, &end.points)
+        {
+            continue;
+        }
+        // Runs of bones with the same layer become one stroke.
+        let mut i = 0;
+        while i < 3 {
+            let layer = limb.behind[i];
+            let mut j = i;
+            while j + 1 < 3 && limb.behind[j + 1] == layer {
+                j += 1;
+            }
+            let points = &limb.points[i..=j + 1];
+            // Far limbs (side view) are grey; any bone pointing away from
+            // you is drawn behind the body.
+            let color = if limb.side == Side::Far { far } else { ink };
+            if layer {
+                behind.push(Shape::line(points, limb_pen(color)));
+            } else {
+                front.push(Shape::line(points, limb_pen(color)));
+            }
+            i = j + 1;
+        }
+    }
+    let c = sk.torso_control();
+    let torso_curve = Curve {
+        start: sk.hip,
+        segs: vec![[
+            sk.hip + (c - sk.hip) * (2.0 / 3.0),
+            sk.neck + (c - sk.neck) * (2.0 / 3.0),
+            sk.neck,
+        ]],
+    };
+    let mut out = behind;
+    out.push(Shape::line(&[sk.neck, sk.head], limb_pen(ink)));
+    if sk.view != View::Side {
+        // Seen from the front or above: collar bones and pelvis.
+        for leg in [false, true] {
+            let ends: Vec<V> = sk
+                .limbs
+                .iter()
+                .filter(|l| l.leg == leg)
+                .map(|l| l.points[0])
+                .collect();
+            if let [a, b] = ends[..] {
+                let middle = if leg { sk.hip } else { sk.neck };
+                out.push(Shape::line(&[a, middle, b], limb_pen(ink)));
+            }
+        }
+    }
+    out.push(Shape::curve(&torso_curve, torso_pen(ink)));
+    out.push(Shape::circle(sk.head, size::HEAD_R, Some(ink), None));
+    out.extend(front);
+    out
+}
+
+/// Everything in painting order, plus the arrows (drawn last, with heads
+/// sized at fitting time).
+fn shapes(scene: &Scene) -> (Vec<Shape>, &[ArrowShape]) {
+    let mut out = props(scene);
+    if let Some(start) = &scene.start {
+        out.extend(body(start, true, Some(&scene.body)));
+    }
+    out.extend(body(&scene.body, false, None));
+    if let Some(cut) = scene.cut {
+        out = out.into_iter().flat_map(|shape| shape.above(cut)).collect();
+    }
+    for arrow in &scene.arrows {
+        out.push(Shape::curve(&arrow.shaft, ARROW_PEN));
+    }
+    (out, &scene.arrows)
+}
+
+/// The box around the figure in head heights: (x0, y0, x1, y1).
+fn bounds(shapes: &[Shape]) -> (f32, f32, f32, f32) {
+    let mut b = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+    for p in shapes.iter().flat_map(Shape::points) {
+        b = (b.0.min(p.x), b.1.min(p.y), b.2.max(p.x), b.3.max(p.y));
+    }
+    if b.0 > b.2 { (0.0, 0.0, 1.0, 1.0) } else { b }
+}
+
+/// The figure's size in head heights (width, height), strokes aside.
+pub fn natural_size(scene: &Scene) -> (f32, f32) {
+    let (shapes, _) = shapes(scene);
+    let b = bounds(&shapes);
+    (b.2 - b.0, b.3 - b.1)
+}
+
+/// The items that draw `scene` inside `frame`.
+pub fn items(scene: &Scene, frame: Rect) -> Vec<Item> {
+    let (shapes, arrows) = shapes(scene);
+    let (x0, y0, x1, y1) = bounds(&shapes);
+    let (bw, bh) = ((x1 - x0).max(1e-3), (y1 - y0).max(1e-3));
+    let pad = (0.03 * frame.w.min(frame.h)).max(1.5);
+    let avail = |half: f32| {
+        (
+            (frame.w - 2.0 * pad - 2.0 * half).max(1.0),
+            (frame.h - 2.0 * pad - 2.0 * half).max(1.0),
+        )
+    };
+    // Strokes grow with the scale but have minimums, so the margin they need
+    // depends on the scale: settle it by a few rounds.
+    let half_at = |s: f32| {
+        let pens = shapes.iter().filter_map(|sh| sh.pen);
+        let stroke = pens.map(|p| (p.width * s).max(p.min) / 2.0).fold(0.0, f32::max);
+        let arrow = if arrows.is_empty() {
+            0.0
+        } else {
+            (HEAD_HALF.0 * s).max(HEAD_HALF.1)
+        };
+        stroke.max(arrow)
+    };
+    let mut s = {
+        let (w, h) = avail(0.0);
+        (w / bw).min(h / bh)
+    };
+    for _ in 0..4 {
+        let (w, h) = avail(half_at(s));
+        s = (w / bw).min(h / bh);
+    }
+    let (w, h) = (bw * s, bh * s);
+    let left = frame.x + (frame.w - w) / 2.0;
+    let top = frame.y + (frame.h - h) / 2.0;
+    let to_page = |p: V| Point::new(round(left + (p.x - x0) * s), round(top + (y1 - p.y) * s));
+    let width = |pen: Pen| round((pen.width * s).max(pen.min));
+
+    let mut items: Vec<Item> = shapes
+        .iter()
+        .map(|shape| {
+            let segments = shape
+                .segs
+                .iter()
+                .map(|seg| match *seg {
+                    Seg::Line(p) => Segment::Line(to_page(p)),
+                    Seg::Curve(a, b, p) => Segment::Curve(to_page(a), to_page(b), to_page(p)),
+                })
+                .collect();
+            Item::Path(Path {
+                start: to_page(shape.start),
+                segments,
+                closed: shape.closed,
+                stroke: shape.pen.map(|pen| Stroke::round(width(pen), pen.color)),
+                fill: shape.fill,
+            })
+        })
+        .collect();
+
+    // Arrowheads: the shaft stops inside the head so its round cap does
+    // not poke out of the tip.
+    let head_len = (HEAD_LEN.0 * s).max(HEAD_LEN.1) / s;
+    let head_half = (HEAD_HALF.0 * s).max(HEAD_HALF.1) / s;
+    let shafts = items.len() - arrows.len();
+    for (k, arrow) in arrows.iter().enumerate() {
+        let mut ends = vec![(arrow.shaft.end(), arrow.shaft.end_dir(), true)];
+        if arrow.both {
+            ends.push((arrow.shaft.start, arrow.shaft.start_dir() * -1.0, false));
+        }
+        for (tip, dir, at_end) in ends {
+            let base = tip - dir * head_len;
+            let side = dir.cw() * head_half;
+            let tri = [tip, base + side, base - side].map(to_page);
+            items.push(Item::Path(Path::polygon(&tri, Some(ARROW), None)));
+            if let Item::Path(path) = &mut items[shafts + k] {
+                let back = V::new(dir.x, -dir.y) * (head_len * 0.6 * s);
+                let pull = |p: Point| Point::new(round(p.x - back.x), round(p.y - back.y));
+                if at_end {
+                    if let Some(Segment::Curve(_, b, p)) = path.segments.last_mut() {
+                        *b = pull(*b);
+                        *p = pull(*p);
+                    }
+                } else {
+                    path.start = pull(path.start);
+                    if let Some(Segment::Curve(a, _, _)) = path.segments.first_mut() {
+                        *a = pull(*a);
+                    }
+                }
+            }
+        }
+    }
+    items
+}
+
+fn round(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
