@@ -19,12 +19,7 @@ fn main() {
     for file in &files {
         let rel = file.strip_prefix(&content).expect("file is under content/");
         let rel = rel.to_string_lossy().replace('\\', "/");
-        writeln!(
-            code,
-            "    ({rel:?}, include_str!({:?})),",
-            file.display().to_string()
-        )
-        .unwrap();
+        writeln!(code, "    ({rel:?}, include_str!({:?})),", file.display().to_string()).unwrap();
     }
     code.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

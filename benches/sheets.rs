@@ -83,10 +83,7 @@ fn main() {
         },
     ];
 
-    println!(
-        "{:<18} {:>9} {:>9} {:>10} {:>9}  verdict",
-        "sheet", "min ms", "median", "PDF bytes", "peak KB"
-    );
+    println!("{:<18} {:>9} {:>9} {:>10} {:>9}  verdict", "sheet", "min ms", "median", "PDF bytes", "peak KB");
     let mut missed = 0;
     for case in &cases {
         let mut times = Vec::with_capacity(RUNS);
@@ -98,9 +95,7 @@ fn main() {
         }
         times.sort();
         let median = times[RUNS / 2];
-        let output = dir
-            .path()
-            .join(case.args.iter().skip_while(|a| *a != "-o").nth(1).unwrap());
+        let output = dir.path().join(case.args.iter().skip_while(|a| *a != "-o").nth(1).unwrap());
         let bytes = std::fs::metadata(&output).map(|m| m.len()).unwrap_or(0);
         let mut faults = Vec::new();
         if median > case.time {
@@ -112,11 +107,7 @@ fn main() {
         if peak > PEAK_KB {
             faults.push(format!("memory over {PEAK_KB} KB"));
         }
-        let verdict = if faults.is_empty() {
-            "ok".to_string()
-        } else {
-            faults.join(", ")
-        };
+        let verdict = if faults.is_empty() { "ok".to_string() } else { faults.join(", ") };
         missed += faults.len();
         println!(
             "{:<18} {:>9.2} {:>9.2} {:>10} {:>9}  {verdict}",
@@ -154,10 +145,7 @@ fn run_once(exe: &Path, args: &[String], dir: &Path) -> (Duration, u64) {
     let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let took = start.elapsed();
     assert_eq!(waited, pid, "waiting for the child failed");
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "{args:?} failed"
-    );
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{args:?} failed");
     std::mem::forget(child);
     (took, usage.ru_maxrss as u64)
 }

@@ -88,11 +88,7 @@ fn main() {
     let rows = n.div_ceil(columns);
     let w = 20.0 + columns as f32 * cell_w;
     let h = 20.0 + rows as f32 * cell_h;
-    let mut all = vec![Item::Box {
-        rect: Rect::new(0.0, 0.0, w, h),
-        fill: Some(Color::WHITE),
-        stroke: None,
-    }];
+    let mut all = vec![Item::Box { rect: Rect::new(0.0, 0.0, w, h), fill: Some(Color::WHITE), stroke: None }];
     all.extend(items);
     std::fs::write(&out, figure::svg::document(&all, w, h)).unwrap();
     eprintln!("wrote {out} ({n} figures)");

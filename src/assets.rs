@@ -11,18 +11,12 @@ pub static FONT_BOLD: &[u8] = include_bytes!("../fonts/AtkinsonHyperlegible-Bold
 
 /// The text of a built-in content file by its path under `content/`.
 pub fn content_file(path: &str) -> Option<&'static str> {
-    CONTENT_FILES
-        .iter()
-        .find(|(p, _)| *p == path)
-        .map(|(_, text)| *text)
+    CONTENT_FILES.iter().find(|(p, _)| *p == path).map(|(_, text)| *text)
 }
 
 /// The built-in stretch files: (path under `content/`, text).
 pub fn stretch_files() -> impl Iterator<Item = (&'static str, &'static str)> {
-    CONTENT_FILES
-        .iter()
-        .copied()
-        .filter(|(path, _)| path.starts_with("stretches/"))
+    CONTENT_FILES.iter().copied().filter(|(path, _)| path.starts_with("stretches/"))
 }
 
 #[cfg(test)]

@@ -18,11 +18,7 @@ pub fn filter<'a>(library: &'a Library, filter: &ListFilter) -> Result<Vec<&'a S
         .iter()
         .filter(|s| filter.goals.iter().all(|g| s.serves(g)))
         .filter(|s| filter.position.is_none_or(|p| s.position == p))
-        .filter(|s| {
-            filter
-                .equipment
-                .is_none_or(|e| s.equipment.iter().all(|need| *need == e))
-        })
+        .filter(|s| filter.equipment.is_none_or(|e| s.equipment.iter().all(|need| *need == e)))
         .collect())
 }
 
@@ -65,11 +61,7 @@ fn table(rows: &[Row]) -> String {
     let cells: Vec<[String; 6]> = rows
         .iter()
         .map(|r| {
-            let equipment = if r.equipment.is_empty() {
-                "-".to_string()
-            } else {
-                r.equipment.join(",")
-            };
+            let equipment = if r.equipment.is_empty() { "-".to_string() } else { r.equipment.join(",") };
             [
                 r.id.to_string(),
                 r.name.to_string(),
@@ -91,13 +83,7 @@ fn table(rows: &[Row]) -> String {
             .iter()
             .zip(widths)
             .enumerate()
-            .map(|(i, (c, w))| {
-                if i == 5 {
-                    format!("{c:>w$}")
-                } else {
-                    format!("{c:<w$}")
-                }
-            })
+            .map(|(i, (c, w))| if i == 5 { format!("{c:>w$}") } else { format!("{c:<w$}") })
             .collect();
         padded.join("  ").trim_end().to_string() + "\n"
     };
@@ -123,29 +109,16 @@ pub fn show(stretch: &Stretch, library: &Library, format: ListFormat) -> String 
     if !stretch.aliases.is_empty() {
         field("Also:", stretch.aliases.join(", "));
     }
-    let goals: Vec<&str> = stretch
-        .goals
-        .iter()
-        .map(|g| library.goal(g).map_or(g.as_str(), |goal| goal.name.as_str()))
-        .collect();
+    let goals: Vec<&str> =
+        stretch.goals.iter().map(|g| library.goal(g).map_or(g.as_str(), |goal| goal.name.as_str())).collect();
     field("Goals:", goals.join(", "));
     field("Areas:", join(stretch.areas.iter().map(|a| a.as_str())));
     field("Position:", stretch.position.to_string());
     let equipment = join(stretch.equipment.iter().map(|e| e.as_str()));
-    field(
-        "Needs:",
-        if equipment.is_empty() {
-            "nothing".into()
-        } else {
-            equipment
-        },
-    );
+    field("Needs:", if equipment.is_empty() { "nothing".into() } else { equipment });
     field("Intensity:", stretch.intensity.to_string());
     field("Dose:", crate::plan::describe_dose(&stretch.dose));
-    field(
-        "Time:",
-        format!("about {} s at the standard dose", estimated_s(stretch)),
-    );
+    field("Time:", format!("about {} s at the standard dose", estimated_s(stretch)));
     if !stretch.avoid_if.is_empty() {
         field("Avoid if:", join(stretch.avoid_if.iter().map(|c| c.as_str())));
     }
@@ -185,28 +158,15 @@ mod tests {
     #[test]
     fn filters_by_goal_position_and_equipment() {
         let library = load(None).unwrap();
-        let seated = ListFilter {
-            position: Some(Position::Seated),
-            ..Default::default()
-        };
+        let seated = ListFilter { position: Some(Position::Seated), ..Default::default() };
         let found = filter(&library, &seated).unwrap();
         assert!(!found.is_empty() && found.iter().all(|s| s.position == Position::Seated));
 
-        let wall = ListFilter {
-            equipment: Some(Equipment::Wall),
-            ..Default::default()
-        };
+        let wall = ListFilter { equipment: Some(Equipment::Wall), ..Default::default() };
         let found = filter(&library, &wall).unwrap();
-        assert!(
-            found
-                .iter()
-                .all(|s| s.equipment.iter().all(|e| *e == Equipment::Wall))
-        );
+        assert!(found.iter().all(|s| s.equipment.iter().all(|e| *e == Equipment::Wall)));
 
-        let bad = ListFilter {
-            goals: vec!["flying".into()],
-            ..Default::default()
-        };
+        let bad = ListFilter { goals: vec!["flying".into()], ..Default::default() };
         assert!(filter(&library, &bad).is_err());
     }
 

@@ -324,11 +324,7 @@ impl Cli {
         let today = self.today.unwrap_or(today);
         let command = match self.command {
             Sub::List(a) => Command::List {
-                filter: ListFilter {
-                    goals: a.goal,
-                    position: a.position,
-                    equipment: a.equipment,
-                },
+                filter: ListFilter { goals: a.goal, position: a.position, equipment: a.equipment },
                 format: a.format.into(),
             },
             Sub::Show(a) => Command::Show {
@@ -339,43 +335,29 @@ impl Cli {
             Sub::Check(a) => Command::Check { folder: a.folder },
             Sub::Plan(a) => Command::Plan(a.into_job(today)),
             Sub::Card(a) => Command::Card(CardJob {
-                request: Request {
-                    quick: true,
-                    ..a.select.into_request(vec!["desk-break".into()], 5)
-                },
+                request: Request { quick: true, ..a.select.into_request(vec!["desk-break".into()], 5) },
                 stretches: a.stretch,
                 output: a.sheet.output_or("desk-card.pdf"),
                 sheet: a.sheet.options(),
             }),
             Sub::Handout(a) => Command::Handout(Box::new(a.into_job(today))),
-            Sub::Gallery(a) => Command::Gallery {
-                output: a.sheet.output_or("gallery.pdf"),
-                sheet: a.sheet.options(),
-            },
+            Sub::Gallery(a) => {
+                Command::Gallery { output: a.sheet.output_or("gallery.pdf"), sheet: a.sheet.options() }
+            }
             Sub::Completions { shell } => {
                 let mut bytes = Vec::new();
                 clap_complete::generate(shell, &mut Cli::command(), "stretchsheet", &mut bytes);
-                Command::Emit {
-                    bytes,
-                    output: Output::Stdout,
-                }
+                Command::Emit { bytes, output: Output::Stdout }
             }
             Sub::Man { output } => {
                 let mut bytes = Vec::new();
                 clap_mangen::Man::new(Cli::command())
                     .render(&mut bytes)
                     .expect("writing to memory cannot fail");
-                Command::Emit {
-                    bytes,
-                    output: output.as_deref().map_or(Output::Stdout, Output::from_arg),
-                }
+                Command::Emit { bytes, output: output.as_deref().map_or(Output::Stdout, Output::from_arg) }
             }
         };
-        Config {
-            today,
-            library: self.library,
-            command,
-        }
+        Config { today, library: self.library, command }
     }
 }
 
@@ -440,11 +422,7 @@ impl HandoutArgs {
 impl SelectArgs {
     fn into_request(self, default_goals: Vec<String>, default_minutes: u32) -> Request {
         Request {
-            goals: if self.goal.is_empty() {
-                default_goals
-            } else {
-                self.goal
-            },
+            goals: if self.goal.is_empty() { default_goals } else { self.goal },
             minutes: self.minutes.unwrap_or(default_minutes),
             equipment: self.equipment.into_iter().flatten().collect(),
             no_floor: self.no_floor,
@@ -459,11 +437,8 @@ impl SelectArgs {
 
 impl CalendarArgs {
     fn into_calendar(self, today: NaiveDate) -> Calendar {
-        let mut days = if self.days.is_empty() {
-            Calendar::spread(self.per_week.unwrap_or(3))
-        } else {
-            self.days
-        };
+        let mut days =
+            if self.days.is_empty() { Calendar::spread(self.per_week.unwrap_or(3)) } else { self.days };
         days.sort_by_key(|d| d.num_days_from_monday());
         days.dedup();
         Calendar {
@@ -500,9 +475,7 @@ fn equipment(s: &str) -> Result<Option<Equipment>, String> {
     if s.trim().eq_ignore_ascii_case("none") {
         Ok(None)
     } else {
-        word::<Equipment>(s)
-            .map(Some)
-            .map_err(|e| e.replace("; use ", "; use none, "))
+        word::<Equipment>(s).map(Some).map_err(|e| e.replace("; use ", "; use none, "))
     }
 }
 
@@ -557,9 +530,7 @@ mod tests {
 
     #[test]
     fn plan_defaults() {
-        let Command::Plan(job) = config(&["plan"]).command else {
-            panic!()
-        };
+        let Command::Plan(job) = config(&["plan"]).command else { panic!() };
         assert_eq!(job.request.minutes, 10);
         assert_eq!(job.request.equipment, Request::default_equipment());
         assert_eq!(job.calendar.start, "2026-11-23".parse().unwrap());
@@ -589,32 +560,21 @@ mod tests {
         let Command::Plan(job) = c.command else { panic!() };
         assert_eq!(job.request.goals, ["posture"]);
         assert_eq!(job.calendar.days, [Weekday::Mon, Weekday::Fri]);
-        assert_eq!(
-            job.request.equipment.iter().collect::<Vec<_>>(),
-            [&Equipment::Towel]
-        );
+        assert_eq!(job.request.equipment.iter().collect::<Vec<_>>(), [&Equipment::Towel]);
         assert_eq!(job.request.avoid.len(), 2);
         assert_eq!(job.output, Output::File("stretch-plan.pdf".into()));
     }
 
     #[test]
     fn card_defaults_to_a_five_minute_desk_break() {
-        let Command::Card(job) = config(&["card"]).command else {
-            panic!()
-        };
-        assert_eq!(
-            (job.request.goals.as_slice(), job.request.minutes),
-            (&["desk-break".to_string()][..], 5)
-        );
+        let Command::Card(job) = config(&["card"]).command else { panic!() };
+        assert_eq!((job.request.goals.as_slice(), job.request.minutes), (&["desk-break".to_string()][..], 5));
     }
 
     #[test]
     fn bad_values_are_one_line_naming_option_and_allowed_values() {
         let e = error(&["plan", "--minutes", "90"]);
-        assert!(
-            !e.contains('\n') && e.contains("--minutes") && e.contains("1..=60"),
-            "{e}"
-        );
+        assert!(!e.contains('\n') && e.contains("--minutes") && e.contains("1..=60"), "{e}");
         let e = error(&["plan", "--days", "mon,funday"]);
         assert!(e.contains("unknown day \"funday\"; use mon, tue"), "{e}");
         let e = error(&["plan", "--equipment", "bench"]);
@@ -626,10 +586,7 @@ mod tests {
         let e = error(&["card", "--paper", "b4"]);
         assert!(e.contains("use a4, letter or a5"), "{e}");
         let e = error(&["plan", "--avoid", "back-pain"]);
-        assert!(
-            e.contains("unknown condition \"back-pain\"; use wrist-pain"),
-            "{e}"
-        );
+        assert!(e.contains("unknown condition \"back-pain\"; use wrist-pain"), "{e}");
     }
 
     #[test]
@@ -637,14 +594,7 @@ mod tests {
         let mut cli = Cli::command();
         for sub in cli.get_subcommands_mut() {
             let help = sub.render_long_help().to_string();
-            assert!(
-                help.trim_end()
-                    .lines()
-                    .rev()
-                    .take(3)
-                    .any(|l| l.contains("stretchsheet ")),
-                "{help}"
-            );
+            assert!(help.trim_end().lines().rev().take(3).any(|l| l.contains("stretchsheet ")), "{help}");
             assert!(help.contains("Example:"), "{}", sub.get_name());
         }
     }

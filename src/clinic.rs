@@ -57,10 +57,7 @@ impl Clinic {
             action: "cannot read the clinic file",
             source,
         })?;
-        let source = SourceFile {
-            name: path.display().to_string(),
-            text,
-        };
+        let source = SourceFile { name: path.display().to_string(), text };
         let file: ClinicFile =
             toml::from_str(&source.text).map_err(|e| Error::Content(vec![source.parse_problem(&e)]))?;
         let fail = |field: &str, message: String| Error::Content(vec![source.problem(field, message)]);
@@ -116,11 +113,7 @@ impl Clinic {
                 Some(source.problem(field, crate::fonts::missing_message(c)))
             })
             .collect();
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::Content(problems))
-        }
+        if problems.is_empty() { Ok(()) } else { Err(Error::Content(problems)) }
     }
 
     /// The contact lines, in print order.
@@ -137,11 +130,8 @@ impl Clinic {
 pub fn parse_color(text: &str) -> std::result::Result<Color, String> {
     let bad = || format!("{text:?} is not a colour; write it as #RRGGBB, for example #1d4e89");
     let hex = text.trim().strip_prefix('#').ok_or_else(bad)?;
-    let digits: Vec<u8> = hex
-        .chars()
-        .map(|c| c.to_digit(16).map(|d| d as u8))
-        .collect::<Option<_>>()
-        .ok_or_else(bad)?;
+    let digits: Vec<u8> =
+        hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>().ok_or_else(bad)?;
     match digits.as_slice() {
         [r, g, b] => Ok(Color::rgb(r * 17, g * 17, b * 17)),
         [r1, r0, g1, g0, b1, b0] => Ok(Color::rgb(r1 * 16 + r0, g1 * 16 + g0, b1 * 16 + b0)),
@@ -207,10 +197,7 @@ mod tests {
 
         let path = write(dir.path(), "name = \"X\"\naccent = \"teal\"\n");
         let err = Clinic::load(&path).unwrap_err().to_string();
-        assert!(
-            err.contains("clinic.toml:2:10: accent: \"teal\" is not a colour"),
-            "{err}"
-        );
+        assert!(err.contains("clinic.toml:2:10: accent: \"teal\" is not a colour"), "{err}");
 
         let path = write(dir.path(), "name = \"X\"\nlogo = \"missing.png\"\n");
         let err = Clinic::load(&path).unwrap_err();

@@ -40,19 +40,11 @@ pub enum Error {
 
     /// A command-line value or setting that is not allowed.
     #[error("{what}: {value:?} is not allowed; {allowed}")]
-    Invalid {
-        what: String,
-        value: String,
-        allowed: String,
-    },
+    Invalid { what: String, value: String, allowed: String },
 
     /// A name that matches nothing known, with a hint at what does.
     #[error("unknown {what} {value:?}; {hint}")]
-    Unknown {
-        what: String,
-        value: String,
-        hint: String,
-    },
+    Unknown { what: String, value: String, hint: String },
 
     /// A request the library cannot satisfy (for example, filters that leave
     /// no stretch). The message says which input removed what.
@@ -89,19 +81,12 @@ impl Error {
 
     /// Shorthand for [`Error::Invalid`].
     pub fn invalid(what: impl Into<String>, value: impl Into<String>, allowed: impl Into<String>) -> Self {
-        Error::Invalid {
-            what: what.into(),
-            value: value.into(),
-            allowed: allowed.into(),
-        }
+        Error::Invalid { what: what.into(), value: value.into(), allowed: allowed.into() }
     }
 
     /// Shorthand for [`Error::BadInput`].
     pub fn bad_input(input: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::BadInput {
-            input: input.into(),
-            message: message.into(),
-        }
+        Error::BadInput { input: input.into(), message: message.into() }
     }
 }
 
@@ -125,19 +110,13 @@ mod tests {
             field: "dose.hold_s".into(),
             message: "300 is above the maximum of 120".into(),
         };
-        assert_eq!(
-            p.to_string(),
-            "cat-cow.toml:7:9: dose.hold_s: 300 is above the maximum of 120"
-        );
+        assert_eq!(p.to_string(), "cat-cow.toml:7:9: dose.hold_s: 300 is above the maximum of 120");
     }
 
     #[test]
     fn invalid_value_is_one_line_and_exit_2() {
         let e = Error::invalid("--minutes", "90", "use a whole number from 1 to 60");
-        assert_eq!(
-            e.to_string(),
-            "--minutes: \"90\" is not allowed; use a whole number from 1 to 60"
-        );
+        assert_eq!(e.to_string(), "--minutes: \"90\" is not allowed; use a whole number from 1 to 60");
         assert_eq!(e.exit_code(), 2);
         assert_eq!(Error::Internal("x".into()).exit_code(), 1);
     }

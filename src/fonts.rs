@@ -66,10 +66,7 @@ impl Fonts {
     pub fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
         FONTS.get_or_init(|| Fonts {
-            faces: [
-                FaceMetrics::parse(assets::FONT_REGULAR),
-                FaceMetrics::parse(assets::FONT_BOLD),
-            ],
+            faces: [FaceMetrics::parse(assets::FONT_REGULAR), FaceMetrics::parse(assets::FONT_BOLD)],
         })
     }
 
@@ -81,10 +78,7 @@ impl Fonts {
     /// lacks count as zero (they are rejected before layout).
     pub fn width(&self, face: Face, text: &str, size: f32) -> f32 {
         let metrics = self.face(face);
-        let units: u32 = text
-            .chars()
-            .map(|c| u32::from(metrics.width(c).unwrap_or(0)))
-            .sum();
+        let units: u32 = text.chars().map(|c| u32::from(metrics.width(c).unwrap_or(0))).sum();
         units as f32 * size / 1000.0
     }
 
@@ -123,20 +117,14 @@ mod tests {
         let w = fonts.width(Face::Regular, "a", 1000.0);
         assert_eq!(w.fract(), 0.0);
         assert!(w > 300.0 && w < 700.0);
-        assert_eq!(
-            fonts.width(Face::Regular, "aa", 10.0),
-            2.0 * fonts.width(Face::Regular, "a", 10.0)
-        );
+        assert_eq!(fonts.width(Face::Regular, "aa", 10.0), 2.0 * fonts.width(Face::Regular, "a", 10.0));
         assert!(fonts.width(Face::Bold, "mmm", 10.0) >= fonts.width(Face::Regular, "mmm", 10.0));
     }
 
     #[test]
     fn covers_the_characters_the_content_uses() {
         let fonts = Fonts::get();
-        assert_eq!(
-            fonts.missing("Hold 20–30 s · 2 × each side, 90° – it’s “fine”…"),
-            None
-        );
+        assert_eq!(fonts.missing("Hold 20–30 s · 2 × each side, 90° – it’s “fine”…"), None);
     }
 
     #[test]
@@ -144,8 +132,7 @@ mod tests {
         let err = Fonts::get().check("--patient", "Zoë 李").unwrap_err();
         assert_eq!(err.exit_code(), 2);
         assert!(
-            err.to_string()
-                .starts_with("--patient: the character '李' (U+674E) is not in the sheet font")
+            err.to_string().starts_with("--patient: the character '李' (U+674E) is not in the sheet font")
         );
     }
 }

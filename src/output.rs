@@ -18,11 +18,7 @@ pub enum Output {
 impl Output {
     /// `-` means stdout; anything else is a file path.
     pub fn from_arg(arg: &Path) -> Self {
-        if arg == Path::new("-") {
-            Output::Stdout
-        } else {
-            Output::File(arg.to_path_buf())
-        }
+        if arg == Path::new("-") { Output::Stdout } else { Output::File(arg.to_path_buf()) }
     }
 
     /// What to call the destination in messages.
@@ -38,13 +34,11 @@ impl Output {
         match self {
             Output::Stdout => {
                 let mut out = std::io::stdout().lock();
-                out.write_all(bytes)
-                    .and_then(|()| out.flush())
-                    .map_err(|source| Error::File {
-                        path: PathBuf::from("-"),
-                        action: "cannot write to standard output",
-                        source,
-                    })
+                out.write_all(bytes).and_then(|()| out.flush()).map_err(|source| Error::File {
+                    path: PathBuf::from("-"),
+                    action: "cannot write to standard output",
+                    source,
+                })
             }
             Output::File(path) => write_atomically(path, bytes),
         }
@@ -66,10 +60,7 @@ impl Output {
         if !folder.is_dir() {
             return Err(Error::bad_input(
                 path.display().to_string(),
-                format!(
-                    "cannot be written: the folder {} does not exist",
-                    folder.display()
-                ),
+                format!("cannot be written: the folder {} does not exist", folder.display()),
             ));
         }
         Ok(())
@@ -88,16 +79,9 @@ fn parent(path: &Path) -> &Path {
 /// untouched.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let folder = parent(path);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let fail = |source| Error::File {
-        path: path.to_path_buf(),
-        action: "cannot write",
-        source,
-    };
+    let fail = |source| Error::File { path: path.to_path_buf(), action: "cannot write", source };
     let result = (|| {
         let mut file = fs::File::create(&temp)?;
         file.write_all(bytes)?;
@@ -130,21 +114,9 @@ mod tests {
         let path = dir.path().join("missing-folder").join("out.pdf");
         let err = Output::File(path.clone()).write(b"x").unwrap_err();
         assert_eq!(err.exit_code(), 2);
-        assert!(
-            Output::File(path)
-                .check_writable()
-                .unwrap_err()
-                .to_string()
-                .contains("does not exist")
-        );
+        assert!(Output::File(path).check_writable().unwrap_err().to_string().contains("does not exist"));
         let folder_as_file = Output::File(dir.path().to_path_buf());
-        assert!(
-            folder_as_file
-                .check_writable()
-                .unwrap_err()
-                .to_string()
-                .contains("is a folder")
-        );
+        assert!(folder_as_file.check_writable().unwrap_err().to_string().contains("is a folder"));
     }
 
     #[test]

@@ -35,21 +35,15 @@ pub fn decode(bytes: &[u8], max_w: f32, max_h: f32) -> std::result::Result<Pictu
         return Err("is not a picture; use a PNG, JPEG, GIF, WebP or BMP file".into());
     }
     // The header alone tells the size; nothing is allocated yet.
-    let (w, h) = reader
-        .into_dimensions()
-        .map_err(|e| format!("is not a readable picture: {e}"))?;
+    let (w, h) = reader.into_dimensions().map_err(|e| format!("is not a readable picture: {e}"))?;
     if w > MAX_SIDE || h > MAX_SIDE {
-        return Err(format!(
-            "is {w}×{h} pixels; use a picture of at most {MAX_SIDE} pixels on each side"
-        ));
+        return Err(format!("is {w}×{h} pixels; use a picture of at most {MAX_SIDE} pixels on each side"));
     }
     let mut reader = ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| format!("cannot be read: {e}"))?;
     reader.limits(limits());
-    let image = reader
-        .decode()
-        .map_err(|e| format!("is damaged or unsupported: {e}"))?;
+    let image = reader.decode().map_err(|e| format!("is damaged or unsupported: {e}"))?;
     Ok(prepare(image, max_w, max_h))
 }
 
@@ -75,12 +69,7 @@ fn prepare(image: DynamicImage, max_w: f32, max_h: f32) -> Picture {
         image
     };
     let rgb = flatten_on_white(image.to_rgba8());
-    Picture {
-        width: rgb.width(),
-        height: rgb.height(),
-        pixels: rgb.into_raw(),
-        alpha: false,
-    }
+    Picture { width: rgb.width(), height: rgb.height(), pixels: rgb.into_raw(), alpha: false }
 }
 
 fn flatten_on_white(rgba: RgbaImage) -> RgbImage {
@@ -114,13 +103,14 @@ mod tests {
     use image::{ImageFormat, Rgba};
 
     fn png(w: u32, h: u32) -> Vec<u8> {
-        let img = RgbaImage::from_fn(w, h, |x, _| {
-            if x % 2 == 0 {
-                Rgba([200, 0, 0, 255])
-            } else {
-                Rgba([0, 0, 0, 0])
-            }
-        });
+        let img =
+            RgbaImage::from_fn(
+                w,
+                h,
+                |x, _| {
+                    if x % 2 == 0 { Rgba([200, 0, 0, 255]) } else { Rgba([0, 0, 0, 0]) }
+                },
+            );
         let mut bytes = Vec::new();
         DynamicImage::ImageRgba8(img)
             .write_to(&mut std::io::Cursor::new(&mut bytes), ImageFormat::Png)
@@ -141,20 +131,12 @@ mod tests {
     fn small_pictures_are_not_enlarged() {
         let picture = decode(&png(40, 20), 144.0, 72.0).unwrap();
         assert_eq!((picture.width, picture.height), (40, 20));
-        assert_eq!(
-            &picture.pixels[3..6],
-            &[255, 255, 255],
-            "transparent becomes white"
-        );
+        assert_eq!(&picture.pixels[3..6], &[255, 255, 255], "transparent becomes white");
     }
 
     #[test]
     fn rejects_non_pictures_and_damaged_files() {
-        assert!(
-            decode(b"hello, not a picture", 100.0, 100.0)
-                .unwrap_err()
-                .contains("is not a picture")
-        );
+        assert!(decode(b"hello, not a picture", 100.0, 100.0).unwrap_err().contains("is not a picture"));
         let mut broken = png(50, 50);
         broken.truncate(broken.len() / 2);
         assert!(decode(&broken, 100.0, 100.0).unwrap_err().contains("damaged"));

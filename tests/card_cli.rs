@@ -36,11 +36,7 @@ fn card(dir: &std::path::Path, name: &str, extra: &[&str]) -> std::path::PathBuf
 #[test]
 fn one_page_for_every_paper_orientation_and_print_size() {
     let dir = tempfile::tempdir().unwrap();
-    let papers = [
-        ("a4", 595.28, 841.89),
-        ("letter", 612.0, 792.0),
-        ("a5", 419.53, 595.28),
-    ];
+    let papers = [("a4", 595.28, 841.89), ("letter", 612.0, 792.0), ("a5", 419.53, 595.28)];
     for (paper, w, h) in papers {
         for landscape in [false, true] {
             for large in [false, true] {
@@ -56,10 +52,7 @@ fn one_page_for_every_paper_orientation_and_print_size() {
                 assert_eq!(sizes.len(), 1, "{extra:?} gave {} pages", sizes.len());
                 let (pw, ph) = sizes[0];
                 let (ew, eh) = if landscape { (h, w) } else { (w, h) };
-                assert!(
-                    (pw - ew).abs() < 0.01 && (ph - eh).abs() < 0.01,
-                    "{extra:?}: {pw}x{ph}"
-                );
+                assert!((pw - ew).abs() < 0.01 && (ph - eh).abs() < 0.01, "{extra:?}: {pw}x{ph}");
                 assert_valid_pdf(&path);
             }
         }
@@ -108,44 +101,21 @@ fn large_print_shows_fewer_stretches_and_says_so() {
 fn unknown_stretch_is_one_line_and_leaves_the_old_file() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("card.pdf"), b"old").unwrap();
-    let line = bad(&run_in(
-        dir.path(),
-        &["card", "--stretch", "shoulder-roll", "-o", "card.pdf"],
-    ));
-    assert!(
-        line.contains("unknown stretch id \"shoulder-roll\"; did you mean shoulder-rolls"),
-        "{line}"
-    );
+    let line = bad(&run_in(dir.path(), &["card", "--stretch", "shoulder-roll", "-o", "card.pdf"]));
+    assert!(line.contains("unknown stretch id \"shoulder-roll\"; did you mean shoulder-rolls"), "{line}");
     assert_eq!(std::fs::read(dir.path().join("card.pdf")).unwrap(), b"old");
 }
 
 #[test]
 fn unwritable_output_is_one_line() {
-    let (out, _dir) = run(&[
-        "card",
-        "--stretch",
-        "shoulder-rolls",
-        "-o",
-        "/no/such/folder/card.pdf",
-    ]);
+    let (out, _dir) = run(&["card", "--stretch", "shoulder-rolls", "-o", "/no/such/folder/card.pdf"]);
     let line = bad(&out);
-    assert!(
-        line.contains("/no/such/folder/card.pdf") && line.contains("does not exist"),
-        "{line}"
-    );
+    assert!(line.contains("/no/such/folder/card.pdf") && line.contains("does not exist"), "{line}");
 }
 
 #[test]
 fn title_with_a_character_the_font_lacks_is_refused() {
-    let (out, dir) = run(&[
-        "card",
-        "--stretch",
-        "shoulder-rolls",
-        "--title",
-        "Pause ☕",
-        "-o",
-        "card.pdf",
-    ]);
+    let (out, dir) = run(&["card", "--stretch", "shoulder-rolls", "--title", "Pause ☕", "-o", "card.pdf"]);
     let line = bad(&out);
     assert!(line.contains("--title: the character '☕'"), "{line}");
     assert!(!dir.path().join("card.pdf").exists());

@@ -6,10 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 fn stretchsheet(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_stretchsheet"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_stretchsheet")).args(args).output().expect("the binary runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -67,39 +64,28 @@ fn a_good_figure_checks_clean() {
 
 #[test]
 fn each_figure_problem_is_one_located_line_and_exit_2() {
-    let files = [
-        ("a-missing.toml", stretch("")),
-        (
-            "b-joint.toml",
-            stretch(&ALL_FOURS.replace("near_knee = 90", "near_kne = 90")),
-        ),
-        (
-            "c-prop.toml",
-            stretch(&ALL_FOURS.replace("\"mat\"", "\"yoga-block\"")),
-        ),
-        (
-            "d-range.toml",
-            stretch(&ALL_FOURS.replace("near_knee = 90", "near_knee = 270")),
-        ),
-        (
-            "e-floats.toml",
-            stretch(&ALL_FOURS.replace(
-                "near_shoulder = 72\nfar_shoulder = 72",
-                "near_shoulder = 140\nfar_shoulder = 140",
-            )),
-        ),
-        (
-            "f-sinks.toml",
-            stretch(
-                "[figure]\nsupport = \"feet\"\nprops = [\"floor\"]\n[figure.pose]\n\
-                 torso = 120\nnear_hip = 120\nfar_hip = 120\nnear_shoulder = 120\n",
+    let files =
+        [
+            ("a-missing.toml", stretch("")),
+            ("b-joint.toml", stretch(&ALL_FOURS.replace("near_knee = 90", "near_kne = 90"))),
+            ("c-prop.toml", stretch(&ALL_FOURS.replace("\"mat\"", "\"yoga-block\""))),
+            ("d-range.toml", stretch(&ALL_FOURS.replace("near_knee = 90", "near_knee = 270"))),
+            (
+                "e-floats.toml",
+                stretch(&ALL_FOURS.replace(
+                    "near_shoulder = 72\nfar_shoulder = 72",
+                    "near_shoulder = 140\nfar_shoulder = 140",
+                )),
             ),
-        ),
-        (
-            "g-part.toml",
-            stretch(&ALL_FOURS.replace("support =", "touching = [\"nose\"]\nsupport =")),
-        ),
-    ];
+            (
+                "f-sinks.toml",
+                stretch(
+                    "[figure]\nsupport = \"feet\"\nprops = [\"floor\"]\n[figure.pose]\n\
+                 torso = 120\nnear_hip = 120\nfar_hip = 120\nnear_shoulder = 120\n",
+                ),
+            ),
+            ("g-part.toml", stretch(&ALL_FOURS.replace("support =", "touching = [\"nose\"]\nsupport ="))),
+        ];
     let (code, lines) = check(&files);
     assert_eq!(code, 2);
     assert_eq!(

@@ -111,15 +111,8 @@ fn a_branded_handout_has_every_step_and_red_flag() {
 fn default_name_comes_from_the_patient() {
     let dir = tempfile::tempdir().unwrap();
     let clinic = clinic(dir.path(), None, "paper = \"letter\"\n");
-    let args = [
-        "handout",
-        "--clinic",
-        clinic.to_str().unwrap(),
-        "--patient",
-        "Ann Lee",
-        "--stretch",
-        "cat-cow",
-    ];
+    let args =
+        ["handout", "--clinic", clinic.to_str().unwrap(), "--patient", "Ann Lee", "--stretch", "cat-cow"];
     ok(&run_in(dir.path(), &args));
     let path = dir.path().join("handout-ann-lee.pdf");
     assert_eq!(page_sizes(&path)[0], (612.0, 792.0), "the clinic's default paper");
@@ -128,25 +121,10 @@ fn default_name_comes_from_the_patient() {
 #[test]
 fn long_name_and_long_notes_wrap_paginate_and_stay_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let name: String = (0..34)
-        .map(|i| format!("Name{i:04}"))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name: String = (0..34).map(|i| format!("Name{i:04}")).collect::<Vec<_>>().join(" ");
     assert!(name.len() >= 290);
-    let words = [
-        "shoulder",
-        "breathe",
-        "gently",
-        "posture",
-        "stretch",
-        "relax",
-        "daily",
-        "comfortable",
-    ];
-    let notes: String = (0..3000)
-        .map(|i| words[i % words.len()])
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words = ["shoulder", "breathe", "gently", "posture", "stretch", "relax", "daily", "comfortable"];
+    let notes: String = (0..3000).map(|i| words[i % words.len()]).collect::<Vec<_>>().join(" ");
     std::fs::write(dir.path().join("notes.txt"), &notes).unwrap();
     let out = handout(dir.path(), &["--patient", &name, "--notes-file", "notes.txt"]);
     ok(&out);
@@ -156,10 +134,7 @@ fn long_name_and_long_notes_wrap_paginate_and_stay_whole() {
     let Some(text) = body_text(&path, FOOTER) else {
         return;
     };
-    assert!(
-        text.contains(&format!("Prepared for: {name}")),
-        "name not found whole"
-    );
+    assert!(text.contains(&format!("Prepared for: {name}")), "name not found whole");
     assert!(text.contains(&notes), "notes not found whole");
 }
 
@@ -179,21 +154,9 @@ fn bad_logo(bytes: Option<&[u8]>, remove: bool) -> String {
         std::fs::remove_file(dir.path().join("logo.png")).unwrap();
     }
     std::fs::write(dir.path().join("out.pdf"), b"old").unwrap();
-    let args = [
-        "handout",
-        "--clinic",
-        clinic.to_str().unwrap(),
-        "--stretch",
-        "cat-cow",
-        "-o",
-        "out.pdf",
-    ];
+    let args = ["handout", "--clinic", clinic.to_str().unwrap(), "--stretch", "cat-cow", "-o", "out.pdf"];
     let line = bad(&run_in(dir.path(), &args));
-    assert_eq!(
-        std::fs::read(dir.path().join("out.pdf")).unwrap(),
-        b"old",
-        "old file replaced"
-    );
+    assert_eq!(std::fs::read(dir.path().join("out.pdf")).unwrap(), b"old", "old file replaced");
     line
 }
 
@@ -221,42 +184,18 @@ fn bad_logos_are_one_line_each() {
 fn bad_clinic_files_name_the_line_and_field() {
     let dir = tempfile::tempdir().unwrap();
     let path = clinic(dir.path(), None, "fax = \"123\"\n");
-    let line = bad(&run_in(
-        dir.path(),
-        &[
-            "handout",
-            "--clinic",
-            path.to_str().unwrap(),
-            "--stretch",
-            "cat-cow",
-        ],
-    ));
-    assert!(
-        line.contains("clinic.toml:9:1: fax: unknown field `fax`"),
-        "{line}"
-    );
+    let line =
+        bad(&run_in(dir.path(), &["handout", "--clinic", path.to_str().unwrap(), "--stretch", "cat-cow"]));
+    assert!(line.contains("clinic.toml:9:1: fax: unknown field `fax`"), "{line}");
 
-    let text = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("fax = \"123\"\n", "")
-        .replace("#1d6b5f", "green");
+    let text =
+        std::fs::read_to_string(&path).unwrap().replace("fax = \"123\"\n", "").replace("#1d6b5f", "green");
     std::fs::write(&path, text).unwrap();
-    let line = bad(&run_in(
-        dir.path(),
-        &[
-            "handout",
-            "--clinic",
-            path.to_str().unwrap(),
-            "--stretch",
-            "cat-cow",
-        ],
-    ));
+    let line =
+        bad(&run_in(dir.path(), &["handout", "--clinic", path.to_str().unwrap(), "--stretch", "cat-cow"]));
     assert!(line.contains("accent: \"green\" is not a colour"), "{line}");
 
-    let line = bad(&run_in(
-        dir.path(),
-        &["handout", "--clinic", "nope.toml", "--stretch", "cat-cow"],
-    ));
+    let line = bad(&run_in(dir.path(), &["handout", "--clinic", "nope.toml", "--stretch", "cat-cow"]));
     assert!(line.contains("nope.toml: cannot read the clinic file"), "{line}");
 }
 
@@ -264,10 +203,7 @@ fn bad_clinic_files_name_the_line_and_field() {
 fn a_character_no_font_has_is_refused_with_its_field() {
     let dir = tempfile::tempdir().unwrap();
     let line = bad(&handout(dir.path(), &["--patient", "李小龙"]));
-    assert!(
-        line.contains("--patient: the character '李' (U+674E) is not in the sheet font"),
-        "{line}"
-    );
+    assert!(line.contains("--patient: the character '李' (U+674E) is not in the sheet font"), "{line}");
     assert!(!dir.path().join("out.pdf").exists());
 }
 

@@ -32,20 +32,9 @@ fn list_shows_every_seed_stretch() {
         "doorway-chest-stretch",
         "cross-body-shoulder-stretch",
     ] {
-        assert!(
-            text.lines().any(|l| l.starts_with(&format!("{id} "))),
-            "{id} missing"
-        );
+        assert!(text.lines().any(|l| l.starts_with(&format!("{id} "))), "{id} missing");
     }
-    let count: usize = text
-        .lines()
-        .last()
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let count: usize = text.lines().last().unwrap().split_whitespace().next().unwrap().parse().unwrap();
     assert!(count >= 16);
     assert!(text.starts_with("ID") && text.contains("SECONDS"));
 }
@@ -72,10 +61,7 @@ fn list_filters_and_json() {
 fn list_bad_filters_are_one_line() {
     let (out, _dir) = run(&["list", "--goal", "flying"]);
     let line = bad(&out);
-    assert!(
-        line.contains("--goal: \"flying\" is not allowed; unknown goal; use tension"),
-        "{line}"
-    );
+    assert!(line.contains("--goal: \"flying\" is not allowed; unknown goal; use tension"), "{line}");
     let (out, _dir) = run(&["list", "--position", "upside-down"]);
     assert!(bad(&out).contains("unknown position \"upside-down\"; use standing, seated"));
     let (out, _dir) = run(&["list", "--format", "yaml"]);
@@ -86,15 +72,7 @@ fn list_bad_filters_are_one_line() {
 fn show_prints_everything_and_suggests_near_ids() {
     let (out, _dir) = run(&["show", "thread-the-needle"]);
     let text = ok(&out);
-    for part in [
-        "Thread the needle",
-        "Steps:",
-        "Cues:",
-        "Cautions:",
-        "Dose:",
-        "Avoid if:",
-        "wrist-pain",
-    ] {
+    for part in ["Thread the needle", "Steps:", "Cues:", "Cautions:", "Dose:", "Avoid if:", "wrist-pain"] {
         assert!(text.contains(part), "{part} missing");
     }
     let (out, _dir) = run(&["show", "thread-needle"]);
@@ -118,11 +96,7 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path))
-        } else {
-            out.push(path)
-        }
+        if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
     }
     out
 }

@@ -14,24 +14,11 @@ fn run(args: &[&str]) -> Output {
 
 fn stdout(args: &[&str]) -> String {
     let out = run(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
-const POSTURE: [&str; 8] = [
-    "--goal",
-    "posture",
-    "--minutes",
-    "10",
-    "--days",
-    "mon,wed,fri",
-    "--weeks",
-    "4",
-];
+const POSTURE: [&str; 8] = ["--goal", "posture", "--minutes", "10", "--days", "mon,wed,fri", "--weeks", "4"];
 
 fn with<'a>(extra: &[&'a str]) -> Vec<&'a str> {
     POSTURE.iter().copied().chain(extra.iter().copied()).collect()
@@ -41,10 +28,7 @@ fn with<'a>(extra: &[&'a str]) -> Vec<&'a str> {
 fn text_names_goal_dates_routines_and_weekly_minutes() {
     let text = stdout(&POSTURE);
     assert!(text.starts_with("Stretch plan: posture\n"), "{text}");
-    assert!(
-        text.contains("Mon 23 Nov 2026 to Sun 20 Dec 2026 (12 sessions)"),
-        "{text}"
-    );
+    assert!(text.contains("Mon 23 Nov 2026 to Sun 20 Dec 2026 (12 sessions)"), "{text}");
     assert!(text.contains("Routine A"));
     for week in 1..=4 {
         assert!(text.contains(&format!("Week {week}: ")), "week {week}");
@@ -58,10 +42,7 @@ fn explain_says_why_in_and_why_out() {
     let text = stdout(&with(&["--explain"]));
     assert!(text.contains("Why these stretches"));
     assert!(text.contains("Left out"));
-    assert!(
-        text.contains("Doorway chest stretch: needs a doorway (you have: chair, wall)"),
-        "{text}"
-    );
+    assert!(text.contains("Doorway chest stretch: needs a doorway (you have: chair, wall)"), "{text}");
 }
 
 #[test]
@@ -137,12 +118,8 @@ fn a_plan_starting_on_a_wednesday_starts_that_day() {
         "json",
     ]))
     .unwrap();
-    let dates: Vec<&str> = json["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["date"].as_str().unwrap())
-        .collect();
+    let dates: Vec<&str> =
+        json["sessions"].as_array().unwrap().iter().map(|s| s["date"].as_str().unwrap()).collect();
     assert_eq!(dates, ["2026-11-25", "2026-11-27", "2026-11-30"]);
 }
 
@@ -168,13 +145,7 @@ fn a_budget_below_the_shortest_session_names_the_minimum() {
 #[test]
 fn constraints_that_leave_nothing_say_what_removed_what() {
     rejects(
-        &[
-            "--seated-only",
-            "--avoid",
-            "shoulder-injury",
-            "--equipment",
-            "none",
-        ],
+        &["--seated-only", "--avoid", "shoulder-injury", "--equipment", "none"],
         "no stretch is left: --seated-only removed 16, --equipment (you have: nothing) removed 4",
     );
 }
@@ -185,14 +156,8 @@ fn unknown_words_list_the_known_ones() {
         &["--goal", "flying"],
         "--goal: \"flying\" is not allowed; unknown goal; use tension, mobility, posture, desk-break or gentle-start",
     );
-    rejects(
-        &["--avoid", "back-pain"],
-        "unknown condition \"back-pain\"; use wrist-pain",
-    );
-    rejects(
-        &["--equipment", "bench"],
-        "unknown equipment \"bench\"; use none, chair",
-    );
+    rejects(&["--avoid", "back-pain"], "unknown condition \"back-pain\"; use wrist-pain");
+    rejects(&["--equipment", "bench"], "unknown equipment \"bench\"; use none, chair");
     rejects(&["--days", "mon,funday"], "unknown day \"funday\"; use mon, tue");
 }
 
@@ -201,17 +166,11 @@ fn bad_numbers_and_dates_are_rejected() {
     rejects(&["--weeks", "0"], "--weeks");
     rejects(&["--minutes", "0"], "--minutes");
     rejects(&["--minutes", "90"], "--minutes");
-    rejects(
-        &["--start", "2026-02-30"],
-        "\"2026-02-30\" is not a date; write YYYY-MM-DD",
-    );
+    rejects(&["--start", "2026-02-30"], "\"2026-02-30\" is not a date; write YYYY-MM-DD");
     rejects(&["--start", "next week"], "is not a date");
 }
 
 #[test]
 fn an_output_folder_that_does_not_exist_fails_before_any_work() {
-    rejects(
-        &["-o", "/no/such/folder/plan.txt"],
-        "the folder /no/such/folder does not exist",
-    );
+    rejects(&["-o", "/no/such/folder/plan.txt"], "the folder /no/such/folder does not exist");
 }

@@ -11,9 +11,7 @@ use stretchsheet::content::{Condition, Equipment, load};
 use stretchsheet::plan::{Calendar, Request, build, select};
 
 fn snapshot(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.txt"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.txt"));
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, actual).unwrap();
         return;
@@ -37,11 +35,7 @@ fn snapshot(name: &str, actual: &str) {
 }
 
 fn calendar(start: &str, days: &[Weekday], weeks: u32) -> Calendar {
-    Calendar {
-        start: start.parse().unwrap(),
-        days: days.to_vec(),
-        weeks,
-    }
+    Calendar { start: start.parse().unwrap(), days: days.to_vec(), weeks }
 }
 
 fn request(goals: &[&str], minutes: u32) -> Request {
@@ -51,12 +45,8 @@ fn request(goals: &[&str], minutes: u32) -> Request {
 #[test]
 fn posture_ten_minutes_three_days_four_weeks_explained() {
     let library = load(None).unwrap();
-    let plan = build(
-        &library,
-        &request(&["posture"], 10),
-        &calendar("2026-11-23", &[Mon, Wed, Fri], 4),
-    )
-    .unwrap();
+    let plan =
+        build(&library, &request(&["posture"], 10), &calendar("2026-11-23", &[Mon, Wed, Fri], 4)).unwrap();
     snapshot("posture-10min-mwf-4wk", &plan.to_text(true));
 }
 

@@ -17,11 +17,7 @@ impl Library {
     /// A library from parts that are already valid (tests build these).
     pub fn new(mut stretches: Vec<Stretch>, goals: Vec<Goal>, safety: Safety) -> Self {
         stretches.sort_by(|a, b| a.id.cmp(&b.id));
-        Library {
-            stretches,
-            goals,
-            safety,
-        }
+        Library { stretches, goals, safety }
     }
 
     pub fn stretches(&self) -> &[Stretch] {
@@ -38,10 +34,7 @@ impl Library {
 
     /// The stretch with this id.
     pub fn stretch(&self, id: &str) -> Option<&Stretch> {
-        self.stretches
-            .binary_search_by(|s| s.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.stretches[i])
+        self.stretches.binary_search_by(|s| s.id.as_str().cmp(id)).ok().map(|i| &self.stretches[i])
     }
 
     /// The stretch with this id, or an error naming the nearest ids.
@@ -51,16 +44,9 @@ impl Library {
             let hint = if near.is_empty() {
                 "`stretchsheet list` shows every id".to_string()
             } else {
-                format!(
-                    "did you mean {}? (`stretchsheet list` shows every id)",
-                    or_list(&near)
-                )
+                format!("did you mean {}? (`stretchsheet list` shows every id)", or_list(&near))
             };
-            Error::Unknown {
-                what: "stretch id".into(),
-                value: id.into(),
-                hint,
-            }
+            Error::Unknown { what: "stretch id".into(), value: id.into(), hint }
         })
     }
 
@@ -85,17 +71,11 @@ impl Library {
             .stretches
             .iter()
             .map(|s| {
-                let names = std::iter::once(&s.id)
-                    .chain(std::iter::once(&s.name))
-                    .chain(&s.aliases);
+                let names = std::iter::once(&s.id).chain(std::iter::once(&s.name)).chain(&s.aliases);
                 let score = names
                     .map(|n| {
                         let n = n.to_lowercase();
-                        let contains = if n.contains(&wanted) || wanted.contains(&n) {
-                            0.9
-                        } else {
-                            0.0
-                        };
+                        let contains = if n.contains(&wanted) || wanted.contains(&n) { 0.9 } else { 0.0 };
                         strsim::jaro_winkler(&n, &wanted).max(contains)
                     })
                     .fold(0.0, f64::max);
@@ -119,16 +99,9 @@ mod tests {
         assert!(library.nearest_ids("catcow").contains(&"cat-cow"));
         let err = library.require("cat-cows").unwrap_err();
         assert!(
-            err.to_string()
-                .starts_with("unknown stretch id \"cat-cows\"; did you mean cat-cow"),
+            err.to_string().starts_with("unknown stretch id \"cat-cows\"; did you mean cat-cow"),
             "{err}"
         );
-        assert!(
-            library
-                .require_goal("flying", "--goal")
-                .unwrap_err()
-                .to_string()
-                .contains("use ")
-        );
+        assert!(library.require_goal("flying", "--goal").unwrap_err().to_string().contains("use "));
     }
 }

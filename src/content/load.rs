@@ -38,25 +38,16 @@ pub fn load(folder: Option<&Path>) -> Result<Library> {
 
 fn built_in() -> Folder {
     let file = |path: &str| {
-        assets::content_file(path).map(|text| SourceFile {
-            name: format!("content/{path}"),
-            text: text.to_string(),
-        })
+        assets::content_file(path)
+            .map(|text| SourceFile { name: format!("content/{path}"), text: text.to_string() })
     };
     let stretches = assets::stretch_files()
         .map(|(path, text)| {
-            let source = SourceFile {
-                name: format!("content/{path}"),
-                text: text.to_string(),
-            };
+            let source = SourceFile { name: format!("content/{path}"), text: text.to_string() };
             (stem(Path::new(path)), source, None)
         })
         .collect();
-    Folder {
-        goals: file("goals.toml"),
-        safety: file("safety.toml"),
-        stretches,
-    }
+    Folder { goals: file("goals.toml"), safety: file("safety.toml"), stretches }
 }
 
 /// Reads a content folder: `goals.toml` and `safety.toml` (both optional)
@@ -101,19 +92,13 @@ fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Result<Folder> {
             Some((stem(&path), source, Some(path)))
         })
         .collect();
-    Ok(Folder {
-        goals,
-        safety,
-        stretches,
-    })
+    Ok(Folder { goals, safety, stretches })
 }
 
 fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;
         }
@@ -127,11 +112,7 @@ fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 fn read_optional(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
-    if path.exists() {
-        read_file(path, problems)
-    } else {
-        None
-    }
+    if path.exists() { read_file(path, problems) } else { None }
 }
 
 fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
@@ -142,38 +123,24 @@ fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let message = format!("is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8");
-                problems.push(Problem {
-                    file: name,
-                    at: None,
-                    field: String::new(),
-                    message,
-                });
+                problems.push(Problem { file: name, at: None, field: String::new(), message });
                 None
             }
         },
         Err(e) => {
             let message = format!("cannot be read: {e}");
-            problems.push(Problem {
-                file: name,
-                at: None,
-                field: String::new(),
-                message,
-            });
+            problems.push(Problem { file: name, at: None, field: String::new(), message });
             None
         }
     }
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn parse<T: DeserializeOwned>(source: &SourceFile, problems: &mut Vec<Problem>) -> Option<T> {
-    toml::from_str(&source.text)
-        .map_err(|e| problems.push(source.parse_problem(&e)))
-        .ok()
+    toml::from_str(&source.text).map_err(|e| problems.push(source.parse_problem(&e))).ok()
 }
 
 /// Merges the folders in order (later ones win) and validates the result.
@@ -286,11 +253,7 @@ mod tests {
     #[test]
     fn folder_adds_and_overrides() {
         let dir = tempfile::tempdir().unwrap();
-        write(
-            dir.path(),
-            "stretches/my-stretch.toml",
-            &stretch_text("", GOOD_DOSE),
-        );
+        write(dir.path(), "stretches/my-stretch.toml", &stretch_text("", GOOD_DOSE));
         write(dir.path(), "stretches/cat-cow.toml", &stretch_text("", GOOD_DOSE));
         let library = load(Some(dir.path())).unwrap();
         let mine = library.stretch("my-stretch").unwrap();
@@ -306,30 +269,16 @@ mod tests {
             "stretches/a.toml",
             &stretch_text("", "hold_s = [20, 300]\nreps = [2, 3]\nsides = 3\n"),
         );
-        write(
-            dir.path(),
-            "stretches/b.toml",
-            "name = \"B\"\nsumary = \"typo\"\n",
-        );
+        write(dir.path(), "stretches/b.toml", "name = \"B\"\nsumary = \"typo\"\n");
         write(dir.path(), "stretches/c.toml", "name = \"C\nbroken");
         let found = problems(dir.path());
         let a = dir.path().join("stretches/a.toml").display().to_string();
         let b = dir.path().join("stretches/b.toml").display().to_string();
         let c = dir.path().join("stretches/c.toml").display().to_string();
         assert_eq!(found.len(), 4, "{found:#?}");
-        assert_eq!(
-            found[0],
-            format!("{a}:10:10: dose.hold_s: 300 is above the maximum of 120")
-        );
-        assert_eq!(
-            found[1],
-            format!("{a}:12:9: dose.sides: 3 is not allowed; use 1, or 2 for each side")
-        );
-        assert!(
-            found[2].starts_with(&format!("{b}:2:1: sumary: unknown field `sumary`")),
-            "{}",
-            found[2]
-        );
+        assert_eq!(found[0], format!("{a}:10:10: dose.hold_s: 300 is above the maximum of 120"));
+        assert_eq!(found[1], format!("{a}:12:9: dose.sides: 3 is not allowed; use 1, or 2 for each side"));
+        assert!(found[2].starts_with(&format!("{b}:2:1: sumary: unknown field `sumary`")), "{}", found[2]);
         assert!(found[3].starts_with(&format!("{c}:2:")), "{}", found[3]);
     }
 
@@ -348,11 +297,7 @@ mod tests {
         write(dir.path(), "x.toml", &text);
         let found = problems(dir.path());
         assert!(found[0].contains("x.toml:3:"), "{}", found[0]);
-        assert!(
-            found[0].contains("goals[0]: unknown goal \"flying\"; use "),
-            "{}",
-            found[0]
-        );
+        assert!(found[0].contains("goals[0]: unknown goal \"flying\"; use "), "{}", found[0]);
     }
 
     #[test]
@@ -360,33 +305,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "stretches/a.toml", &stretch_text("", GOOD_DOSE));
         write(dir.path(), "stretches/more/a.toml", &stretch_text("", GOOD_DOSE));
-        write(
-            dir.path(),
-            "stretches/b.toml",
-            &stretch_text("id = \"bee\"\n", GOOD_DOSE),
-        );
+        write(dir.path(), "stretches/b.toml", &stretch_text("id = \"bee\"\n", GOOD_DOSE));
         let found = problems(dir.path());
         assert_eq!(found.len(), 2, "{found:#?}");
-        assert!(
-            found[0].contains("b.toml:7:6: id: \"bee\" differs from the file name"),
-            "{}",
-            found[0]
-        );
-        assert!(
-            found[1].contains("more/a.toml: duplicate id \"a\""),
-            "{}",
-            found[1]
-        );
+        assert!(found[0].contains("b.toml:7:6: id: \"bee\" differs from the file name"), "{}", found[0]);
+        assert!(found[1].contains("more/a.toml: duplicate id \"a\""), "{}", found[1]);
     }
 
     #[test]
     fn missing_folder_is_one_clear_error() {
         let err = load(Some(Path::new("/no/such/folder"))).unwrap_err();
         assert_eq!(err.exit_code(), 2);
-        assert!(
-            err.to_string()
-                .starts_with("/no/such/folder: cannot read the content folder: ")
-        );
+        assert!(err.to_string().starts_with("/no/such/folder: cannot read the content folder: "));
     }
 
     #[test]

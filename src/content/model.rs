@@ -57,11 +57,7 @@ pub struct Stretch {
 impl Stretch {
     /// The steps for a desk card: `quick_steps`, or the first three steps.
     pub fn card_steps(&self) -> &[String] {
-        if self.quick_steps.is_empty() {
-            &self.steps[..self.steps.len().min(3)]
-        } else {
-            &self.quick_steps
-        }
+        if self.quick_steps.is_empty() { &self.steps[..self.steps.len().min(3)] } else { &self.quick_steps }
     }
 
     /// Whether the stretch serves the goal.
@@ -272,9 +268,7 @@ mod tests {
     }
 
     fn range(text: &str) -> Result<Range, String> {
-        toml::from_str::<R>(text)
-            .map(|r| r.r)
-            .map_err(|e| e.message().to_string())
+        toml::from_str::<R>(text).map(|r| r.r).map_err(|e| e.message().to_string())
     }
 
     #[test]

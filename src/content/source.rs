@@ -123,19 +123,13 @@ mod tests {
     use super::*;
 
     fn file(text: &str) -> SourceFile {
-        SourceFile {
-            name: "x.toml".into(),
-            text: text.into(),
-        }
+        SourceFile { name: "x.toml".into(), text: text.into() }
     }
 
     #[test]
     fn finds_nested_fields_and_array_items() {
         let f = file("name = \"a\"\nsteps = [\"one\", \"two\"]\n\n[dose]\nreps = 3\nhold_s = 300\n");
-        assert_eq!(
-            f.problem("dose.hold_s", "too long").to_string(),
-            "x.toml:6:10: dose.hold_s: too long"
-        );
+        assert_eq!(f.problem("dose.hold_s", "too long").to_string(), "x.toml:6:10: dose.hold_s: too long");
         assert_eq!(f.problem("steps[1]", "x").at, Some((2, 17)));
         // A missing field points at its parent.
         assert_eq!(f.problem("dose.rep_s", "x").at, Some((4, 1)));

@@ -16,10 +16,7 @@ pub struct FieldProblem {
 
 impl FieldProblem {
     fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldProblem {
-            field: field.into(),
-            message: message.into(),
-        }
+        FieldProblem { field: field.into(), message: message.into() }
     }
 }
 
@@ -48,36 +45,15 @@ pub fn stretch(stretch: &Stretch, stem: &str, goals: &[Goal]) -> Vec<FieldProble
     text("summary", &stretch.summary, limits::SUMMARY_CHARS, &mut problems);
     goal_ids(&stretch.goals, goals, &mut problems);
     if stretch.areas.is_empty() {
-        problems.push(FieldProblem::new(
-            "areas",
-            "is empty; name at least one body area",
-        ));
+        problems.push(FieldProblem::new("areas", "is empty; name at least one body area"));
     }
-    lines(
-        "steps",
-        &stretch.steps,
-        Some(limits::STEPS),
-        limits::STEP_CHARS,
-        &mut problems,
-    );
+    lines("steps", &stretch.steps, Some(limits::STEPS), limits::STEP_CHARS, &mut problems);
     if !stretch.quick_steps.is_empty() {
         let count = Some(limits::QUICK_STEPS);
-        lines(
-            "quick_steps",
-            &stretch.quick_steps,
-            count,
-            limits::QUICK_STEP_CHARS,
-            &mut problems,
-        );
+        lines("quick_steps", &stretch.quick_steps, count, limits::QUICK_STEP_CHARS, &mut problems);
     }
     lines("cues", &stretch.cues, None, limits::NOTE_CHARS, &mut problems);
-    lines(
-        "cautions",
-        &stretch.cautions,
-        None,
-        limits::NOTE_CHARS,
-        &mut problems,
-    );
+    lines("cautions", &stretch.cautions, None, limits::NOTE_CHARS, &mut problems);
     dose(&stretch.dose, &mut problems);
     characters(stretch, &mut problems);
     problems.extend(crate::figure::validate(stretch.figure.as_ref(), &stretch.origin));
@@ -95,15 +71,11 @@ fn characters(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
         ("cues", &stretch.cues),
         ("cautions", &stretch.cautions),
     ];
-    let fields = single
-        .into_iter()
-        .map(|(f, t)| (f.to_string(), t))
-        .chain(lists.into_iter().flat_map(|(f, items)| {
-            items
-                .iter()
-                .enumerate()
-                .map(move |(i, t)| (format!("{f}[{i}]"), t))
-        }));
+    let fields = single.into_iter().map(|(f, t)| (f.to_string(), t)).chain(
+        lists
+            .into_iter()
+            .flat_map(|(f, items)| items.iter().enumerate().map(move |(i, t)| (format!("{f}[{i}]"), t))),
+    );
     for (field, text) in fields {
         if let Some(c) = fonts.missing(text) {
             problems.push(FieldProblem::new(field, crate::fonts::missing_message(c)));
@@ -113,9 +85,7 @@ fn characters(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
 
 fn id(stretch: &Stretch, stem: &str, problems: &mut Vec<FieldProblem>) {
     let plain = !stem.is_empty()
-        && stem
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && stem.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !stem.starts_with('-')
         && !stem.ends_with('-')
         && !stem.contains("--");
@@ -125,10 +95,8 @@ fn id(stretch: &Stretch, stem: &str, problems: &mut Vec<FieldProblem>) {
         problems.push(FieldProblem::new("", message));
     }
     if !stretch.id.is_empty() && stretch.id != stem {
-        let message = format!(
-            "{:?} differs from the file name; the id must equal the file stem {stem:?}",
-            stretch.id
-        );
+        let message =
+            format!("{:?} differs from the file name; the id must equal the file stem {stem:?}", stretch.id);
         problems.push(FieldProblem::new("id", message));
     }
 }
@@ -223,15 +191,9 @@ fn range(field: &str, r: Range, allowed: Range, problems: &mut Vec<FieldProblem>
 
 fn value(field: &str, v: u32, allowed: Range, problems: &mut Vec<FieldProblem>) {
     if v < allowed.min {
-        problems.push(FieldProblem::new(
-            field,
-            format!("{v} is below the minimum of {}", allowed.min),
-        ));
+        problems.push(FieldProblem::new(field, format!("{v} is below the minimum of {}", allowed.min)));
     } else if v > allowed.max {
-        problems.push(FieldProblem::new(
-            field,
-            format!("{v} is above the maximum of {}", allowed.max),
-        ));
+        problems.push(FieldProblem::new(field, format!("{v} is above the maximum of {}", allowed.max)));
     }
 }
 
@@ -241,11 +203,7 @@ mod tests {
     use crate::content::vocab::{Area, Intensity, Position};
 
     fn goals() -> Vec<Goal> {
-        vec![Goal {
-            id: "posture".into(),
-            name: "Posture".into(),
-            about: "Stand taller.".into(),
-        }]
+        vec![Goal { id: "posture".into(), name: "Posture".into(), about: "Stand taller.".into() }]
     }
 
     fn good() -> Stretch {
@@ -277,10 +235,7 @@ mod tests {
     }
 
     fn messages(s: &Stretch, stem: &str) -> Vec<String> {
-        stretch(s, stem, &goals())
-            .into_iter()
-            .map(|p| format!("{}: {}", p.field, p.message))
-            .collect()
+        stretch(s, stem, &goals()).into_iter().map(|p| format!("{}: {}", p.field, p.message)).collect()
     }
 
     #[test]
@@ -302,10 +257,7 @@ mod tests {
     fn hold_above_maximum() {
         let mut s = good();
         s.dose.hold_s = Some(Range::new(20, 300));
-        assert_eq!(
-            messages(&s, "t"),
-            ["dose.hold_s: 300 is above the maximum of 120"]
-        );
+        assert_eq!(messages(&s, "t"), ["dose.hold_s: 300 is above the maximum of 120"]);
     }
 
     #[test]
@@ -344,20 +296,14 @@ mod tests {
         assert_eq!(messages(&s, "t"), ["steps: has 0 lines; write 3 to 7"]);
         s.steps = vec!["Go.".into(); 8];
         s.steps[2] = "  ".into();
-        assert_eq!(
-            messages(&s, "t"),
-            ["steps: has 8 lines; write 3 to 7", "steps[2]: is empty"]
-        );
+        assert_eq!(messages(&s, "t"), ["steps: has 8 lines; write 3 to 7", "steps[2]: is empty"]);
     }
 
     #[test]
     fn long_quick_step() {
         let mut s = good();
         s.quick_steps = vec!["Short.".into(), "x".repeat(60)];
-        assert_eq!(
-            messages(&s, "t"),
-            ["quick_steps[1]: is 60 characters long; the maximum is 48"]
-        );
+        assert_eq!(messages(&s, "t"), ["quick_steps[1]: is 60 characters long; the maximum is 48"]);
     }
 
     #[test]
@@ -374,10 +320,7 @@ mod tests {
     fn unknown_goal_lists_known_ones() {
         let mut s = good();
         s.goals = vec!["posture".into(), "flying".into()];
-        assert_eq!(
-            messages(&s, "t"),
-            ["goals[1]: unknown goal \"flying\"; use posture"]
-        );
+        assert_eq!(messages(&s, "t"), ["goals[1]: unknown goal \"flying\"; use posture"]);
     }
 
     #[test]

@@ -60,11 +60,7 @@ pub struct UnknownWord {
 
 impl UnknownWord {
     fn new(noun: &'static str, word: &str, allowed: impl Iterator<Item = &'static str>) -> Self {
-        UnknownWord {
-            noun,
-            word: word.to_string(),
-            allowed: allowed.collect(),
-        }
+        UnknownWord { noun, word: word.to_string(), allowed: allowed.collect() }
     }
 
     /// The allowed words as "a, b or c".
@@ -75,13 +71,7 @@ impl UnknownWord {
 
 impl fmt::Display for UnknownWord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown {} {:?}; use {}",
-            self.noun,
-            self.word,
-            self.allowed_list()
-        )
+        write!(f, "unknown {} {:?}; use {}", self.noun, self.word, self.allowed_list())
     }
 }
 

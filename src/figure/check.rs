@@ -37,20 +37,14 @@ pub fn range(kind: Kind, view: View) -> (f32, f32) {
 pub const DEPTH: (f32, f32) = (-180.0, 180.0);
 
 fn problem(field: impl Into<String>, message: impl Into<String>) -> FieldProblem {
-    FieldProblem {
-        field: field.into(),
-        message: message.into(),
-    }
+    FieldProblem { field: field.into(), message: message.into() }
 }
 
 /// Every problem with a stretch's figure. `origin` tells where the stretch
 /// file is, to find a photo beside it.
 pub fn validate(figure: Option<&Figure>, origin: &Origin) -> Vec<FieldProblem> {
     let Some(figure) = figure else {
-        return vec![problem(
-            "figure",
-            "missing; add a [figure] table with a pose (see README) or a photo",
-        )];
+        return vec![problem("figure", "missing; add a [figure] table with a pose (see README) or a photo")];
     };
     if let Some(photo) = &figure.photo {
         return check_photo(figure, photo, origin);
@@ -74,11 +68,7 @@ pub fn validate(figure: Option<&Figure>, origin: &Origin) -> Vec<FieldProblem> {
     if let Some(start) = &figure.start {
         angles(start, view, "figure.start", &mut problems);
     }
-    let lists = [
-        ("touching", &figure.touching),
-        ("lifted", &figure.lifted),
-        ("against", &figure.against),
-    ];
+    let lists = [("touching", &figure.touching), ("lifted", &figure.lifted), ("against", &figure.against)];
     for (list, parts) in lists {
         for (i, part) in parts.iter().enumerate() {
             if let Some(side) = part.side
@@ -201,16 +191,11 @@ fn check_photo(figure: &Figure, photo: &str, origin: &Origin) -> Vec<FieldProble
         ));
     }
     if photo.trim().is_empty() {
-        problems.push(problem(
-            "figure.photo",
-            "is empty; name a .png, .jpg or .jpeg file",
-        ));
+        problems.push(problem("figure.photo", "is empty; name a .png, .jpg or .jpeg file"));
         return problems;
     }
-    let ext = Path::new(photo)
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
+    let ext =
+        Path::new(photo).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     if !matches!(ext.as_str(), "png" | "jpg" | "jpeg") {
         problems.push(problem(
             "figure.photo",
@@ -283,10 +268,7 @@ mod tests {
             ]
         );
         let front = messages("view = \"front\"\nsupport = \"feet\"\n[pose]\nnear_elbow = 10\n");
-        assert_eq!(
-            front,
-            ["figure.pose.near_elbow: a front view names limbs left_ and right_, not near_"]
-        );
+        assert_eq!(front, ["figure.pose.near_elbow: a front view names limbs left_ and right_, not near_"]);
     }
 
     #[test]
@@ -299,10 +281,8 @@ mod tests {
         );
         assert_eq!(
             messages(&format!("{STAND}lifted = [\"near_hand\"]\n[pose]\n")),
-            [
-                "figure.lifted[0]: a feet figure does not rest on its near hand; list only parts the support \
-                 rests on"
-            ]
+            ["figure.lifted[0]: a feet figure does not rest on its near hand; list only parts the support \
+                 rests on"]
         );
     }
 

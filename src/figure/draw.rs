@@ -41,41 +41,17 @@ const LIMB: f32 = 0.2;
 const TORSO: f32 = 0.34;
 
 fn limb_pen(color: Color) -> Pen {
-    Pen {
-        width: LIMB,
-        min: 0.9,
-        color,
-    }
+    Pen { width: LIMB, min: 0.9, color }
 }
 
 fn torso_pen(color: Color) -> Pen {
-    Pen {
-        width: TORSO,
-        min: 1.5,
-        color,
-    }
+    Pen { width: TORSO, min: 1.5, color }
 }
 
-const FLOOR: Pen = Pen {
-    width: 0.05,
-    min: 0.6,
-    color: PROP_LINE,
-};
-const CHAIR: Pen = Pen {
-    width: 0.12,
-    min: 0.8,
-    color: PROP_LINE,
-};
-const OUTLINE: Pen = Pen {
-    width: 0.045,
-    min: 0.5,
-    color: PROP_LINE,
-};
-const ARROW_PEN: Pen = Pen {
-    width: 0.085,
-    min: 0.75,
-    color: ARROW,
-};
+const FLOOR: Pen = Pen { width: 0.05, min: 0.6, color: PROP_LINE };
+const CHAIR: Pen = Pen { width: 0.12, min: 0.8, color: PROP_LINE };
+const OUTLINE: Pen = Pen { width: 0.045, min: 0.5, color: PROP_LINE };
+const ARROW_PEN: Pen = Pen { width: 0.085, min: 0.75, color: ARROW };
 /// Arrowhead length and half-width, in head heights and minimum points.
 const HEAD_LEN: (f32, f32) = (0.36, 3.6);
 const HEAD_HALF: (f32, f32) = (0.17, 1.7);
@@ -108,12 +84,7 @@ impl Shape {
     }
 
     fn polygon(points: &[V], fill: Color, pen: Option<Pen>) -> Shape {
-        Shape {
-            closed: true,
-            fill: Some(fill),
-            pen,
-            ..Shape::line(points, OUTLINE)
-        }
+        Shape { closed: true, fill: Some(fill), pen, ..Shape::line(points, OUTLINE) }
     }
 
     fn curve(c: &Curve, pen: Pen) -> Shape {
@@ -128,12 +99,7 @@ impl Shape {
 
     fn circle(c: V, r: f32, fill: Option<Color>, pen: Option<Pen>) -> Shape {
         let arc = Curve::arc(c, r, r, 0.0, 360.0);
-        Shape {
-            closed: true,
-            fill,
-            pen,
-            ..Shape::curve(&arc, OUTLINE)
-        }
+        Shape { closed: true, fill, pen, ..Shape::curve(&arc, OUTLINE) }
     }
 
     /// The parts of the shape at or above height `cut`: curves that cross
@@ -228,13 +194,9 @@ fn props(scene: &Scene) -> Vec<Shape> {
     for prop in &scene.props {
         match *prop {
             Placed::Floor { y, x0, x1 } => out.push(Shape::line(&[V::new(x0, y), V::new(x1, y)], FLOOR)),
-            Placed::Mat {
-                x0,
-                x1,
-                y0,
-                y1,
-                from_above: false,
-            } => out.push(Shape::polygon(&rect(x0, y0, x1, y1), MAT_FILL, None)),
+            Placed::Mat { x0, x1, y0, y1, from_above: false } => {
+                out.push(Shape::polygon(&rect(x0, y0, x1, y1), MAT_FILL, None))
+            }
             Placed::Mat { x0, x1, y0, y1, .. } => {
                 let r = 0.3;
                 let arc = |c: V, a: f32| Curve::arc(c, r, r, a, a + 90.0);
@@ -275,12 +237,7 @@ fn props(scene: &Scene) -> Vec<Shape> {
                         let back = rect(x0 + 0.25, seat, x1 - 0.25, seat + 2.2);
                         out.push(Shape::polygon(&back, PROP_FILL, Some(OUTLINE)));
                         out.push(Shape::line(
-                            &[
-                                V::new(x0, floor),
-                                V::new(x0, seat),
-                                V::new(x1, seat),
-                                V::new(x1, floor),
-                            ],
+                            &[V::new(x0, floor), V::new(x0, seat), V::new(x1, seat), V::new(x1, floor)],
                             CHAIR,
                         ));
                     }
@@ -288,11 +245,7 @@ fn props(scene: &Scene) -> Vec<Shape> {
             }
             Placed::Wall { x, toward, y0, y1 } => {
                 let far = x + toward * 0.7;
-                out.push(Shape::polygon(
-                    &rect(x.min(far), y0, x.max(far), y1),
-                    PROP_FILL,
-                    None,
-                ));
+                out.push(Shape::polygon(&rect(x.min(far), y0, x.max(far), y1), PROP_FILL, None));
                 out.push(Shape::line(&[V::new(x, y0), V::new(x, y1)], OUTLINE));
             }
             Placed::DoorFrame { x0, x1, y0, y1, view } => {
@@ -366,23 +319,14 @@ fn body(sk: &Skeleton, start: bool, over: Option<&Skeleton>) -> Vec<Shape> {
     let c = sk.torso_control();
     let torso_curve = Curve {
         start: sk.hip,
-        segs: vec![[
-            sk.hip + (c - sk.hip) * (2.0 / 3.0),
-            sk.neck + (c - sk.neck) * (2.0 / 3.0),
-            sk.neck,
-        ]],
+        segs: vec![[sk.hip + (c - sk.hip) * (2.0 / 3.0), sk.neck + (c - sk.neck) * (2.0 / 3.0), sk.neck]],
     };
     let mut out = behind;
     out.push(Shape::line(&[sk.neck, sk.head], limb_pen(ink)));
     if sk.view != View::Side {
         // Seen from the front or above: collar bones and pelvis.
         for leg in [false, true] {
-            let ends: Vec<V> = sk
-                .limbs
-                .iter()
-                .filter(|l| l.leg == leg)
-                .map(|l| l.points[0])
-                .collect();
+            let ends: Vec<V> = sk.limbs.iter().filter(|l| l.leg == leg).map(|l| l.points[0]).collect();
             if let [a, b] = ends[..] {
                 let middle = if leg { sk.hip } else { sk.neck };
                 out.push(Shape::line(&[a, middle, b], limb_pen(ink)));
@@ -435,21 +379,14 @@ pub fn items(scene: &Scene, frame: Rect) -> Vec<Item> {
     let (bw, bh) = ((x1 - x0).max(1e-3), (y1 - y0).max(1e-3));
     let pad = (0.03 * frame.w.min(frame.h)).max(1.5);
     let avail = |half: f32| {
-        (
-            (frame.w - 2.0 * pad - 2.0 * half).max(1.0),
-            (frame.h - 2.0 * pad - 2.0 * half).max(1.0),
-        )
+        ((frame.w - 2.0 * pad - 2.0 * half).max(1.0), (frame.h - 2.0 * pad - 2.0 * half).max(1.0))
     };
     // Strokes grow with the scale but have minimums, so the margin they need
     // depends on the scale: settle it by a few rounds.
     let half_at = |s: f32| {
         let pens = shapes.iter().filter_map(|sh| sh.pen);
         let stroke = pens.map(|p| (p.width * s).max(p.min) / 2.0).fold(0.0, f32::max);
-        let arrow = if arrows.is_empty() {
-            0.0
-        } else {
-            (HEAD_HALF.0 * s).max(HEAD_HALF.1)
-        };
+        let arrow = if arrows.is_empty() { 0.0 } else { (HEAD_HALF.0 * s).max(HEAD_HALF.1) };
         stroke.max(arrow)
     };
     let mut s = {

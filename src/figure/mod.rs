@@ -58,9 +58,7 @@ pub fn to_svg(figure: &Figure, width_pt: f32, height_pt: f32) -> String {
 pub fn photo_path(figure: &Figure, origin: &Origin) -> Option<PathBuf> {
     let photo = figure.photo()?;
     Some(match origin {
-        Origin::File(file) => file
-            .parent()
-            .map_or_else(|| PathBuf::from(photo), |dir| dir.join(photo)),
+        Origin::File(file) => file.parent().map_or_else(|| PathBuf::from(photo), |dir| dir.join(photo)),
         Origin::BuiltIn => PathBuf::from(photo),
     })
 }
@@ -103,10 +101,7 @@ pub fn describe(figure: &Figure) -> String {
 /// The stretch's figure as an SVG for `stretchsheet show ID --svg FILE`:
 /// 200 pt tall, as wide as the figure needs.
 pub fn preview_svg(stretch: &Stretch) -> Result<String> {
-    let figure = stretch
-        .figure
-        .as_ref()
-        .filter(|f| f.photo().is_none() && f.pose.is_some());
+    let figure = stretch.figure.as_ref().filter(|f| f.photo().is_none() && f.pose.is_some());
     let Some(figure) = figure else {
         return Err(Error::bad_input(
             format!("stretch {:?}", stretch.id),
@@ -140,10 +135,7 @@ mod tests {
             assert!(fig.pose.is_some(), "{} has no pose", stretch.id);
             let problems = validate(Some(fig), &stretch.origin);
             assert!(problems.is_empty(), "{}: {problems:?}", stretch.id);
-            for frame in [
-                Rect::new(20.0, 30.0, mm(25.0), mm(20.0)),
-                Rect::new(0.0, 0.0, 300.0, 200.0),
-            ] {
+            for frame in [Rect::new(20.0, 30.0, mm(25.0), mm(20.0)), Rect::new(0.0, 0.0, 300.0, 200.0)] {
                 let items = draw(fig, frame);
                 assert!(items.len() >= 8, "{}", stretch.id);
                 for item in &items {
@@ -177,9 +169,7 @@ mod tests {
             let items = draw(stretch.figure.as_ref().unwrap(), frame);
             let mut points = 0;
             for item in &items {
-                let Item::Path(path) = item else {
-                    panic!("figures are made of paths")
-                };
+                let Item::Path(path) = item else { panic!("figures are made of paths") };
                 points += path.points().count();
                 if let Some(stroke) = path.stroke {
                     assert_eq!(stroke.style, crate::layout::page::LineStyle::Round);
@@ -235,10 +225,7 @@ mod tests {
         assert!(draw(&fig, Rect::new(0.0, 0.0, 100.0, 100.0)).is_empty());
         assert_eq!(aspect(&fig), None);
         let origin = Origin::File("/clinic/stretches/neck.toml".into());
-        assert_eq!(
-            photo_path(&fig, &origin),
-            Some(PathBuf::from("/clinic/stretches/photos/stretch.jpg"))
-        );
+        assert_eq!(photo_path(&fig, &origin), Some(PathBuf::from("/clinic/stretches/photos/stretch.jpg")));
     }
 
     #[test]
@@ -248,11 +235,8 @@ mod tests {
             figure: Figure,
         }
         let guide = include_str!("../../FIGURE_FORMAT.md");
-        let blocks: Vec<&str> = guide
-            .split("```toml\n")
-            .skip(1)
-            .map(|b| b.split("```").next().unwrap())
-            .collect();
+        let blocks: Vec<&str> =
+            guide.split("```toml\n").skip(1).map(|b| b.split("```").next().unwrap()).collect();
         assert_eq!(blocks.len(), 3);
         for block in blocks {
             let file: File = toml::from_str(block).unwrap_or_else(|e| panic!("{e}\n{block}"));
@@ -322,9 +306,6 @@ mod tests {
         let stretch = library.stretch("cat-cow").unwrap();
         let svg = preview_svg(stretch).unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("stroke-linecap=\"round\""));
-        assert!(
-            svg.contains("#1a1a1a") && svg.contains("#c4c4c4"),
-            "ink and start pose"
-        );
+        assert!(svg.contains("#1a1a1a") && svg.contains("#c4c4c4"), "ink and start pose");
     }
 }

@@ -232,15 +232,8 @@ pub enum Kind {
 
 impl Kind {
     pub const BODY: [Kind; 5] = [Kind::Torso, Kind::Spine, Kind::Turn, Kind::Neck, Kind::Head];
-    pub const LIMB: [Kind; 7] = [
-        Kind::Shrug,
-        Kind::Shoulder,
-        Kind::Elbow,
-        Kind::Wrist,
-        Kind::Hip,
-        Kind::Knee,
-        Kind::Ankle,
-    ];
+    pub const LIMB: [Kind; 7] =
+        [Kind::Shrug, Kind::Shoulder, Kind::Elbow, Kind::Wrist, Kind::Hip, Kind::Knee, Kind::Ankle];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -284,10 +277,7 @@ impl Joint {
     }
 
     pub const fn limb(side: Side, kind: Kind) -> Self {
-        Joint {
-            side: Some(side),
-            kind,
-        }
+        Joint { side: Some(side), kind }
     }
 
     /// Every valid name, for suggestions.
@@ -316,18 +306,16 @@ impl FromStr for Joint {
 
     fn from_str(name: &str) -> Result<Self, String> {
         let (side, rest) = split_side(name);
-        let kind = [Kind::BODY.as_slice(), Kind::LIMB.as_slice()]
-            .concat()
-            .into_iter()
-            .find(|k| k.as_str() == rest);
+        let kind =
+            [Kind::BODY.as_slice(), Kind::LIMB.as_slice()].concat().into_iter().find(|k| k.as_str() == rest);
         match (side, kind) {
             (None, Some(kind)) if kind.is_limb() => Err(format!(
                 "unknown joint {name:?}; say which {rest}: near_{rest} or far_{rest} (side view), \
                  left_{rest} or right_{rest} (front and top views)"
             )),
-            (Some(_), Some(kind)) if !kind.is_limb() => Err(format!(
-                "unknown joint {name:?}; the {rest} has no side, write {rest}"
-            )),
+            (Some(_), Some(kind)) if !kind.is_limb() => {
+                Err(format!("unknown joint {name:?}; the {rest} has no side, write {rest}"))
+            }
             (side, Some(kind)) => Ok(Joint { side, kind }),
             (_, None) => Err(unknown("joint", name, &Joint::names(), JOINT_HINT)),
         }
@@ -415,8 +403,7 @@ struct Depths(BTreeMap<Joint, f32>);
 
 impl<'de> Deserialize<'de> for Depths {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(AnglesVisitor { nested: false })
-            .map(|pose| Depths(pose.angles))
+        d.deserialize_map(AnglesVisitor { nested: false }).map(|pose| Depths(pose.angles))
     }
 }
 
@@ -553,10 +540,7 @@ impl Part {
     }
 
     pub const fn one(side: Side, kind: PartKind) -> Self {
-        Part {
-            side: Some(side),
-            kind,
-        }
+        Part { side: Some(side), kind }
     }
 
     fn names() -> Vec<String> {
@@ -597,10 +581,7 @@ impl FromStr for Part {
                 .into_iter()
                 .find(|k| k.paired() && k.singular() == rest)
                 .map(|k| Part::one(side, k)),
-            None => PartKind::ALL
-                .into_iter()
-                .find(|k| k.plural() == rest)
-                .map(Part::both),
+            None => PartKind::ALL.into_iter().find(|k| k.plural() == rest).map(Part::both),
         };
         found.ok_or_else(|| unknown("body part", name, &Part::names(), PART_HINT))
     }
@@ -728,11 +709,7 @@ impl V {
 
     pub fn norm(self) -> Self {
         let l = self.len();
-        if l > 1e-6 {
-            self * (1.0 / l)
-        } else {
-            V::new(0.0, -1.0)
-        }
+        if l > 1e-6 { self * (1.0 / l) } else { V::new(0.0, -1.0) }
     }
 }
 
@@ -800,11 +777,7 @@ impl Skeleton {
         let a = |side: Option<Side>, kind| pose.angle(Joint { side, kind });
         let depth = |side: Option<Side>, kind| {
             let joint = Joint { side, kind };
-            let default = if view != View::Side && kind == Kind::Ankle {
-                60.0
-            } else {
-                0.0
-            };
+            let default = if view != View::Side && kind == Kind::Ankle { 60.0 } else { 0.0 };
             pose.depth.get(&joint).copied().unwrap_or(default)
         };
         // A bone tipped toward you looks shorter; tipped past 90 it comes over
@@ -854,11 +827,7 @@ impl Skeleton {
                 } else {
                     [Kind::Shoulder, Kind::Elbow, Kind::Wrist]
                 };
-                let [l1, l2, l3] = if leg {
-                    [THIGH, SHIN, FOOT]
-                } else {
-                    [UPPER_ARM, FOREARM, HAND]
-                };
+                let [l1, l2, l3] = if leg { [THIGH, SHIN, FOOT] } else { [UPPER_ARM, FOREARM, HAND] };
                 // Absolute directions (degrees from straight down toward +x).
                 let d1 = sign * a(side, k1) - t;
                 let d2 = if leg && view == View::Side {
@@ -869,11 +838,7 @@ impl Skeleton {
                 } else {
                     d1 + sign * a(side, k2)
                 };
-                let d3 = if leg {
-                    d2 + sign * (90.0 - a(side, k3))
-                } else {
-                    d2 + sign * a(side, k3)
-                };
+                let d3 = if leg { d2 + sign * (90.0 - a(side, k3)) } else { d2 + sign * a(side, k3) };
                 let p1 = root + V::dir(d1) * (l1 * shorten(side, k1));
                 let p2 = p1 + V::dir(d2) * (l2 * shorten(side, k2));
                 let p3 = p2 + V::dir(d3) * (l3 * shorten(side, k3));
@@ -886,33 +851,15 @@ impl Skeleton {
                 });
             }
         }
-        let skeleton = Skeleton {
-            view,
-            hip,
-            mid,
-            neck,
-            chin,
-            head,
-            limbs,
-        };
+        let skeleton = Skeleton { view, hip, mid, neck, chin, head, limbs };
         // Seen from above, a figure lying face down has its left on your
         // left: the front view mirrored.
-        if view == View::Top {
-            skeleton.mirrored()
-        } else {
-            skeleton
-        }
+        if view == View::Top { skeleton.mirrored() } else { skeleton }
     }
 
     fn mirrored(mut self) -> Skeleton {
         let flip = |p: &mut V| p.x = -p.x;
-        for p in [
-            &mut self.hip,
-            &mut self.mid,
-            &mut self.neck,
-            &mut self.chin,
-            &mut self.head,
-        ] {
+        for p in [&mut self.hip, &mut self.mid, &mut self.neck, &mut self.chin, &mut self.head] {
             flip(p);
         }
         for limb in &mut self.limbs {
@@ -969,9 +916,8 @@ impl Skeleton {
     /// body's outline: every joint and a few points along the torso.
     pub fn outline_points(&self) -> Vec<(V, f32)> {
         use size::*;
-        let mut points: Vec<(V, f32)> = (0..=8)
-            .map(|i| (self.torso_at(i as f32 / 8.0), TORSO_HALF))
-            .collect();
+        let mut points: Vec<(V, f32)> =
+            (0..=8).map(|i| (self.torso_at(i as f32 / 8.0), TORSO_HALF)).collect();
         points.push((self.chin, LIMB_HALF));
         points.push((self.head, HEAD_R));
         for limb in &self.limbs {
@@ -1068,17 +1014,9 @@ mod tests {
 
     #[test]
     fn names_parse_and_print() {
-        assert_eq!(
-            "near_elbow".parse::<Joint>(),
-            Ok(Joint::limb(Side::Near, Kind::Elbow))
-        );
+        assert_eq!("near_elbow".parse::<Joint>(), Ok(Joint::limb(Side::Near, Kind::Elbow)));
         assert_eq!("torso".parse::<Joint>().unwrap().to_string(), "torso");
-        assert!(
-            "elbow"
-                .parse::<Joint>()
-                .unwrap_err()
-                .contains("near_elbow or far_elbow")
-        );
+        assert!("elbow".parse::<Joint>().unwrap_err().contains("near_elbow or far_elbow"));
         assert!("near_torso".parse::<Joint>().unwrap_err().contains("has no side"));
         assert_eq!(
             "near_elbo".parse::<Joint>().unwrap_err(),
@@ -1086,12 +1024,7 @@ mod tests {
         );
         assert_eq!("hands".parse::<Part>(), Ok(Part::both(PartKind::Hand)));
         assert_eq!("left_knee".parse::<Part>().unwrap().to_string(), "left_knee");
-        assert!(
-            "tail"
-                .parse::<Part>()
-                .unwrap_err()
-                .starts_with("unknown body part \"tail\"; use head")
-        );
+        assert!("tail".parse::<Part>().unwrap_err().starts_with("unknown body part \"tail\"; use head"));
     }
 
     #[test]

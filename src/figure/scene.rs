@@ -36,30 +36,13 @@ pub enum Placed {
     Floor { y: f32, x0: f32, x1: f32 },
     /// A mat: a flat box (side and front views) or, from above, a rounded
     /// rectangle.
-    Mat {
-        x0: f32,
-        x1: f32,
-        y0: f32,
-        y1: f32,
-        from_above: bool,
-    },
+    Mat { x0: f32, x1: f32, y0: f32, y1: f32, from_above: bool },
     /// A chair: seat height, the floor, the hips' x, and the view.
-    Chair {
-        seat: f32,
-        floor: f32,
-        x: f32,
-        view: View,
-    },
+    Chair { seat: f32, floor: f32, x: f32, view: View },
     /// A wall whose face is at `x`, the wall itself toward `toward` (±1).
     Wall { x: f32, toward: f32, y0: f32, y1: f32 },
     /// A door frame: the inner faces of the two posts, the floor and the top.
-    DoorFrame {
-        x0: f32,
-        x1: f32,
-        y0: f32,
-        y1: f32,
-        view: View,
-    },
+    DoorFrame { x0: f32, x1: f32, y0: f32, y1: f32, view: View },
     /// A towel roll or foam roller seen end-on.
     Roll { c: V, r: f32, towel: bool },
 }
@@ -149,10 +132,7 @@ struct Piece {
 
 impl Piece {
     fn lowest(&self) -> f32 {
-        self.points
-            .iter()
-            .map(|(p, off)| p.y - off)
-            .fold(f32::MAX, f32::min)
+        self.points.iter().map(|(p, off)| p.y - off).fold(f32::MAX, f32::min)
     }
 }
 
@@ -169,23 +149,13 @@ fn pieces(sk: &Skeleton, part: Part) -> Vec<Piece> {
         None => part.to_string(),
     };
     match part.kind {
-        PartKind::Head => vec![Piece {
-            part,
-            name: "head".into(),
-            points: vec![(sk.head, HEAD_R)],
-        }],
+        PartKind::Head => vec![Piece { part, name: "head".into(), points: vec![(sk.head, HEAD_R)] }],
         PartKind::Back => vec![Piece {
             part,
             name: "back".into(),
-            points: (0..=6)
-                .map(|i| (sk.torso_at(0.5 + i as f32 / 12.0), TORSO_HALF))
-                .collect(),
+            points: (0..=6).map(|i| (sk.torso_at(0.5 + i as f32 / 12.0), TORSO_HALF)).collect(),
         }],
-        PartKind::Hips => vec![Piece {
-            part,
-            name: "hips".into(),
-            points: vec![(sk.hip, TORSO_HALF)],
-        }],
+        PartKind::Hips => vec![Piece { part, name: "hips".into(), points: vec![(sk.hip, TORSO_HALF)] }],
         kind => sides
             .into_iter()
             .filter_map(|side| {
@@ -198,11 +168,7 @@ fn pieces(sk: &Skeleton, part: Part) -> Vec<Piece> {
                     PartKind::Forearm | PartKind::Shin => vec![(p[1], LIMB_HALF), (p[2], LIMB_HALF)],
                     _ => vec![(p[2], LIMB_HALF), (p[3], LIMB_HALF)],
                 };
-                Some(Piece {
-                    part: Part::one(side, kind),
-                    name: name(Some(side)),
-                    points,
-                })
+                Some(Piece { part: Part::one(side, kind), name: name(Some(side)), points })
             })
             .collect(),
     }
@@ -226,16 +192,12 @@ fn arrow_point(sk: &Skeleton, part: Part) -> Option<V> {
 /// surface: for the check that nothing sinks into the floor.
 fn outline(sk: &Skeleton) -> Vec<(String, V, f32)> {
     use size::*;
-    let mut points: Vec<(String, V, f32)> = (0..=8)
-        .map(|i| ("torso".to_string(), sk.torso_at(i as f32 / 8.0), TORSO_HALF))
-        .collect();
+    let mut points: Vec<(String, V, f32)> =
+        (0..=8).map(|i| ("torso".to_string(), sk.torso_at(i as f32 / 8.0), TORSO_HALF)).collect();
     points.push(("head".into(), sk.head, HEAD_R));
     for limb in &sk.limbs {
-        let names = if limb.leg {
-            ["hip", "knee", "heel", "toes"]
-        } else {
-            ["shoulder", "elbow", "wrist", "hand"]
-        };
+        let names =
+            if limb.leg { ["hip", "knee", "heel", "toes"] } else { ["shoulder", "elbow", "wrist", "hand"] };
         for (i, p) in limb.points.iter().enumerate().skip(1) {
             points.push((format!("{} {}", limb.side.as_str(), names[i]), *p, LIMB_HALF));
         }
@@ -260,10 +222,7 @@ fn part_names(parts: &[Part], view: View) -> Vec<String> {
             continue;
         }
         let both = part.kind.paired()
-            && view
-                .sides()
-                .iter()
-                .all(|side| parts.contains(&Part::one(*side, part.kind)));
+            && view.sides().iter().all(|side| parts.contains(&Part::one(*side, part.kind)));
         if both {
             done.push(part.kind);
             names.push(Part::both(part.kind).words());
@@ -285,10 +244,7 @@ fn and_list(items: &[String]) -> String {
 
 fn amount(d: f32) -> String {
     let d = d.abs();
-    format!(
-        "{d:.2} head heights (about {} cm)",
-        (d * CM_PER_HEAD).round() as i32
-    )
+    format!("{d:.2} head heights (about {} cm)", (d * CM_PER_HEAD).round() as i32)
 }
 
 impl Support {
@@ -346,29 +302,16 @@ fn resting(figure: &Figure) -> Vec<Part> {
 
 /// Whether the parts the support rests on include `part`.
 pub fn rests_on(figure: &Figure, part: Part) -> bool {
-    figure
-        .support
-        .is_some_and(|s| s.resting(&figure.props).iter().any(|r| r.kind == part.kind))
+    figure.support.is_some_and(|s| s.resting(&figure.props).iter().any(|r| r.kind == part.kind))
 }
 
 fn mean_x(sk: &Skeleton, part: Part) -> f32 {
-    let xs: Vec<f32> = pieces(sk, part)
-        .iter()
-        .flat_map(|p| p.points.iter().map(|(v, _)| v.x))
-        .collect();
-    if xs.is_empty() {
-        sk.hip.x
-    } else {
-        xs.iter().sum::<f32>() / xs.len() as f32
-    }
+    let xs: Vec<f32> = pieces(sk, part).iter().flat_map(|p| p.points.iter().map(|(v, _)| v.x)).collect();
+    if xs.is_empty() { sk.hip.x } else { xs.iter().sum::<f32>() / xs.len() as f32 }
 }
 
 fn lowest(sk: &Skeleton, parts: &[Part]) -> Option<f32> {
-    parts
-        .iter()
-        .flat_map(|p| pieces(sk, *p))
-        .map(|p| p.lowest())
-        .reduce(f32::min)
+    parts.iter().flat_map(|p| pieces(sk, *p)).map(|p| p.lowest()).reduce(f32::min)
 }
 
 /// Places `figure`, or returns `None` when it has no pose to draw.
@@ -425,10 +368,8 @@ pub fn place(figure: &Figure) -> Option<Scene> {
 
         // A towel roll or foam roller under the upper back.
         if let Some((r, towel)) = roll_r {
-            let index = props
-                .iter()
-                .position(|p| matches!(p, Prop::TowelRoll | Prop::FoamRoller))
-                .unwrap_or(0);
+            let index =
+                props.iter().position(|p| matches!(p, Prop::TowelRoll | Prop::FoamRoller)).unwrap_or(0);
             let field = format!("figure.props[{index}]");
             let name = if towel { "towel roll" } else { "foam roller" };
             match fit_roll(&body, surface, r) {
@@ -437,11 +378,8 @@ pub fn place(figure: &Figure) -> Option<Scene> {
                     if let Some(start) = &start {
                         let gap = roll_gap(start, c, r);
                         if gap.abs() > TOLERANCE {
-                            let (verb, prep) = if gap > 0.0 {
-                                ("floats", "above")
-                            } else {
-                                ("sinks", "into")
-                            };
+                            let (verb, prep) =
+                                if gap > 0.0 { ("floats", "above") } else { ("sinks", "into") };
                             issues.push(Issue {
                                 field: "figure.start".into(),
                                 message: format!(
@@ -474,27 +412,17 @@ pub fn place(figure: &Figure) -> Option<Scene> {
         // Resting parts: on the floor, the chair seat or the roll.
         for (sk, field_of) in bodies.iter().zip(["pose", "start"]) {
             let is_start = field_of == "start";
-            let mut wanted: Vec<(String, Part)> = resting
-                .iter()
-                .map(|p| ("figure.support".to_string(), *p))
-                .collect();
+            let mut wanted: Vec<(String, Part)> =
+                resting.iter().map(|p| ("figure.support".to_string(), *p)).collect();
             if !is_start {
                 wanted.extend(
-                    figure
-                        .touching
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| (format!("figure.touching[{i}]"), *p)),
+                    figure.touching.iter().enumerate().map(|(i, p)| (format!("figure.touching[{i}]"), *p)),
                 );
             }
             // One line per field, naming every part that floats.
             let mut floating: Vec<(String, Vec<(Part, f32)>)> = Vec::new();
             for (field, part) in wanted {
-                let field = if is_start {
-                    "figure.start".to_string()
-                } else {
-                    field
-                };
+                let field = if is_start { "figure.start".to_string() } else { field };
                 if part.kind == PartKind::Back && roll_r.is_some() {
                     continue;
                 }
@@ -514,11 +442,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
                 let names = part_names(&found.iter().map(|(p, _)| *p).collect::<Vec<_>>(), view);
                 let gap = found.iter().map(|(_, g)| *g).fold(0.0, f32::max);
                 let many = names.len() > 1 || verb(&names[0], "", "many") == "many";
-                let up_to = if found.iter().any(|(_, g)| (g - gap).abs() > 0.01) {
-                    "up to "
-                } else {
-                    ""
-                };
+                let up_to = if found.iter().any(|(_, g)| (g - gap).abs() > 0.01) { "up to " } else { "" };
                 issues.push(Issue {
                     field,
                     message: format!(
@@ -567,12 +491,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
                             ),
                         });
                     }
-                    scene_props.push(Placed::Chair {
-                        seat,
-                        floor: surface,
-                        x: body.hip.x,
-                        view,
-                    });
+                    scene_props.push(Placed::Chair { seat, floor: surface, x: body.hip.x, view });
                 }
                 None => {
                     let index = props.iter().position(|p| *p == Prop::Chair).unwrap_or(0);
@@ -585,36 +504,22 @@ pub fn place(figure: &Figure) -> Option<Scene> {
         }
 
         // Walls and door frames touch the parts pressed against them.
-        let top = bodies
-            .iter()
-            .flat_map(|sk| outline(sk))
-            .map(|(_, p, off)| p.y + off)
-            .fold(f32::MIN, f32::max);
+        let top =
+            bodies.iter().flat_map(|sk| outline(sk)).map(|(_, p, off)| p.y + off).fold(f32::MIN, f32::max);
         let (mut left_face, mut right_face) = (None, None);
         for (i, part) in figure.against.iter().enumerate() {
             for piece in pieces(&body, *part) {
                 let mean = piece.points.iter().map(|(p, _)| p.x).sum::<f32>() / piece.points.len() as f32;
                 let right = mean > body.hip.x;
                 let face = if right {
-                    piece
-                        .points
-                        .iter()
-                        .map(|(p, off)| p.x + off)
-                        .fold(f32::MIN, f32::max)
+                    piece.points.iter().map(|(p, off)| p.x + off).fold(f32::MIN, f32::max)
                 } else {
-                    piece
-                        .points
-                        .iter()
-                        .map(|(p, off)| p.x - off)
-                        .fold(f32::MAX, f32::min)
+                    piece.points.iter().map(|(p, off)| p.x - off).fold(f32::MAX, f32::min)
                 };
                 let slot = if right { &mut right_face } else { &mut left_face };
                 let face = *slot.get_or_insert(face);
-                let off_by = piece
-                    .points
-                    .iter()
-                    .map(|(p, off)| (p.x - face).abs() - off)
-                    .fold(0.0f32, f32::max);
+                let off_by =
+                    piece.points.iter().map(|(p, off)| (p.x - face).abs() - off).fold(0.0f32, f32::max);
                 if off_by > TOLERANCE {
                     issues.push(Issue {
                         field: format!("figure.against[{i}]"),
@@ -622,11 +527,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
                             "the {} is not flat against the {}: one end is {} away from it; \
                              make it upright",
                             piece.name,
-                            if has(Prop::DoorFrame) {
-                                "door frame"
-                            } else {
-                                "wall"
-                            },
+                            if has(Prop::DoorFrame) { "door frame" } else { "wall" },
                             amount(off_by)
                         ),
                     });
@@ -644,12 +545,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
                 (None, Some(x)) => (x, 1.0),
                 (None, None) => (extent.0 - 0.3, -1.0),
             };
-            scene_props.push(Placed::Wall {
-                x,
-                toward,
-                y0: surface,
-                y1: (top + 0.6).max(DOOR_TOP),
-            });
+            scene_props.push(Placed::Wall { x, toward, y0: surface, y1: (top + 0.6).max(DOOR_TOP) });
         }
         if has(Prop::DoorFrame) {
             let c = body.hip.x;
@@ -660,13 +556,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
                 (None, Some(r)) => (2.0 * c - r, r),
                 (None, None) => (c - half.max(2.2), c + half.max(2.2)),
             };
-            scene_props.push(Placed::DoorFrame {
-                x0,
-                x1,
-                y0: surface,
-                y1: (top + 0.4).max(DOOR_TOP),
-                view,
-            });
+            scene_props.push(Placed::DoorFrame { x0, x1, y0: surface, y1: (top + 0.4).max(DOOR_TOP), view });
         } else if !figure.against.is_empty() && !has(Prop::Wall) {
             issues.push(Issue {
                 field: "figure.against".into(),
@@ -715,14 +605,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
             }
         }
         if has(Prop::Floor) || has(Prop::Mat) || support.is_some() {
-            placed.insert(
-                0,
-                Placed::Floor {
-                    y: 0.0,
-                    x0: f0,
-                    x1: f1,
-                },
-            );
+            placed.insert(0, Placed::Floor { y: 0.0, x0: f0, x1: f1 });
         }
     } else if has(Prop::Mat) {
         let bodies: Vec<&Skeleton> = std::iter::once(&body).chain(start.as_ref()).collect();
@@ -758,10 +641,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
         if !fits {
             issues.push(Issue {
                 field: format!("figure.props[{i}]"),
-                message: format!(
-                    "a {} cannot be shown from above; use a side or front view",
-                    p.as_str()
-                ),
+                message: format!("a {} cannot be shown from above; use a side or front view", p.as_str()),
             });
         }
     }
@@ -771,10 +651,9 @@ pub fn place(figure: &Figure) -> Option<Scene> {
     for (i, arrow) in figure.arrows.iter().enumerate() {
         match arrow_shape(arrow, &body, start.as_ref(), view) {
             Ok(shape) => arrows.push(shape),
-            Err((field, message)) => issues.push(Issue {
-                field: format!("figure.arrows[{i}]{field}"),
-                message,
-            }),
+            Err((field, message)) => {
+                issues.push(Issue { field: format!("figure.arrows[{i}]{field}"), message })
+            }
         }
     }
 
@@ -782,15 +661,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
         let hip = start.as_ref().map_or(body.hip.y, |s| s.hip.y.min(body.hip.y));
         hip - UPPER_BODY_CUT
     });
-    Some(Scene {
-        view,
-        body,
-        start,
-        props: placed,
-        arrows,
-        cut,
-        issues,
-    })
+    Some(Scene { view, body, start, props: placed, arrows, cut, issues })
 }
 
 /// How far below the hips an upper-body figure is cut off.
@@ -841,26 +712,16 @@ fn fit_roll(body: &Skeleton, surface: f32, r: f32) -> Result<V, (V, f32)> {
             Ok(V::new(c.x, surface + r))
         }
         None => {
-            let u = us
-                .iter()
-                .copied()
-                .min_by(|a, b| g(*a).abs().total_cmp(&g(*b).abs()))
-                .unwrap_or(0.72);
+            let u = us.iter().copied().min_by(|a, b| g(*a).abs().total_cmp(&g(*b).abs())).unwrap_or(0.72);
             let c = V::new(centre(u).x, surface + r);
-            if g(u).abs() <= TOLERANCE {
-                Ok(c)
-            } else {
-                Err((c, g(u)))
-            }
+            if g(u).abs() <= TOLERANCE { Ok(c) } else { Err((c, g(u))) }
         }
     }
 }
 
 /// How far the back of `sk` is from a roll at `c`: + above it, − into it.
 fn roll_gap(sk: &Skeleton, c: V, r: f32) -> f32 {
-    (0..=24)
-        .map(|i| (sk.torso_at(0.4 + 0.6 * i as f32 / 24.0) - c).len())
-        .fold(f32::MAX, f32::min)
+    (0..=24).map(|i| (sk.torso_at(0.4 + 0.6 * i as f32 / 24.0) - c).len()).fold(f32::MAX, f32::min)
         - (r + size::TORSO_HALF)
 }
 
@@ -871,11 +732,7 @@ fn arrow_shape(
     view: View,
 ) -> Result<ArrowShape, (&'static str, String)> {
     let shift = arrow.shift.map_or(V::default(), |[x, y]| V::new(x, y));
-    let kinds = [
-        arrow.moves.is_some(),
-        arrow.circle.is_some(),
-        arrow.turn.is_some(),
-    ];
+    let kinds = [arrow.moves.is_some(), arrow.circle.is_some(), arrow.turn.is_some()];
     if kinds.iter().filter(|k| **k).count() != 1 {
         return Err((
             "",
@@ -896,9 +753,7 @@ fn arrow_shape(
                     "{:?} names two points; name one, such as {}_{}",
                     part.to_string(),
                     view.sides()[1].as_str(),
-                    Part::one(Side::Near, part.kind)
-                        .to_string()
-                        .trim_start_matches("near_")
+                    Part::one(Side::Near, part.kind).to_string().trim_start_matches("near_")
                 ),
             )
         })
@@ -933,14 +788,9 @@ fn arrow_shape(
         let q =
             |s: f32, t: f32| a * ((1.0 - s) * (1.0 - t)) + c * ((1.0 - s) * t + s * (1.0 - t)) + b * (s * t);
         let (p0, pc, p1) = (q(t0, t0), q(t0, t1), q(t1, t1));
-        let shaft = Curve {
-            start: p0,
-            segs: vec![[p0 + (pc - p0) * (2.0 / 3.0), p1 + (pc - p1) * (2.0 / 3.0), p1]],
-        };
-        return Ok(ArrowShape {
-            shaft,
-            both: arrow.both,
-        });
+        let shaft =
+            Curve { start: p0, segs: vec![[p0 + (pc - p0) * (2.0 / 3.0), p1 + (pc - p1) * (2.0 / 3.0), p1]] };
+        return Ok(ArrowShape { shaft, both: arrow.both });
     }
     if let Some(part) = arrow.circle {
         let c = point(body, part, ".circle")? + shift;
@@ -948,42 +798,24 @@ fn arrow_shape(
         if !(0.2..=3.0).contains(&r) {
             return Err((".size", format!("{r} is not allowed; use 0.2 to 3 head heights")));
         }
-        let way = arrow.way.unwrap_or(if view == View::Side {
-            Way::Forward
-        } else {
-            Way::Left
-        });
+        let way = arrow.way.unwrap_or(if view == View::Side { Way::Forward } else { Way::Left });
         let clockwise = match (view, way) {
             (View::Side, Way::Forward) | (View::Front | View::Top, Way::Left) => true,
             (View::Side, Way::Backward) | (View::Front | View::Top, Way::Right) => false,
             _ => {
-                let allowed = if view == View::Side {
-                    "forward or backward"
-                } else {
-                    "left or right"
-                };
+                let allowed = if view == View::Side { "forward or backward" } else { "left or right" };
                 return Err((
                     ".way",
-                    format!(
-                        "{:?} is not allowed in a {} view; use {allowed}",
-                        way.as_str(),
-                        view.as_str()
-                    ),
+                    format!("{:?} is not allowed in a {} view; use {allowed}", way.as_str(), view.as_str()),
                 ));
             }
         };
         // Seen from above the figure's left is on your left.
         let clockwise = clockwise != (view == View::Top);
         // The top of the loop moves +x when clockwise; the gap is low behind.
-        let shaft = if clockwise {
-            Curve::arc(c, r, r, 215.0, -85.0)
-        } else {
-            Curve::arc(c, r, r, -35.0, 265.0)
-        };
-        return Ok(ArrowShape {
-            shaft,
-            both: arrow.both,
-        });
+        let shaft =
+            if clockwise { Curve::arc(c, r, r, 215.0, -85.0) } else { Curve::arc(c, r, r, -35.0, 265.0) };
+        return Ok(ArrowShape { shaft, both: arrow.both });
     }
     let way = arrow.turn.unwrap_or(Way::Left);
     if view == View::Side {
@@ -996,10 +828,7 @@ fn arrow_shape(
         Way::Left => true,
         Way::Right => false,
         other => {
-            return Err((
-                ".turn",
-                format!("{:?} is not allowed; use left or right", other.as_str()),
-            ));
+            return Err((".turn", format!("{:?} is not allowed; use left or right", other.as_str())));
         }
     };
     let toward_left = toward_left != (view == View::Top);
@@ -1008,15 +837,9 @@ fn arrow_shape(
     let ry = 0.32;
     // The front of the chest moves toward the figure's left (+x): the arc
     // runs along the front (below the centre) from −x to +x.
-    let shaft = if toward_left {
-        Curve::arc(c, rx, ry, 165.0, 375.0)
-    } else {
-        Curve::arc(c, rx, ry, 15.0, -195.0)
-    };
-    Ok(ArrowShape {
-        shaft,
-        both: arrow.both,
-    })
+    let shaft =
+        if toward_left { Curve::arc(c, rx, ry, 165.0, 375.0) } else { Curve::arc(c, rx, ry, 15.0, -195.0) };
+    Ok(ArrowShape { shaft, both: arrow.both })
 }
 
 /// Why a side name does not fit a view.
@@ -1057,10 +880,7 @@ mod tests {
 
     #[test]
     fn a_mat_lifts_the_surface() {
-        let scene = place(&figure(
-            "support = \"feet\"\nprops = [\"floor\", \"mat\"]\n[pose]\n",
-        ))
-        .unwrap();
+        let scene = place(&figure("support = \"feet\"\nprops = [\"floor\", \"mat\"]\n[pose]\n")).unwrap();
         assert!((lowest_foot(&scene.body) - MAT).abs() < 1e-4);
     }
 
@@ -1087,22 +907,12 @@ mod tests {
         let fours = "support = \"knees-and-hands\"\nprops = [\"floor\"]\n[pose]\ntorso = 72\n\
                      near_hip = 72\nfar_hip = 72\nnear_knee = 90\nfar_knee = 90\n\
                      near_ankle = 90\nfar_ankle = 90\nfar_wrist = 90\nnear_wrist = 90\n";
-        let ok = place(&figure(&format!(
-            "{fours}near_shoulder = 72\nfar_shoulder = 72\n"
-        )))
-        .unwrap();
+        let ok = place(&figure(&format!("{fours}near_shoulder = 72\nfar_shoulder = 72\n"))).unwrap();
         assert!(ok.issues.is_empty(), "{:?}", ok.issues);
-        let reach = place(&figure(&format!(
-            "{fours}near_shoulder = 150\nfar_shoulder = 150\n"
-        )))
-        .unwrap();
+        let reach = place(&figure(&format!("{fours}near_shoulder = 150\nfar_shoulder = 150\n"))).unwrap();
         assert_eq!(reach.issues.len(), 1, "{:?}", reach.issues);
         assert_eq!(reach.issues[0].field, "figure.support");
-        assert!(
-            reach.issues[0].message.starts_with("the hands float "),
-            "{}",
-            reach.issues[0].message
-        );
+        assert!(reach.issues[0].message.starts_with("the hands float "), "{}", reach.issues[0].message);
         // One hand lifted on purpose.
         let lifted = format!("lifted = [\"near_hand\"]\n{fours}near_shoulder = 150\nfar_shoulder = 72\n");
         assert!(place(&figure(&lifted)).unwrap().issues.is_empty());
@@ -1113,11 +923,7 @@ mod tests {
         let scene = place(&figure(sink)).unwrap();
         assert_eq!(scene.issues.len(), 1, "{:?}", scene.issues);
         assert_eq!(scene.issues[0].field, "figure.pose");
-        assert!(
-            scene.issues[0].message.contains("sink"),
-            "{}",
-            scene.issues[0].message
-        );
+        assert!(scene.issues[0].message.contains("sink"), "{}", scene.issues[0].message);
     }
 
     #[test]

@@ -17,12 +17,7 @@ pub fn document(items: &[Item], width: f32, height: f32) -> String {
     for item in items {
         match item {
             Item::Path(path) => {
-                let _ = writeln!(
-                    out,
-                    "<path d=\"{}\"{}/>",
-                    data(path),
-                    paint(path.fill, path.stroke)
-                );
+                let _ = writeln!(out, "<path d=\"{}\"{}/>", data(path), paint(path.fill, path.stroke));
             }
             Item::Line { from, to, stroke } => {
                 let _ = writeln!(
@@ -49,7 +44,6 @@ pub fn document(items: &[Item], width: f32, height: f32) -> String {
             Item::Text(run) => {
                 let weight = match run.face {
                     crate::layout::page::Face::Bold => " font-weight=\"bold\"",
-                    crate::layout::page::Face::Italic => " font-style=\"italic\"",
                     crate::layout::page::Face::Regular => "",
                 };
                 let _ = writeln!(
@@ -102,12 +96,7 @@ fn paint(fill: Option<Color>, stroke: Option<Stroke>) -> String {
         None => " fill=\"none\"".to_string(),
     };
     if let Some(s) = stroke {
-        let _ = write!(
-            out,
-            " stroke=\"{}\" stroke-width=\"{}\"",
-            hex(s.color),
-            num(s.width)
-        );
+        let _ = write!(out, " stroke=\"{}\" stroke-width=\"{}\"", hex(s.color), num(s.width));
         if s.style == LineStyle::Round {
             out.push_str(" stroke-linecap=\"round\" stroke-linejoin=\"round\"");
         }
@@ -130,9 +119,7 @@ fn num(v: f32) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -38,12 +38,7 @@ pub struct BlockBuilder {
 
 impl BlockBuilder {
     pub fn new(width: f32) -> Self {
-        BlockBuilder {
-            width,
-            y: 0.0,
-            items: Vec::new(),
-            breaks: Vec::new(),
-        }
+        BlockBuilder { width, y: 0.0, items: Vec::new(), breaks: Vec::new() }
     }
 
     /// The current height.
@@ -89,10 +84,7 @@ impl BlockBuilder {
     /// Adds one already-wrapped line.
     pub fn line(&mut self, line: &Line, size: f32, lead: f32, color: Color, indent: f32) {
         let baseline = self.y + baseline_offset(size, lead);
-        self.items.extend(
-            line.place(Point::new(indent, baseline), size, color)
-                .map(Item::Text),
-        );
+        self.items.extend(line.place(Point::new(indent, baseline), size, color).map(Item::Text));
         self.y += lead;
     }
 
@@ -118,20 +110,12 @@ impl BlockBuilder {
     /// A horizontal rule across the block at the current position.
     pub fn rule(&mut self, stroke: Stroke) {
         let y = self.y + stroke.width / 2.0;
-        self.items.push(Item::Line {
-            from: Point::new(0.0, y),
-            to: Point::new(self.width, y),
-            stroke,
-        });
+        self.items.push(Item::Line { from: Point::new(0.0, y), to: Point::new(self.width, y), stroke });
         self.y += stroke.width;
     }
 
     pub fn finish(self) -> Block {
-        Block {
-            items: self.items,
-            height: self.y,
-            breaks: self.breaks,
-        }
+        Block { items: self.items, height: self.y, breaks: self.breaks }
     }
 }
 
@@ -145,20 +129,9 @@ pub fn translate(item: &Item, dx: f32, dy: f32) -> Item {
     let p = |p: Point| Point::new(p.x + dx, p.y + dy);
     let r = |r: Rect| Rect::new(r.x + dx, r.y + dy, r.w, r.h);
     match item {
-        Item::Text(run) => Item::Text(TextRun {
-            origin: p(run.origin),
-            ..run.clone()
-        }),
-        Item::Box { rect, fill, stroke } => Item::Box {
-            rect: r(*rect),
-            fill: *fill,
-            stroke: *stroke,
-        },
-        Item::Line { from, to, stroke } => Item::Line {
-            from: p(*from),
-            to: p(*to),
-            stroke: *stroke,
-        },
+        Item::Text(run) => Item::Text(TextRun { origin: p(run.origin), ..run.clone() }),
+        Item::Box { rect, fill, stroke } => Item::Box { rect: r(*rect), fill: *fill, stroke: *stroke },
+        Item::Line { from, to, stroke } => Item::Line { from: p(*from), to: p(*to), stroke: *stroke },
         Item::Path(path) => Item::Path(Path {
             start: p(path.start),
             segments: path
@@ -171,14 +144,8 @@ pub fn translate(item: &Item, dx: f32, dy: f32) -> Item {
                 .collect(),
             ..path.clone()
         }),
-        Item::Image { rect, picture } => Item::Image {
-            rect: r(*rect),
-            picture: picture.clone(),
-        },
-        Item::Link { rect, uri } => Item::Link {
-            rect: r(*rect),
-            uri: uri.clone(),
-        },
+        Item::Image { rect, picture } => Item::Image { rect: r(*rect), picture: picture.clone() },
+        Item::Link { rect, uri } => Item::Link { rect: r(*rect), uri: uri.clone() },
     }
 }
 
@@ -197,13 +164,8 @@ impl<'a> Flow<'a> {
     /// A flow over pages in `style`; `running` heads continuation pages,
     /// followed by "(continued)".
     pub fn new(style: &'a Style, running: impl Into<String>) -> Self {
-        let mut flow = Flow {
-            style,
-            running: running.into(),
-            pages: Vec::new(),
-            frame: Rect::default(),
-            cursor: 0.0,
-        };
+        let mut flow =
+            Flow { style, running: running.into(), pages: Vec::new(), frame: Rect::default(), cursor: 0.0 };
         flow.new_page();
         flow
     }
@@ -304,11 +266,7 @@ impl<'a> Flow<'a> {
     /// The content height of a continuation page.
     fn fresh_height(&self) -> f32 {
         let style = self.style;
-        let header = if self.running.is_empty() {
-            0.0
-        } else {
-            style.line(style.small) + 8.0
-        };
+        let header = if self.running.is_empty() { 0.0 } else { style.line(style.small) + 8.0 };
         style.page.h - 2.0 * style.margin - Self::footer_height(style) - header
     }
 
@@ -383,13 +341,7 @@ impl<'a> Flow<'a> {
             let number = format!("page {} of {total}", i + 1);
             let number_w = text::width(&number, Face::Regular, size);
             let x = style.page.w - style.margin - number_w;
-            page.items.push(text_run(
-                &number,
-                Face::Regular,
-                size,
-                style.muted,
-                Point::new(x, baseline),
-            ));
+            page.items.push(text_run(&number, Face::Regular, size, style.muted, Point::new(x, baseline)));
             if !footer.is_empty() {
                 let label = text::fit(footer, Face::Regular, size, width - number_w - 12.0);
                 page.items.push(text_run(
@@ -437,14 +389,7 @@ mod tests {
     fn paragraph(words: usize, width: f32, style: &Style) -> Block {
         let text = vec!["stretch"; words].join(" ");
         let mut b = BlockBuilder::new(width);
-        b.paragraph(
-            &[Span::regular(&text)],
-            style.body,
-            style.line(style.body),
-            style.ink,
-            0.0,
-            true,
-        );
+        b.paragraph(&[Span::regular(&text)], style.body, style.line(style.body), style.ink, 0.0, true);
         b.finish()
     }
 
@@ -457,11 +402,7 @@ mod tests {
         );
         for page in pages {
             for item in &page.items {
-                assert!(
-                    frame.contains(&item.bounds()),
-                    "{:?} outside {frame:?}",
-                    item.bounds()
-                );
+                assert!(frame.contains(&item.bounds()), "{:?} outside {frame:?}", item.bounds());
             }
         }
     }
@@ -475,19 +416,11 @@ mod tests {
         flow.place(block);
         let pages = flow.finish("My footer");
         assert!(pages.len() >= 3, "{} pages", pages.len());
-        let body_lines: usize = pages
-            .iter()
-            .map(|p| p.texts().filter(|t| t.text.starts_with("stretch")).count())
-            .sum();
+        let body_lines: usize =
+            pages.iter().map(|p| p.texts().filter(|t| t.text.starts_with("stretch")).count()).sum();
         assert_eq!(body_lines, lines);
         assert_eq!(pages[1].texts().next().unwrap().text, "Plan (continued)");
-        assert!(
-            pages
-                .last()
-                .unwrap()
-                .texts()
-                .any(|t| t.text == format!("page {0} of {0}", pages.len()))
-        );
+        assert!(pages.last().unwrap().texts().any(|t| t.text == format!("page {0} of {0}", pages.len())));
         assert_inside_margins(&pages, &style);
     }
 
@@ -524,14 +457,7 @@ mod tests {
         });
         flow.place(b.finish());
         let pages = flow.finish("");
-        assert_eq!(
-            pages[0]
-                .items
-                .iter()
-                .filter(|i| matches!(i, Item::Line { .. }))
-                .count(),
-            1
-        );
+        assert_eq!(pages[0].items.iter().filter(|i| matches!(i, Item::Line { .. })).count(), 1);
     }
 
     #[test]
@@ -547,12 +473,7 @@ mod tests {
             let runs: Vec<_> = page.texts().collect();
             for (i, a) in runs.iter().enumerate() {
                 for b in &runs[i + 1..] {
-                    assert!(
-                        !a.bounds().overlaps(&b.bounds()),
-                        "{:?} overlaps {:?}",
-                        a.text,
-                        b.text
-                    );
+                    assert!(!a.bounds().overlaps(&b.bounds()), "{:?} overlaps {:?}", a.text, b.text);
                 }
             }
         }

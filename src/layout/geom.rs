@@ -57,12 +57,7 @@ impl Rect {
 
     /// The rectangle shrunk by `d` on every side (never below zero size).
     pub fn inset(&self, d: f32) -> Rect {
-        Rect::new(
-            self.x + d,
-            self.y + d,
-            (self.w - 2.0 * d).max(0.0),
-            (self.h - 2.0 * d).max(0.0),
-        )
+        Rect::new(self.x + d, self.y + d, (self.w - 2.0 * d).max(0.0), (self.h - 2.0 * d).max(0.0))
     }
 
     /// Whether `other` lies wholly inside this rectangle (with a hair of
@@ -87,10 +82,7 @@ impl Rect {
     /// Splits off the top `h` points: (top part, rest).
     pub fn take_top(&self, h: f32) -> (Rect, Rect) {
         let h = h.min(self.h);
-        (
-            Rect::new(self.x, self.y, self.w, h),
-            Rect::new(self.x, self.y + h, self.w, self.h - h),
-        )
+        (Rect::new(self.x, self.y, self.w, h), Rect::new(self.x, self.y + h, self.w, self.h - h))
     }
 }
 
@@ -109,15 +101,9 @@ impl Paper {
     /// Portrait size in points.
     pub fn portrait(self) -> Size {
         match self {
-            Paper::A4 => Size {
-                w: mm(210.0),
-                h: mm(297.0),
-            },
+            Paper::A4 => Size { w: mm(210.0), h: mm(297.0) },
             Paper::Letter => Size { w: 612.0, h: 792.0 },
-            Paper::A5 => Size {
-                w: mm(148.0),
-                h: mm(210.0),
-            },
+            Paper::A5 => Size { w: mm(148.0), h: mm(210.0) },
         }
     }
 
@@ -164,11 +150,7 @@ mod tests {
         assert!((a4.w - 595.276).abs() < 0.01 && (a4.h - 841.89).abs() < 0.01);
         assert_eq!(Paper::Letter.size(true), Size { w: 792.0, h: 612.0 });
         assert_eq!("Letter".parse::<Paper>(), Ok(Paper::Letter));
-        assert!(
-            "b4".parse::<Paper>()
-                .unwrap_err()
-                .contains("use a4, letter or a5")
-        );
+        assert!("b4".parse::<Paper>().unwrap_err().contains("use a4, letter or a5"));
     }
 
     #[test]

@@ -62,12 +62,7 @@ impl TextRun {
     /// The box the run occupies: from ascender to descender (approximated
     /// as 0.8 and 0.2 of the size).
     pub fn bounds(&self) -> Rect {
-        Rect::new(
-            self.origin.x,
-            self.origin.y - 0.8 * self.size,
-            self.width,
-            self.size,
-        )
+        Rect::new(self.origin.x, self.origin.y - 0.8 * self.size, self.width, self.size)
     }
 }
 
@@ -93,28 +88,15 @@ pub struct Stroke {
 
 impl Stroke {
     pub const fn solid(width: f32, color: Color) -> Self {
-        Stroke {
-            width,
-            color,
-            style: LineStyle::Sharp,
-            dash: None,
-        }
+        Stroke { width, color, style: LineStyle::Sharp, dash: None }
     }
 
     pub const fn round(width: f32, color: Color) -> Self {
-        Stroke {
-            width,
-            color,
-            style: LineStyle::Round,
-            dash: None,
-        }
+        Stroke { width, color, style: LineStyle::Round, dash: None }
     }
 
     pub const fn dashed(self, dash: f32, gap: f32) -> Self {
-        Stroke {
-            dash: Some((dash, gap)),
-            ..self
-        }
+        Stroke { dash: Some((dash, gap)), ..self }
     }
 }
 
@@ -152,12 +134,7 @@ impl Path {
 
     /// A closed polygon through `points`.
     pub fn polygon(points: &[Point], fill: Option<Color>, stroke: Option<Stroke>) -> Self {
-        Path {
-            closed: true,
-            fill,
-            stroke,
-            ..Path::polyline(points, Stroke::solid(0.0, Color::BLACK))
-        }
+        Path { closed: true, fill, stroke, ..Path::polyline(points, Stroke::solid(0.0, Color::BLACK)) }
     }
 
     /// An ellipse centred at `c` with radii `rx`, `ry`, from four cubic
@@ -258,11 +235,7 @@ impl Item {
                 let (dx, dy) = (to.x - from.x, to.y - from.y);
                 let len = dx.hypot(dy).max(f32::EPSILON);
                 let half = stroke.width / 2.0;
-                let along = if stroke.style == LineStyle::Round {
-                    half
-                } else {
-                    0.0
-                };
+                let along = if stroke.style == LineStyle::Round { half } else { 0.0 };
                 let ex = half * (dy / len).abs() + along;
                 let ey = half * (dx / len).abs() + along;
                 let x = from.x.min(to.x) - ex;
@@ -284,10 +257,7 @@ pub struct Page {
 
 impl Page {
     pub fn new(size: Size) -> Self {
-        Page {
-            size,
-            items: Vec::new(),
-        }
+        Page { size, items: Vec::new() }
     }
 
     /// Every text run on the page.

@@ -43,11 +43,7 @@ pub const MIN_LARGE_BODY: f32 = 14.0;
 impl Style {
     /// The style for these options.
     pub fn new(options: &SheetOptions) -> Self {
-        let scale = if options.large_print {
-            MIN_LARGE_BODY / MIN_BODY
-        } else {
-            1.0
-        };
+        let scale = if options.large_print { MIN_LARGE_BODY / MIN_BODY } else { 1.0 };
         let body = MIN_BODY * scale;
         Style {
             page: options.paper.size(options.landscape),
@@ -69,13 +65,7 @@ impl Style {
     /// keeps its minimum size.
     pub fn dense(self) -> Self {
         let scale = self.body / MIN_BODY;
-        Style {
-            margin: mm(12.0),
-            heading: 11.0 * scale,
-            title: 16.0 * scale,
-            leading: 1.2,
-            ..self
-        }
+        Style { margin: mm(12.0), heading: 11.0 * scale, title: 16.0 * scale, leading: 1.2, ..self }
     }
 
     /// The same style with another accent colour.
@@ -96,10 +86,7 @@ mod tests {
     #[test]
     fn body_text_meets_minimums() {
         let normal = Style::new(&SheetOptions::default());
-        let large = Style::new(&SheetOptions {
-            large_print: true,
-            ..Default::default()
-        });
+        let large = Style::new(&SheetOptions { large_print: true, ..Default::default() });
         assert!(normal.body >= MIN_BODY && normal.small >= MIN_BODY);
         assert!(large.body >= MIN_LARGE_BODY && large.small >= MIN_LARGE_BODY);
         assert!(normal.margin >= mm(12.0));

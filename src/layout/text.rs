@@ -16,17 +16,11 @@ pub struct Span<'a> {
 
 impl<'a> Span<'a> {
     pub fn regular(text: &'a str) -> Self {
-        Span {
-            text,
-            face: Face::Regular,
-        }
+        Span { text, face: Face::Regular }
     }
 
     pub fn bold(text: &'a str) -> Self {
-        Span {
-            text,
-            face: Face::Bold,
-        }
+        Span { text, face: Face::Bold }
     }
 }
 
@@ -111,19 +105,14 @@ pub fn wrap(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut line = Line::default();
     for word in words(spans) {
-        let space = if word.space_before && !line.runs.is_empty() {
-            fonts.width(word.face, " ", size)
-        } else {
-            0.0
-        };
+        let space =
+            if word.space_before && !line.runs.is_empty() { fonts.width(word.face, " ", size) } else { 0.0 };
         let w = fonts.width(word.face, word.text, size);
         if !line.runs.is_empty() && line.width + space + w > max_width {
             lines.push(std::mem::take(&mut line));
             push_word(&mut lines, &mut line, word.text, word.face, 0.0, size, max_width);
         } else {
-            push_word(
-                &mut lines, &mut line, word.text, word.face, space, size, max_width,
-            );
+            push_word(&mut lines, &mut line, word.text, word.face, space, size, max_width);
         }
     }
     if !line.runs.is_empty() {
@@ -185,12 +174,7 @@ fn append(line: &mut Line, word: &str, face: Face, space: f32, w: f32) {
         _ => {
             let x = line.width + space;
             // A space before a face change belongs to the new run's offset.
-            line.runs.push(LineRun {
-                text: word.to_string(),
-                face,
-                x,
-                width: w,
-            });
+            line.runs.push(LineRun { text: word.to_string(), face, x, width: w });
         }
     }
     line.width += space + w;

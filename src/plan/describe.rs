@@ -37,11 +37,7 @@ pub fn describe(p: &Prescription) -> String {
 /// Seconds as whole minutes, rounded up: "1 minute", "6 minutes".
 pub fn minutes(seconds: u32) -> String {
     let n = seconds.div_ceil(60).max(1);
-    if n == 1 {
-        "1 minute".into()
-    } else {
-        format!("{n} minutes")
-    }
+    if n == 1 { "1 minute".into() } else { format!("{n} minutes") }
 }
 
 #[cfg(test)]
@@ -58,19 +54,10 @@ mod tests {
             sides: 2,
             rest_s: 10,
         };
-        assert_eq!(
-            describe_dose(&dose),
-            "hold 20–30 s, 2–3 times, each side, rest 10 s between"
-        );
+        assert_eq!(describe_dose(&dose), "hold 20–30 s, 2–3 times, each side, rest 10 s between");
         let p = Prescription::standard(&dose, false);
         assert_eq!(describe(&p), "Hold 20 s × 3, each side");
-        let moves = Dose {
-            hold_s: None,
-            rep_s: Some(4),
-            reps: Range::new(10, 10),
-            sides: 1,
-            rest_s: 0,
-        };
+        let moves = Dose { hold_s: None, rep_s: Some(4), reps: Range::new(10, 10), sides: 1, rest_s: 0 };
         assert_eq!(describe_dose(&moves), "10 slow repetitions of about 4 s");
         assert_eq!(describe(&Prescription::standard(&moves, false)), "10 times");
         assert_eq!(describe(&p.with_reps(1)), "Hold 20 s, each side");

@@ -16,10 +16,7 @@ use super::Request;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Exclusion {
     /// The stretch needs equipment the user does not have.
-    Equipment {
-        missing: Vec<Equipment>,
-        have: Vec<Equipment>,
-    },
+    Equipment { missing: Vec<Equipment>, have: Vec<Equipment> },
     /// `--seated-only` and the stretch is done in another position.
     NotSeated(Position),
     /// The stretch is on the floor (or marked no-floor) and the user said
@@ -73,11 +70,7 @@ impl fmt::Display for Exclusion {
             }
             Exclusion::NotSeated(position) => write!(f, "done {position}, not seated (--seated-only)"),
             Exclusion::Floor { by_avoid, .. } => {
-                let option = if *by_avoid {
-                    "--avoid no-floor"
-                } else {
-                    "--no-floor"
-                };
+                let option = if *by_avoid { "--avoid no-floor" } else { "--no-floor" };
                 write!(f, "on the floor ({option})")
             }
             Exclusion::Avoid(condition) => write!(f, "avoid with {condition} (--avoid)"),
@@ -95,27 +88,14 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
     let floor = stretch.position.is_floor();
     let marked = stretch.avoid_if.contains(&Condition::NoFloor);
     if request.no_floor && (floor || marked) {
-        found.push(Exclusion::Floor {
-            position: stretch.position,
-            by_avoid: false,
-        });
+        found.push(Exclusion::Floor { position: stretch.position, by_avoid: false });
     } else if request.avoid.contains(&Condition::NoFloor) && floor && !marked {
-        found.push(Exclusion::Floor {
-            position: stretch.position,
-            by_avoid: true,
-        });
+        found.push(Exclusion::Floor { position: stretch.position, by_avoid: true });
     }
-    let missing: Vec<Equipment> = stretch
-        .equipment
-        .iter()
-        .filter(|e| !request.equipment.contains(e))
-        .copied()
-        .collect();
+    let missing: Vec<Equipment> =
+        stretch.equipment.iter().filter(|e| !request.equipment.contains(e)).copied().collect();
     if !missing.is_empty() {
-        found.push(Exclusion::Equipment {
-            missing,
-            have: request.equipment.iter().copied().collect(),
-        });
+        found.push(Exclusion::Equipment { missing, have: request.equipment.iter().copied().collect() });
     }
     for condition in &stretch.avoid_if {
         if request.avoid.contains(condition) {
@@ -143,14 +123,8 @@ pub fn nothing_left(excluded: &[(&Stretch, Vec<Exclusion>)]) -> Error {
         }
     }
     counts.sort_by_key(|(e, _)| e.rank());
-    let parts: Vec<String> = counts
-        .iter()
-        .map(|(e, n)| format!("{} removed {n}", e.option()))
-        .collect();
-    Error::Unsatisfiable(format!(
-        "no stretch is left: {}; loosen one of these",
-        parts.join(", ")
-    ))
+    let parts: Vec<String> = counts.iter().map(|(e, n)| format!("{} removed {n}", e.option())).collect();
+    Error::Unsatisfiable(format!("no stretch is left: {}; loosen one of these", parts.join(", ")))
 }
 
 #[cfg(test)]
@@ -192,10 +166,7 @@ mod tests {
         );
         let mut avoid_floor = request();
         avoid_floor.avoid.insert(Condition::NoFloor);
-        assert_eq!(
-            exclusions(needle, &avoid_floor)[0].to_string(),
-            "avoid with no-floor (--avoid)"
-        );
+        assert_eq!(exclusions(needle, &avoid_floor)[0].to_string(), "avoid with no-floor (--avoid)");
         assert!(allowed(library.stretch("overhead-reach").unwrap(), &avoid_floor));
     }
 
@@ -215,10 +186,7 @@ mod tests {
         assert_eq!(excluded.len(), library.stretches().len());
         let message = nothing_left(&excluded).to_string();
         assert!(message.starts_with("no stretch is left: "), "{message}");
-        assert!(
-            message.contains("--equipment (you have: nothing) removed"),
-            "{message}"
-        );
+        assert!(message.contains("--equipment (you have: nothing) removed"), "{message}");
         assert!(message.contains("--seated-only removed"), "{message}");
         assert!(!message.contains('\n'));
     }

@@ -98,15 +98,12 @@ impl fmt::Display for Why {
                 let parts: Vec<String> = exclusions.iter().map(ToString::to_string).collect();
                 f.write_str(&parts.join("; "))
             }
-            Why::TooLong { min_s, minutes } => write!(
-                f,
-                "takes at least {}, more than the {minutes}-minute budget",
-                duration(*min_s)
-            ),
-            Why::NoRoom { minutes } => write!(
-                f,
-                "did not fit the {minutes}-minute budget beside the chosen stretches"
-            ),
+            Why::TooLong { min_s, minutes } => {
+                write!(f, "takes at least {}, more than the {minutes}-minute budget", duration(*min_s))
+            }
+            Why::NoRoom { minutes } => {
+                write!(f, "did not fit the {minutes}-minute budget beside the chosen stretches")
+            }
             Why::Twin { of } => write!(f, "does much the same as {of}, which is in the plan"),
             Why::LowerScore { than, serves_no_goal } => {
                 write!(f, "lower score than {than}")?;

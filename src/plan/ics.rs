@@ -22,11 +22,7 @@ use super::describe;
 use super::schedule::{Plan, Session};
 use super::text::duration;
 
-const PRODID: &str = concat!(
-    "-//stretchsheet//stretchsheet ",
-    env!("CARGO_PKG_VERSION"),
-    "//EN"
-);
+const PRODID: &str = concat!("-//stretchsheet//stretchsheet ", env!("CARGO_PKG_VERSION"), "//EN");
 
 impl Plan {
     /// The plan as an iCalendar file.
@@ -179,11 +175,7 @@ mod tests {
 
     fn plan(seed: u64) -> Plan {
         let library = load(None).unwrap();
-        let calendar = Calendar {
-            start: "2026-11-23".parse().unwrap(),
-            days: vec![Mon, Wed, Fri],
-            weeks: 2,
-        };
+        let calendar = Calendar { start: "2026-11-23".parse().unwrap(), days: vec![Mon, Wed, Fri], weeks: 2 };
         let mut request = Request::new(vec!["posture".into()], 10);
         request.seed = seed;
         build(&library, &request, &calendar).unwrap()
@@ -230,11 +222,7 @@ mod tests {
         assert_eq!(count("BEGIN:VALARM"), p.sessions.len());
         assert_eq!(count("DTSTAMP:20261123T000000Z"), p.sessions.len());
         assert!(lines.contains(&"DTSTART;VALUE=DATE:20261123".to_string()));
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.starts_with("SUMMARY:Stretch: routine A ("))
-        );
+        assert!(lines.iter().any(|l| l.starts_with("SUMMARY:Stretch: routine A (")));
         let uids: std::collections::BTreeSet<&String> =
             lines.iter().filter(|l| l.starts_with("UID:")).collect();
         assert_eq!(uids.len(), p.sessions.len());

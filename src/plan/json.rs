@@ -236,21 +236,13 @@ impl Plan {
                 by_week: self.by_week(index, &item.id),
             })
             .collect();
-        RoutineJson {
-            label: &routine.label,
-            total_seconds: routine.total_s,
-            stretches,
-        }
+        RoutineJson { label: &routine.label, total_seconds: routine.total_s, stretches }
     }
 
     fn by_week(&self, routine: usize, id: &str) -> Vec<WeekDose> {
         (1..=self.calendar.weeks)
             .filter_map(|week| {
-                let item = self
-                    .routine_in_week(routine, week)?
-                    .items
-                    .iter()
-                    .find(|i| i.id == id)?;
+                let item = self.routine_in_week(routine, week)?.items.iter().find(|i| i.id == id)?;
                 Some(WeekDose {
                     week,
                     hold_s: item.prescription.hold_s,
@@ -291,11 +283,7 @@ impl Plan {
                 .explanation
                 .left_out
                 .iter()
-                .map(|l| LeftOutJson {
-                    id: &l.id,
-                    name: &l.name,
-                    reason: l.why.to_string(),
-                })
+                .map(|l| LeftOutJson { id: &l.id, name: &l.name, reason: l.why.to_string() })
                 .collect(),
         }
     }
@@ -342,11 +330,7 @@ mod tests {
 
     fn plan(explain: bool) -> serde_json::Value {
         let library = load(None).unwrap();
-        let calendar = Calendar {
-            start: "2026-11-23".parse().unwrap(),
-            days: vec![Mon, Wed, Fri],
-            weeks: 2,
-        };
+        let calendar = Calendar { start: "2026-11-23".parse().unwrap(), days: vec![Mon, Wed, Fri], weeks: 2 };
         let plan = build(&library, &Request::new(vec!["posture".into()], 10), &calendar).unwrap();
         serde_json::from_str(&plan.to_json(explain)).unwrap()
     }
@@ -364,10 +348,7 @@ mod tests {
         let sessions = v["sessions"].as_array().unwrap();
         assert_eq!(sessions.len(), 6);
         let first = &sessions[0];
-        assert_eq!(
-            (first["date"].as_str(), first["weekday"].as_str()),
-            (Some("2026-11-23"), Some("mon"))
-        );
+        assert_eq!((first["date"].as_str(), first["weekday"].as_str()), (Some("2026-11-23"), Some("mon")));
         assert_eq!(first["routine"], "A");
         let stretches = first["stretches"].as_array().unwrap();
         let sum: u64 = stretches
@@ -381,13 +362,7 @@ mod tests {
             }
             assert_eq!(s["hold_s"].is_null(), s["rep_s"] != s["hold_s"]);
         }
-        assert!(
-            v["routines"][0]["stretches"][0]["by_week"]
-                .as_array()
-                .unwrap()
-                .len()
-                == 2
-        );
+        assert!(v["routines"][0]["stretches"][0]["by_week"].as_array().unwrap().len() == 2);
         assert!(v["weekly"][0]["minutes"].as_f64().unwrap() > 20.0);
     }
 
@@ -396,12 +371,6 @@ mod tests {
         let v = plan(true);
         let e = &v["explanation"];
         assert!(!e["chosen"].as_array().unwrap().is_empty());
-        assert!(
-            e["left_out"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .all(|l| l["reason"].is_string())
-        );
+        assert!(e["left_out"].as_array().unwrap().iter().all(|l| l["reason"].is_string()));
     }
 }

@@ -95,21 +95,12 @@ pub(crate) fn solve(candidates: &[Candidate], budget: u32, change_value: i64) ->
         best = next;
         trace.push(steps);
     }
-    Table {
-        candidates,
-        width,
-        best,
-        trace,
-    }
+    Table { candidates, width, best, trace }
 }
 
 /// Adds one candidate to every reachable state.
 fn step(best: &[i64], candidate: &Candidate, width: usize, change_value: i64) -> (Vec<i64>, Vec<u16>) {
-    let mut next = if candidate.required {
-        vec![UNREACHED; best.len()]
-    } else {
-        best.to_vec()
-    };
+    let mut next = if candidate.required { vec![UNREACHED; best.len()] } else { best.to_vec() };
     let mut steps = vec![0u16; best.len()];
     let b = bit(candidate.level);
     for mask in 0..MASKS {
@@ -174,21 +165,13 @@ impl Table<'_> {
                 continue;
             }
             let k = usize::from(step & !LEVEL_SEEN) - 1;
-            let before = if step & LEVEL_SEEN != 0 {
-                mask
-            } else {
-                mask & !bit(candidate.level)
-            };
+            let before = if step & LEVEL_SEEN != 0 { mask } else { mask & !bit(candidate.level) };
             s -= candidate.variants[k].seconds as usize + (change_s(mask) - change_s(before)) as usize;
             mask = before;
             options[i] = Some(k);
         }
         debug_assert_eq!((mask, s), (0, 0));
-        Pick {
-            options,
-            total_s,
-            value,
-        }
+        Pick { options, total_s, value }
     }
 }
 
@@ -199,20 +182,14 @@ mod tests {
     fn cand(level: Level, options: &[(u32, i64)]) -> Candidate {
         Candidate {
             level,
-            variants: options
-                .iter()
-                .map(|&(seconds, value)| Variant { seconds, value })
-                .collect(),
+            variants: options.iter().map(|&(seconds, value)| Variant { seconds, value }).collect(),
             required: false,
         }
     }
 
     #[test]
     fn finds_the_longest_reachable_total() {
-        let cands = [
-            cand(Level::Standing, &[(50, 1), (70, 1)]),
-            cand(Level::Standing, &[(40, 1)]),
-        ];
+        let cands = [cand(Level::Standing, &[(50, 1), (70, 1)]), cand(Level::Standing, &[(40, 1)])];
         let table = solve(&cands, 100, 0);
         assert_eq!(table.reach(), Some(90));
         let pick = table.best_from(90).unwrap();
@@ -223,10 +200,7 @@ mod tests {
     #[test]
     fn level_changes_cost_their_seconds_and_value() {
         // Standing 50 s + lying 40 s + 20 s to get down = 110 s.
-        let cands = [
-            cand(Level::Standing, &[(50, 10)]),
-            cand(Level::Lying, &[(40, 10)]),
-        ];
+        let cands = [cand(Level::Standing, &[(50, 10)]), cand(Level::Lying, &[(40, 10)])];
         assert_eq!(solve(&cands, 109, 0).reach(), Some(50));
         let table = solve(&cands, 110, 15);
         let pick = table.best_from(0).unwrap();
@@ -256,10 +230,7 @@ mod tests {
 
     #[test]
     fn a_floor_above_the_most_valuable_session_forces_a_longer_one() {
-        let cands = [
-            cand(Level::Seated, &[(30, 100)]),
-            cand(Level::Seated, &[(65, -5)]),
-        ];
+        let cands = [cand(Level::Seated, &[(30, 100)]), cand(Level::Seated, &[(65, -5)])];
         let table = solve(&cands, 100, 0);
         assert_eq!(table.best_from(0).unwrap().total_s, 30);
         let pick = table.best_from(90).unwrap();

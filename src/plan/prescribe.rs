@@ -16,10 +16,7 @@ pub fn prescribe(stretch: &Stretch, choice: &Choice, older: bool) -> Result<Pres
             return Err(Error::invalid(
                 what(),
                 format!("hold={hold}"),
-                format!(
-                    "{} is a repeated move, not a hold; prescribe reps instead",
-                    stretch.id
-                ),
+                format!("{} is a repeated move, not a hold; prescribe reps instead", stretch.id),
             ));
         }
         dose.hold_s = Some(hold);
@@ -33,10 +30,7 @@ pub fn prescribe(stretch: &Stretch, choice: &Choice, older: bool) -> Result<Pres
             return Err(Error::invalid(
                 what(),
                 "sides=2",
-                format!(
-                    "{} works both sides at once; leave sides out or use sides=1",
-                    stretch.id
-                ),
+                format!("{} works both sides at once; leave sides out or use sides=1", stretch.id),
             ));
         }
         dose.sides = sides;
@@ -55,11 +49,7 @@ fn choice_text(choice: &Choice) -> String {
     if let Some(s) = choice.sides {
         parts.push(format!("sides={s}"));
     }
-    if parts.is_empty() {
-        choice.id.clone()
-    } else {
-        format!("{}:{}", choice.id, parts.join(","))
-    }
+    if parts.is_empty() { choice.id.clone() } else { format!("{}:{}", choice.id, parts.join(",")) }
 }
 
 #[cfg(test)]
@@ -80,8 +70,7 @@ mod tests {
         assert!(err.to_string().contains("is a repeated move"), "{err}");
         let err = prescribe(moves, &"cat-cow:sides=2".parse().unwrap(), false).unwrap_err();
         assert!(
-            err.to_string()
-                .starts_with("--stretch cat-cow:sides=2: \"sides=2\" is not allowed"),
+            err.to_string().starts_with("--stretch cat-cow:sides=2: \"sides=2\" is not allowed"),
             "{err}"
         );
     }

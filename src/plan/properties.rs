@@ -21,11 +21,7 @@ const GOALS: [&str; 3] = ["ease", "move", "stand"];
 fn goals() -> Vec<Goal> {
     GOALS
         .iter()
-        .map(|id| Goal {
-            id: id.to_string(),
-            name: id.to_string(),
-            about: "A goal for tests.".into(),
-        })
+        .map(|id| Goal { id: id.to_string(), name: id.to_string(), about: "A goal for tests.".into() })
         .collect()
 }
 
@@ -95,31 +91,25 @@ fn stretch(n: usize) -> impl Strategy<Value = Stretch> {
         avoid_if,
         dose(),
     )
-        .prop_map(
-            move |(goals, areas, position, equipment, intensity, avoid_if, dose)| Stretch {
-                id: format!("s{n}"),
-                name: format!("Stretch {n}"),
-                aliases: vec![],
-                summary: "A stretch for tests.".into(),
-                goals: goals.iter().map(|g| g.to_string()).collect(),
-                areas: if areas.is_empty() {
-                    vec![Area::UpperBack]
-                } else {
-                    areas
-                },
-                position,
-                equipment,
-                intensity,
-                avoid_if,
-                steps: vec!["One.".into(), "Two.".into(), "Three.".into()],
-                quick_steps: vec![],
-                cues: vec![],
-                cautions: vec![],
-                dose,
-                figure: None,
-                origin: Default::default(),
-            },
-        )
+        .prop_map(move |(goals, areas, position, equipment, intensity, avoid_if, dose)| Stretch {
+            id: format!("s{n}"),
+            name: format!("Stretch {n}"),
+            aliases: vec![],
+            summary: "A stretch for tests.".into(),
+            goals: goals.iter().map(|g| g.to_string()).collect(),
+            areas: if areas.is_empty() { vec![Area::UpperBack] } else { areas },
+            position,
+            equipment,
+            intensity,
+            avoid_if,
+            steps: vec!["One.".into(), "Two.".into(), "Three.".into()],
+            quick_steps: vec![],
+            cues: vec![],
+            cautions: vec![],
+            dose,
+            figure: None,
+            origin: Default::default(),
+        })
 }
 
 fn library() -> impl Strategy<Value = Library> {
@@ -143,42 +133,30 @@ fn request() -> impl Strategy<Value = Request> {
         any::<bool>(),
         0..1000u64,
     )
-        .prop_map(
-            |(goals, minutes, equipment, no_floor, seated_only, avoid, older, seed)| Request {
-                goals: goals.iter().map(|g| g.to_string()).collect(),
-                minutes,
-                equipment: equipment.into_iter().collect(),
-                no_floor,
-                seated_only,
-                avoid: avoid.into_iter().collect(),
-                older,
-                quick: seed % 5 == 0,
-                seed,
-            },
-        )
+        .prop_map(|(goals, minutes, equipment, no_floor, seated_only, avoid, older, seed)| Request {
+            goals: goals.iter().map(|g| g.to_string()).collect(),
+            minutes,
+            equipment: equipment.into_iter().collect(),
+            no_floor,
+            seated_only,
+            avoid: avoid.into_iter().collect(),
+            older,
+            quick: seed % 5 == 0,
+            seed,
+        })
 }
 
-const DAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
+const DAYS: [Weekday; 7] =
+    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 
 fn calendar() -> impl Strategy<Value = Calendar> {
-    (
-        0..730u64,
-        proptest::sample::subsequence(&DAYS[..], 1..=7),
-        1..=4u32,
-    )
-        .prop_map(|(offset, days, weeks)| Calendar {
+    (0..730u64, proptest::sample::subsequence(&DAYS[..], 1..=7), 1..=4u32).prop_map(
+        |(offset, days, weeks)| Calendar {
             start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Days::new(offset),
             days,
             weeks,
-        })
+        },
+    )
 }
 
 /// A small fixed-size bit set of reachable totals 0..=budget.
@@ -206,18 +184,11 @@ impl Reach {
             let (words, shift) = (step as usize / 64, step as usize % 64);
             for i in (words..out.len()).rev() {
                 let lo = self.bits[i - words] << shift;
-                let hi = if shift > 0 && i > words {
-                    self.bits[i - words - 1] >> (64 - shift)
-                } else {
-                    0
-                };
+                let hi = if shift > 0 && i > words { self.bits[i - words - 1] >> (64 - shift) } else { 0 };
                 out[i] |= lo | hi;
             }
         }
-        let mut reach = Reach {
-            bits: out,
-            budget: self.budget,
-        };
+        let mut reach = Reach { bits: out, budget: self.budget };
         let extra = reach.bits.len() * 64 - (reach.budget + 1);
         if extra > 0 {
             let last = reach.bits.len() - 1;
@@ -249,11 +220,7 @@ fn least_changes(levels: &BTreeSet<Level>) -> u32 {
 /// non-empty session of allowed stretches at progress `t`.
 fn oracle_reach(library: &Library, request: &Request, t: f64) -> Option<u32> {
     let budget = request.minutes * 60;
-    let ok: Vec<&Stretch> = library
-        .stretches()
-        .iter()
-        .filter(|s| allowed(s, request))
-        .collect();
+    let ok: Vec<&Stretch> = library.stretches().iter().filter(|s| allowed(s, request)).collect();
     let steps: Vec<Vec<u32>> = ok
         .iter()
         .map(|s| {
@@ -291,10 +258,7 @@ fn floor(library: &Library, request: &Request, t: f64) -> u32 {
 fn check_session(library: &Library, request: &Request, items: &[Item], total_s: u32, t: f64) {
     let budget = request.minutes * 60;
     assert!(total_s <= budget, "{total_s} s is over the {budget} s budget");
-    assert!(
-        total_s >= floor(library, request, t),
-        "{total_s} s is under the floor at t={t}"
-    );
+    assert!(total_s >= floor(library, request, t), "{total_s} s is under the floor at t={t}");
     let sum: u32 = items.iter().map(|i| i.seconds + i.change_s).sum();
     assert_eq!(sum, total_s);
     let ids: BTreeSet<&str> = items.iter().map(|i| i.id.as_str()).collect();
@@ -304,12 +268,7 @@ fn check_session(library: &Library, request: &Request, items: &[Item], total_s: 
         let stretch = library.stretch(&item.id).unwrap();
         assert!(allowed(stretch, request), "{} is not allowed", item.id);
         let p = item.prescription;
-        assert!(
-            reps_options(&stretch.dose, request.quick).contains(p.reps),
-            "{} reps {}",
-            item.id,
-            p.reps
-        );
+        assert!(reps_options(&stretch.dose, request.quick).contains(p.reps), "{} reps {}", item.id, p.reps);
         assert_eq!(p.sides, stretch.dose.sides);
         if let Some(own) = stretch.dose.hold_s {
             assert!(hold_range(own, request.older).contains(p.hold_s.unwrap()));
@@ -337,12 +296,7 @@ fn check_error(library: &Library, request: &Request, horizon: &[f64], error: &Er
         assert!(line.starts_with("no stretch is left: "), "{line}");
     } else {
         assert!(line.contains("the shortest session"), "{line}");
-        assert!(
-            horizon
-                .iter()
-                .any(|&t| oracle_reach(library, request, t).is_none()),
-            "{line}"
-        );
+        assert!(horizon.iter().any(|&t| oracle_reach(library, request, t).is_none()), "{line}");
     }
 }
 
@@ -410,20 +364,9 @@ proptest! {
 fn oracle_agrees_with_a_hand_count() {
     // One seated stretch of 5 s setup + 2 × 10 s holds = 25 s, and one
     // standing move of 5 s setup + 3 × 5 s = 20 s; together 25 + 20 + 5.
-    let hold = Dose {
-        hold_s: Some(Range::new(10, 10)),
-        rep_s: None,
-        reps: Range::new(2, 2),
-        sides: 1,
-        rest_s: 0,
-    };
-    let moves = Dose {
-        hold_s: None,
-        rep_s: Some(5),
-        reps: Range::new(3, 3),
-        sides: 1,
-        rest_s: 0,
-    };
+    let hold =
+        Dose { hold_s: Some(Range::new(10, 10)), rep_s: None, reps: Range::new(2, 2), sides: 1, rest_s: 0 };
+    let moves = Dose { hold_s: None, rep_s: Some(5), reps: Range::new(3, 3), sides: 1, rest_s: 0 };
     let mut a = crate::content::load(None).unwrap().stretches()[0].clone();
     a.id = "a".into();
     a.position = Position::Seated;

@@ -85,9 +85,7 @@ impl Calendar {
             6 => &[0, 1, 2, 3, 4, 5],
             _ => &[0, 1, 2, 3, 4, 5, 6],
         };
-        days.iter()
-            .map(|&d| Weekday::try_from(d).expect("0-6 is a weekday"))
-            .collect()
+        days.iter().map(|&d| Weekday::try_from(d).expect("0-6 is a weekday")).collect()
     }
 }
 
@@ -137,12 +135,7 @@ impl std::str::FromStr for Choice {
         if id.is_empty() {
             return Err("a stretch id is missing; write ID or ID:hold=30,reps=3,sides=2".into());
         }
-        let mut choice = Choice {
-            id: id.to_string(),
-            hold_s: None,
-            reps: None,
-            sides: None,
-        };
+        let mut choice = Choice { id: id.to_string(), hold_s: None, reps: None, sides: None };
         for part in overrides.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let (key, value) = part
                 .split_once('=')
@@ -160,10 +153,7 @@ impl std::str::FromStr for Choice {
                 }
             };
             if !(allowed.0..=allowed.1).contains(&number) {
-                return Err(format!(
-                    "{key}={number} is out of range; use {} to {}",
-                    allowed.0, allowed.1
-                ));
+                return Err(format!("{key}={number} is out of range; use {} to {}", allowed.0, allowed.1));
             }
             *slot = Some(number);
         }
@@ -178,27 +168,14 @@ mod choice_tests {
     #[test]
     fn reads_id_and_dose_overrides() {
         let c: Choice = "cat-cow:reps=8, sides=1".parse().unwrap();
-        assert_eq!(
-            (c.id.as_str(), c.hold_s, c.reps, c.sides),
-            ("cat-cow", None, Some(8), Some(1))
-        );
+        assert_eq!((c.id.as_str(), c.hold_s, c.reps, c.sides), ("cat-cow", None, Some(8), Some(1)));
         assert_eq!("childs-pose".parse::<Choice>().unwrap().hold_s, None);
     }
 
     #[test]
     fn rejects_bad_overrides_with_what_is_allowed() {
-        assert!(
-            "x:hold=300"
-                .parse::<Choice>()
-                .unwrap_err()
-                .contains("use 5 to 120")
-        );
-        assert!(
-            "x:speed=3"
-                .parse::<Choice>()
-                .unwrap_err()
-                .contains("use hold, reps or sides")
-        );
+        assert!("x:hold=300".parse::<Choice>().unwrap_err().contains("use 5 to 120"));
+        assert!("x:speed=3".parse::<Choice>().unwrap_err().contains("use hold, reps or sides"));
         assert!("x:reps".parse::<Choice>().unwrap_err().contains("not key=value"));
         assert!(":reps=3".parse::<Choice>().unwrap_err().contains("id is missing"));
     }

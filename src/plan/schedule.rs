@@ -112,11 +112,7 @@ impl Plan {
 
     /// The dose of stretch `id` in routine `routine` in 1-based week `week`.
     pub fn dose(&self, routine: usize, id: &str, week: u32) -> Option<Prescription> {
-        self.routine_in_week(routine, week)?
-            .items
-            .iter()
-            .find(|i| i.id == id)
-            .map(|i| i.prescription)
+        self.routine_in_week(routine, week)?.items.iter().find(|i| i.id == id).map(|i| i.prescription)
     }
 
     /// The last day the plan covers.
@@ -136,10 +132,7 @@ impl Plan {
                 let number = w as u32 + 1;
                 match found.iter_mut().find(|f| f.item.id == item.id) {
                     Some(f) => f.weeks.push(number),
-                    None => found.push(RoutineStretch {
-                        item,
-                        weeks: vec![number],
-                    }),
+                    None => found.push(RoutineStretch { item, weeks: vec![number] }),
                 }
             }
         }
@@ -168,21 +161,16 @@ pub struct RoutineStretch<'a> {
 pub fn build(library: &Library, request: &Request, calendar: &Calendar) -> Result<Plan> {
     let dates = session_dates(calendar)?;
     let selector = Selector::new(library, request)?;
-    let horizon: Vec<f64> = (1..=calendar.weeks)
-        .map(|w| progress(w, calendar.weeks))
-        .collect();
+    let horizon: Vec<f64> = (1..=calendar.weeks).map(|w| progress(w, calendar.weeks)).collect();
     selector.check_fits(&horizon)?;
     let last = horizon.last().copied().unwrap_or(0.0);
     let count = MAX_ROUTINES.min(calendar.days.len()).min(dates.len()).max(1);
     let designs = design(&selector, last, count);
     let floors: Vec<u32> = horizon.iter().map(|&t| selector.floor(t).unwrap_or(0)).collect();
-    let by_design: Vec<Vec<Routine>> = designs
-        .iter()
-        .map(|d| d.weeks(&selector, &horizon, &floors))
-        .collect();
-    let weekly: Vec<Vec<Routine>> = (0..horizon.len())
-        .map(|w| by_design.iter().map(|weeks| weeks[w].clone()).collect())
-        .collect();
+    let by_design: Vec<Vec<Routine>> =
+        designs.iter().map(|d| d.weeks(&selector, &horizon, &floors)).collect();
+    let weekly: Vec<Vec<Routine>> =
+        (0..horizon.len()).map(|w| by_design.iter().map(|weeks| weeks[w].clone()).collect()).collect();
     let sessions = sessions(calendar, &dates, &weekly);
     let weeks = weeks(calendar, &sessions);
     let explanation = explain(&selector, library, &weekly);
@@ -211,31 +199,16 @@ fn dedup(goals: &[String]) -> Vec<String> {
 /// The dates with a session, checking the calendar.
 fn session_dates(calendar: &Calendar) -> Result<Vec<NaiveDate>> {
     if !(1..=12).contains(&calendar.weeks) {
-        return Err(Error::invalid(
-            "--weeks",
-            calendar.weeks.to_string(),
-            "use a whole number from 1 to 12",
-        ));
+        return Err(Error::invalid("--weeks", calendar.weeks.to_string(), "use a whole number from 1 to 12"));
     }
     if calendar.days.is_empty() {
-        return Err(Error::invalid(
-            "--days",
-            "",
-            "name at least one day, such as mon,wed,fri",
-        ));
+        return Err(Error::invalid("--days", "", "name at least one day, such as mon,wed,fri"));
     }
     let mut dates = Vec::new();
     for offset in 0..u64::from(calendar.weeks) * 7 {
-        let date = calendar
-            .start
-            .checked_add_days(Days::new(offset))
-            .ok_or_else(|| {
-                Error::invalid(
-                    "--start",
-                    calendar.start.to_string(),
-                    "use a date before the year 262000",
-                )
-            })?;
+        let date = calendar.start.checked_add_days(Days::new(offset)).ok_or_else(|| {
+            Error::invalid("--start", calendar.start.to_string(), "use a date before the year 262000")
+        })?;
         if calendar.days.contains(&date.weekday()) {
             dates.push(date);
         }
@@ -271,11 +244,8 @@ impl Design {
     /// when its stretches cannot meet `floor`, a fresh selection that prefers
     /// them.
     fn in_week(&self, selector: &Selector, t: f64, floor: u32, previous: &[Picked]) -> Vec<Picked> {
-        let at_least: BTreeMap<usize, u32> = previous
-            .iter()
-            .filter(|(_, p)| p.hold_s.is_none())
-            .map(|(i, p)| (*i, p.reps))
-            .collect();
+        let at_least: BTreeMap<usize, u32> =
+            previous.iter().filter(|(_, p)| p.hold_s.is_none()).map(|(i, p)| (*i, p.reps)).collect();
         selector
             .fit(&self.members, t, floor, &at_least)
             .or_else(|| selector.fit(&self.members, t, floor, &BTreeMap::new()))
@@ -297,11 +267,8 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
     let bonuses = selector.bonuses();
     let best = selector.choose(t, &bonuses);
     let core = core_of(selector, &best);
-    let mut rotating: Vec<usize> = best
-        .iter()
-        .map(|(i, _)| *i)
-        .filter(|i| !core.contains(i) && selector.serves_goal(*i))
-        .collect();
+    let mut rotating: Vec<usize> =
+        best.iter().map(|(i, _)| *i).filter(|i| !core.contains(i) && selector.serves_goal(*i)).collect();
     rotating.sort_by_key(|&i| (Reverse(selector.values[i]), i));
     let dealt_to = |i: usize| rotating.iter().position(|&r| r == i).map(|k| k % count);
     let mut uses = vec![0i64; selector.stretches.len()];
@@ -322,11 +289,7 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
         for &i in members.iter().filter(|i| !core.contains(i)) {
             uses[i] += 1;
         }
-        designs.push(Design {
-            label: label(designs.len()),
-            members,
-            core: core.clone(),
-        });
+        designs.push(Design { label: label(designs.len()), members, core: core.clone() });
     }
     if let [only] = designs.as_mut_slice() {
         // With one routine, every stretch is in every routine.
@@ -352,10 +315,8 @@ fn core_of(selector: &Selector, picks: &[Picked]) -> BTreeSet<usize> {
         core.insert(pick.0);
         used += seconds(pick);
     }
-    let mut ranked: Vec<&Picked> = picks
-        .iter()
-        .filter(|(i, _)| !core.contains(i) && selector.serves_goal(*i))
-        .collect();
+    let mut ranked: Vec<&Picked> =
+        picks.iter().filter(|(i, _)| !core.contains(i) && selector.serves_goal(*i)).collect();
     ranked.sort_by_key(|(i, _)| (Reverse(selector.values[*i]), *i));
     let most = selector.budget_s() * CORE_SHARE / 100;
     for pick in ranked {
@@ -471,14 +432,9 @@ fn why_left_out(selector: &Selector, chosen: &[Chosen], id: &str) -> Why {
         .filter_map(|c| selector.index(&c.id))
         .find(|&k| super::score::twin(selector.stretches[i], selector.stretches[k]));
     if let Some(k) = twin {
-        return Why::Twin {
-            of: selector.stretches[k].name.clone(),
-        };
+        return Why::Twin { of: selector.stretches[k].name.clone() };
     }
-    let lowest = chosen
-        .iter()
-        .filter_map(|c| selector.index(&c.id).map(|k| (selector.values[k], k)))
-        .min();
+    let lowest = chosen.iter().filter_map(|c| selector.index(&c.id).map(|k| (selector.values[k], k))).min();
     match lowest {
         Some((value, k)) if selector.values[i] < value => Why::LowerScore {
             than: selector.stretches[k].name.clone(),
@@ -495,11 +451,7 @@ mod tests {
     use Weekday::*;
 
     fn calendar(start: &str, days: &[Weekday], weeks: u32) -> Calendar {
-        Calendar {
-            start: start.parse().unwrap(),
-            days: days.to_vec(),
-            weeks,
-        }
+        Calendar { start: start.parse().unwrap(), days: days.to_vec(), weeks }
     }
 
     fn posture() -> Request {
@@ -514,19 +466,9 @@ mod tests {
         let dates: Vec<String> = plan.sessions.iter().map(|s| s.date.to_string()).collect();
         assert_eq!(
             dates,
-            [
-                "2026-11-25",
-                "2026-11-27",
-                "2026-11-30",
-                "2026-12-02",
-                "2026-12-04",
-                "2026-12-07"
-            ]
+            ["2026-11-25", "2026-11-27", "2026-11-30", "2026-12-02", "2026-12-04", "2026-12-07"]
         );
-        assert_eq!(
-            plan.sessions.iter().map(|s| s.week).collect::<Vec<_>>(),
-            [1, 1, 1, 2, 2, 2]
-        );
+        assert_eq!(plan.sessions.iter().map(|s| s.week).collect::<Vec<_>>(), [1, 1, 1, 2, 2, 2]);
         assert_eq!(plan.end().to_string(), "2026-12-08");
         assert_eq!(plan.weeks.iter().map(|w| w.sessions).collect::<Vec<_>>(), [3, 3]);
     }
@@ -536,12 +478,8 @@ mod tests {
         let library = load(None).unwrap();
         let plan = build(&library, &posture(), &calendar("2026-11-23", &[Mon, Wed, Fri], 4)).unwrap();
         assert!(plan.routines.len() >= 2, "{:?}", plan.routines);
-        let core: Vec<&str> = plan.routines[0]
-            .items
-            .iter()
-            .filter(|i| i.core)
-            .map(|i| i.id.as_str())
-            .collect();
+        let core: Vec<&str> =
+            plan.routines[0].items.iter().filter(|i| i.core).map(|i| i.id.as_str()).collect();
         assert!(!core.is_empty());
         for routine in &plan.routines {
             for id in &core {
@@ -553,11 +491,8 @@ mod tests {
         assert_eq!(&routine_of[..3], &[0, 1, 2][..plan.routines.len().min(3)]);
         for r in 0..plan.routines.len() {
             for entry in plan.routine_stretches(r) {
-                let doses: Vec<Prescription> = entry
-                    .weeks
-                    .iter()
-                    .map(|&w| plan.dose(r, &entry.item.id, w).unwrap())
-                    .collect();
+                let doses: Vec<Prescription> =
+                    entry.weeks.iter().map(|&w| plan.dose(r, &entry.item.id, w).unwrap()).collect();
                 for pair in doses.windows(2) {
                     assert!(pair[0].hold_s <= pair[1].hold_s, "{}: {doses:?}", entry.item.id);
                     if pair[0].hold_s.is_none() {
@@ -584,10 +519,7 @@ mod tests {
     fn bad_calendars_are_one_line_errors() {
         let library = load(None).unwrap();
         let e = build(&library, &posture(), &calendar("2026-11-23", &[Mon], 0)).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "--weeks: \"0\" is not allowed; use a whole number from 1 to 12"
-        );
+        assert_eq!(e.to_string(), "--weeks: \"0\" is not allowed; use a whole number from 1 to 12");
         let e = build(&library, &posture(), &calendar("2026-11-23", &[], 2)).unwrap_err();
         assert!(e.to_string().starts_with("--days"), "{e}");
     }
@@ -596,13 +528,7 @@ mod tests {
     fn left_out_stretches_say_why() {
         let library = load(None).unwrap();
         let plan = build(&library, &posture(), &calendar("2026-11-23", &[Mon, Thu], 2)).unwrap();
-        let why = |id: &str| {
-            plan.explanation
-                .left_out
-                .iter()
-                .find(|l| l.id == id)
-                .map(|l| l.why.to_string())
-        };
+        let why = |id: &str| plan.explanation.left_out.iter().find(|l| l.id == id).map(|l| l.why.to_string());
         assert_eq!(
             why("foam-roller-thoracic-extension").as_deref(),
             Some("needs a foam-roller (you have: chair, wall)")

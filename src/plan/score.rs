@@ -45,32 +45,21 @@ pub(crate) const LONG_PER_S: i64 = 2;
 
 /// The requested goals a stretch serves, in request order.
 pub(crate) fn served<'g>(stretch: &Stretch, goals: &'g [String]) -> Vec<&'g str> {
-    goals
-        .iter()
-        .filter(|g| stretch.serves(g))
-        .map(String::as_str)
-        .collect()
+    goals.iter().filter(|g| stretch.serves(g)).map(String::as_str).collect()
 }
 
 /// What a stretch is worth to `goals` (the goals that count), with the
 /// seed's tie-breaker.
 pub(crate) fn stretch_value(stretch: &Stretch, goals: &[String], seed: u64) -> i64 {
-    let share = if goals.is_empty() {
-        0
-    } else {
-        GOAL * served(stretch, goals).len() as i64 / goals.len() as i64
-    };
+    let share =
+        if goals.is_empty() { 0 } else { GOAL * served(stretch, goals).len() as i64 / goals.len() as i64 };
     BASE + share + jitter(seed, &stretch.id)
 }
 
 /// What a dose is worth against the week's target dose.
 pub(crate) fn dose_value(dose: &Prescription, target: &Prescription) -> i64 {
     let (work, aim) = (i64::from(dose.seconds()), i64::from(target.seconds()));
-    let off = if work < aim {
-        (aim - work) * SHORT_PER_S
-    } else {
-        (work - aim) * LONG_PER_S
-    };
+    let off = if work < aim { (aim - work) * SHORT_PER_S } else { (work - aim) * LONG_PER_S };
     work * PER_WORK_S - off
 }
 
@@ -95,12 +84,7 @@ pub(crate) fn jitter(seed: u64, id: &str) -> i64 {
 /// effort (hold or move) and the same body areas.
 pub(crate) fn twin(a: &Stretch, b: &Stretch) -> bool {
     let holds = |s: &Stretch| matches!(s.dose.effort(), Effort::Hold(_));
-    let areas = |s: &Stretch| {
-        s.areas
-            .iter()
-            .copied()
-            .collect::<std::collections::BTreeSet<Area>>()
-    };
+    let areas = |s: &Stretch| s.areas.iter().copied().collect::<std::collections::BTreeSet<Area>>();
     a.id != b.id && a.position.level() == b.position.level() && holds(a) == holds(b) && areas(a) == areas(b)
 }
 
@@ -128,21 +112,14 @@ pub(crate) fn works_upper_back(stretch: &Stretch) -> bool {
 pub(crate) fn warm_up(stretches: &[&Stretch], values: &[i64], goals: &[String]) -> Option<usize> {
     best_by(stretches, values, is_gentle, |s| {
         let moves = matches!(s.dose.effort(), Effort::Moves { .. });
-        (
-            moves,
-            !s.position.is_floor(),
-            served(s, goals).len(),
-            s.areas.len(),
-        )
+        (moves, !s.position.is_floor(), served(s, goals).len(), s.areas.len())
     })
 }
 
 /// The best chest opener among `stretches`: upright first, then the most
 /// valuable.
 pub(crate) fn chest_opener(stretches: &[&Stretch], values: &[i64]) -> Option<usize> {
-    best_by(stretches, values, opens_chest, |s| {
-        (!s.position.is_floor(), s.position != Position::Lying, 0, 0)
-    })
+    best_by(stretches, values, opens_chest, |s| (!s.position.is_floor(), s.position != Position::Lying, 0, 0))
 }
 
 fn best_by(
@@ -207,18 +184,10 @@ mod tests {
         let all: Vec<&Stretch> = library.stretches().iter().collect();
         let values = vec![0; all.len()];
         let w = all[warm_up(&all, &values, &[]).unwrap()];
-        assert!(
-            is_gentle(w) && !w.position.is_floor() && w.dose.hold_s.is_none(),
-            "{}",
-            w.id
-        );
+        assert!(is_gentle(w) && !w.position.is_floor() && w.dose.hold_s.is_none(), "{}", w.id);
         let posture = ["posture".to_string()];
         let w = all[warm_up(&all, &values, &posture).unwrap()];
-        assert!(
-            is_gentle(w) && w.serves("posture") && w.dose.hold_s.is_none(),
-            "{}",
-            w.id
-        );
+        assert!(is_gentle(w) && w.serves("posture") && w.dose.hold_s.is_none(), "{}", w.id);
         let c = all[chest_opener(&all, &values).unwrap()];
         assert!(opens_chest(c) && !c.position.is_floor(), "{}", c.id);
     }

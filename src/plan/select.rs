@@ -141,10 +141,8 @@ impl<'a> Selector<'a> {
         if stretches.is_empty() {
             return Err(nothing_left(&excluded));
         }
-        let values: Vec<i64> = stretches
-            .iter()
-            .map(|s| score::stretch_value(s, &goals, request.seed))
-            .collect();
+        let values: Vec<i64> =
+            stretches.iter().map(|s| score::stretch_value(s, &goals, request.seed)).collect();
         Ok(Selector {
             request,
             warm_up: score::warm_up(&stretches, &values, &goals),
@@ -193,12 +191,7 @@ impl<'a> Selector<'a> {
     pub fn check_fits(&self, horizon: &[f64]) -> Result<()> {
         let shortest = horizon
             .iter()
-            .map(|&t| {
-                (0..self.stretches.len())
-                    .map(|i| self.shortest_s(i, t))
-                    .min()
-                    .unwrap_or(0)
-            })
+            .map(|&t| (0..self.stretches.len()).map(|i| self.shortest_s(i, t)).min().unwrap_or(0))
             .max()
             .unwrap_or(0);
         if shortest <= self.budget_s() {
@@ -246,11 +239,8 @@ impl<'a> Selector<'a> {
                         value: self.values[i] + extra[i] + score::dose_value(p, &target),
                     })
                     .collect();
-                let candidate = Candidate {
-                    level: stretch.position.level(),
-                    variants,
-                    required: members.is_some(),
-                };
+                let candidate =
+                    Candidate { level: stretch.position.level(), variants, required: members.is_some() };
                 (i, doses, candidate)
             })
             .collect()
@@ -276,11 +266,8 @@ impl<'a> Selector<'a> {
         let mut picks = self.search(t, &extra);
         let mut penalised = BTreeSet::new();
         for _ in 0..3 {
-            let twins: Vec<usize> = self
-                .lesser_twins(&picks, &extra)
-                .into_iter()
-                .filter(|i| penalised.insert(*i))
-                .collect();
+            let twins: Vec<usize> =
+                self.lesser_twins(&picks, &extra).into_iter().filter(|i| penalised.insert(*i)).collect();
             if twins.is_empty() {
                 break;
             }
@@ -315,9 +302,7 @@ impl<'a> Selector<'a> {
             return Vec::new();
         };
         let floor = reach.min(ninety_percent(self.budget_s()));
-        table
-            .best_from(floor)
-            .map_or_else(Vec::new, |pick| picked(&found, &pick.options))
+        table.best_from(floor).map_or_else(Vec::new, |pick| picked(&found, &pick.options))
     }
 
     /// Doses for exactly `members` at progress `t` that meet `floor` within
@@ -351,9 +336,8 @@ impl<'a> Selector<'a> {
         for (place, &k) in sequence.iter().enumerate() {
             let (i, prescription) = picks[k];
             let stretch = self.stretches[i];
-            let change_s = previous.map_or(0, |p| {
-                timing::level_change_s(p.position.level(), stretch.position.level())
-            });
+            let change_s =
+                previous.map_or(0, |p| timing::level_change_s(p.position.level(), stretch.position.level()));
             items.push(Item {
                 id: stretch.id.clone(),
                 name: stretch.name.clone(),
@@ -368,12 +352,7 @@ impl<'a> Selector<'a> {
             previous = Some(stretch);
         }
         let total_s = items.iter().map(|i| i.seconds + i.change_s).sum();
-        Routine {
-            label: label.to_string(),
-            items,
-            total_s,
-            budget_s: self.budget_s(),
-        }
+        Routine { label: label.to_string(), items, total_s, budget_s: self.budget_s() }
     }
 
     fn reasons(&self, stretch: &Stretch, first: bool, upper_back: bool) -> Vec<Reason> {
@@ -411,11 +390,7 @@ pub(crate) fn ninety_percent(budget_s: u32) -> u32 {
 }
 
 fn picked(found: &[(usize, Vec<Prescription>, Candidate)], options: &[Option<usize>]) -> Vec<Picked> {
-    found
-        .iter()
-        .zip(options)
-        .filter_map(|((i, doses, _), k)| k.map(|k| (*i, doses[k])))
-        .collect()
+    found.iter().zip(options).filter_map(|((i, doses, _), k)| k.map(|k| (*i, doses[k]))).collect()
 }
 
 #[cfg(test)]
@@ -442,17 +417,9 @@ mod tests {
         for minutes in [5, 10, 20] {
             let routine = select(&library, &posture(minutes)).unwrap();
             assert_eq!(routine.items[0].intensity, Intensity::Gentle, "{minutes}");
-            let has = |area| {
-                routine
-                    .items
-                    .iter()
-                    .any(|i| library.stretch(&i.id).unwrap().areas.contains(&area))
-            };
-            assert!(
-                has(Area::UpperBack) && has(Area::Chest),
-                "{minutes}: {:?}",
-                routine.ids()
-            );
+            let has =
+                |area| routine.items.iter().any(|i| library.stretch(&i.id).unwrap().areas.contains(&area));
+            assert!(has(Area::UpperBack) && has(Area::Chest), "{minutes}: {:?}", routine.ids());
         }
     }
 
@@ -482,13 +449,8 @@ mod tests {
             e,
             "--minutes: \"1\" is not allowed; the shortest session these stretches allow is 2 minutes"
         );
-        let e = select(&library, &Request::new(vec!["flying".into()], 10))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.starts_with("--goal: \"flying\" is not allowed; unknown goal; use tension"),
-            "{e}"
-        );
+        let e = select(&library, &Request::new(vec!["flying".into()], 10)).unwrap_err().to_string();
+        assert!(e.starts_with("--goal: \"flying\" is not allowed; unknown goal; use tension"), "{e}");
         let mut r = posture(10);
         r.seated_only = true;
         r.avoid.insert(Condition::ShoulderInjury);

@@ -80,11 +80,7 @@ fn week_list(weeks: &[u32]) -> String {
 
 /// "1 session", "3 sessions".
 fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// Joins words as "a, b and c".
@@ -110,12 +106,7 @@ fn item_lines(out: &mut String, items: &[Item], indent: &str, width: usize) {
     for item in items {
         if let (Some(p), true) = (previous, item.change_s > 0) {
             let words = format!("({})", level_change_words(p.position, item.position));
-            let _ = writeln!(
-                out,
-                "{indent}{words:<w$}{:>5} s",
-                item.change_s,
-                w = width + DOSE_WIDTH
-            );
+            let _ = writeln!(out, "{indent}{words:<w$}{:>5} s", item.change_s, w = width + DOSE_WIDTH);
         }
         let _ = writeln!(
             out,
@@ -196,11 +187,7 @@ impl Plan {
         );
         let _ = writeln!(out, "{}. Seed {}.", self.limits(), self.request.seed);
         let budget = self.request.minutes * 60;
-        if self
-            .sessions
-            .iter()
-            .any(|s| s.total_s < super::select::ninety_percent(budget))
-        {
+        if self.sessions.iter().any(|s| s.total_s < super::select::ninety_percent(budget)) {
             let _ = writeln!(
                 out,
                 "Some sessions are shorter than 90 % of {} minutes: the stretches your limits allow cannot fill more.",
@@ -216,11 +203,7 @@ impl Plan {
         let have: Vec<&str> = r.equipment.iter().map(|e| e.as_str()).collect();
         let mut parts = vec![format!(
             "You have: {}",
-            if have.is_empty() {
-                "nothing".to_string()
-            } else {
-                have.join(", ")
-            }
+            if have.is_empty() { "nothing".to_string() } else { have.join(", ") }
         )];
         if r.seated_only {
             parts.push("seated only".into());
@@ -241,16 +224,9 @@ impl Plan {
     fn routine_lines(&self, out: &mut String) {
         let weeks = self.calendar.weeks;
         if self.routines.len() > 1 {
-            let _ = writeln!(
-                out,
-                "Routines: * marks the core, in every routine; the others rotate."
-            );
+            let _ = writeln!(out, "Routines: * marks the core, in every routine; the others rotate.");
         }
-        let progress = if weeks > 1 {
-            format!("week 1 → week {weeks}")
-        } else {
-            "week 1".to_string()
-        };
+        let progress = if weeks > 1 { format!("week 1 → week {weeks}") } else { "week 1".to_string() };
         let width = self.name_width();
         for (r, routine) in self.routines.iter().enumerate() {
             if r > 0 || self.routines.len() > 1 {
@@ -259,11 +235,7 @@ impl Plan {
             let _ = writeln!(out, "  Routine {} (dose {progress})", routine.label);
             for (n, entry) in self.routine_stretches(r).iter().enumerate() {
                 let item = entry.item;
-                let mark = if item.core && self.routines.len() > 1 {
-                    " *"
-                } else {
-                    ""
-                };
+                let mark = if item.core && self.routines.len() > 1 { " *" } else { "" };
                 let first = describe(&item.prescription);
                 let last_week = entry.weeks.last().copied().unwrap_or(1);
                 let mut dose = match self.dose(r, &item.id, last_week) {
@@ -287,12 +259,7 @@ impl Plan {
 
     /// Width of the name column for every stretch in the plan.
     fn name_width(&self) -> usize {
-        name_width(
-            self.weekly
-                .iter()
-                .flatten()
-                .flat_map(|r| r.items.iter().map(|i| i.name.as_str())),
-        )
+        name_width(self.weekly.iter().flatten().flat_map(|r| r.items.iter().map(|i| i.name.as_str())))
     }
 
     fn schedule(&self, out: &mut String) {

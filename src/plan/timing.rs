@@ -94,11 +94,7 @@ fn hold_at(range: Range, t: f64) -> u32 {
 /// How far through its progression a plan is in week `week` (1-based) of
 /// `weeks`: 0 in the first week, 1 in the last (0 for a one-week plan).
 pub fn progress(week: u32, weeks: u32) -> f64 {
-    if weeks <= 1 {
-        0.0
-    } else {
-        f64::from(week.clamp(1, weeks) - 1) / f64::from(weeks - 1)
-    }
+    if weeks <= 1 { 0.0 } else { f64::from(week.clamp(1, weeks) - 1) / f64::from(weeks - 1) }
 }
 
 /// The repetitions the planner may give a stretch: a static stretch's own
@@ -224,13 +220,7 @@ mod tests {
 
     #[test]
     fn moves_are_reps_times_seconds_times_sides() {
-        let dose = Dose {
-            hold_s: None,
-            rep_s: Some(4),
-            reps: Range::new(8, 10),
-            sides: 2,
-            rest_s: 0,
-        };
+        let dose = Dose { hold_s: None, rep_s: Some(4), reps: Range::new(8, 10), sides: 2, rest_s: 0 };
         let p = Prescription::standard(&dose, false);
         assert_eq!(p.seconds(), 8 * 4 * 2 + 3);
         assert_eq!(Prescription::at(&dose, false, 1.0).reps, 10);
@@ -239,17 +229,14 @@ mod tests {
     #[test]
     fn holds_land_on_multiples_of_five_and_never_shorten() {
         let dose = hold((20, 30), (2, 3), 1, 5);
-        let holds: Vec<u32> = (1..=4)
-            .map(|w| Prescription::at(&dose, false, progress(w, 4)).hold_s.unwrap())
-            .collect();
+        let holds: Vec<u32> =
+            (1..=4).map(|w| Prescription::at(&dose, false, progress(w, 4)).hold_s.unwrap()).collect();
         assert_eq!(holds, [20, 25, 25, 30]);
         for (lo, hi) in [(5, 8), (12, 14), (8, 12), (13, 16), (10, 120)] {
             let dose = hold((lo, hi), (2, 3), 1, 0);
             let mut last = 0;
             for step in 0..=20 {
-                let h = Prescription::at(&dose, false, f64::from(step) / 20.0)
-                    .hold_s
-                    .unwrap();
+                let h = Prescription::at(&dose, false, f64::from(step) / 20.0).hold_s.unwrap();
                 assert!(h >= last, "{lo}-{hi}: {h} after {last}");
                 assert!(hold_range(Range::new(lo, hi), false).contains(h));
                 last = h;
@@ -273,13 +260,7 @@ mod tests {
         let quick = options(&dose, false, true, 1.0);
         assert_eq!(quick.iter().map(|p| p.reps).collect::<Vec<_>>(), [1, 2]);
         assert!(opts.iter().all(|p| p.hold_s == Some(30) && p.sides == 2));
-        let moves = Dose {
-            hold_s: None,
-            rep_s: Some(4),
-            reps: Range::new(8, 10),
-            sides: 1,
-            rest_s: 0,
-        };
+        let moves = Dose { hold_s: None, rep_s: Some(4), reps: Range::new(8, 10), sides: 1, rest_s: 0 };
         assert_eq!(options(&moves, false, false, 0.0).len(), 3);
         assert_eq!(options(&moves, false, true, 0.0).len(), 3);
     }
@@ -291,10 +272,7 @@ mod tests {
         assert_eq!(levels_change_s([Seated, Standing]), 5);
         assert_eq!(levels_change_s([Lying, Standing, Seated, Kneeling]), 5 + 20 + 10);
         // Any order that never comes back to a level costs the same.
-        let orders = [
-            [Seated, Standing, Kneeling, Lying],
-            [Lying, Kneeling, Standing, Seated],
-        ];
+        let orders = [[Seated, Standing, Kneeling, Lying], [Lying, Kneeling, Standing, Seated]];
         for order in orders {
             let cost: u32 = order.windows(2).map(|w| level_change_s(w[0], w[1])).sum();
             assert_eq!(cost, 35);

@@ -34,16 +34,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
 
     // Layout checks user text; this catches a sheet's own wording.
     let fonts = crate::fonts::Fonts::get();
-    if let Some((run, c)) = doc
-        .pages
-        .iter()
-        .flat_map(Page::texts)
-        .find_map(|run| fonts.missing(&run.text).map(|c| (run, c)))
+    if let Some((run, c)) =
+        doc.pages.iter().flat_map(Page::texts).find_map(|run| fonts.missing(&run.text).map(|c| (run, c)))
     {
-        return Err(Error::Internal(format!(
-            "the sheet font lacks {c:?} in {:?}",
-            run.text
-        )));
+        return Err(Error::Internal(format!("the sheet font lacks {c:?} in {:?}", run.text)));
     }
     for face in used_faces(doc) {
         let font = parse_font(face)?;
@@ -51,10 +45,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     }
     let pictures = pictures(doc);
     for (i, picture) in pictures.iter().enumerate() {
-        pdf.resources
-            .xobjects
-            .map
-            .insert(image_id(i), XObject::Image(raw_image(picture)));
+        pdf.resources.xobjects.map.insert(image_id(i), XObject::Image(raw_image(picture)));
     }
     let pages = doc.pages.iter().map(|page| pdf_page(page, &pictures)).collect();
     pdf.with_pages(pages);
@@ -95,9 +86,7 @@ fn pictures(doc: &Document) -> Vec<Arc<Picture>> {
     let mut out: Vec<Arc<Picture>> = Vec::new();
     for item in doc.pages.iter().flat_map(|p| &p.items) {
         if let Item::Image { picture, .. } = item
-            && !out
-                .iter()
-                .any(|known| Arc::ptr_eq(known, picture) || known == picture)
+            && !out.iter().any(|known| Arc::ptr_eq(known, picture) || known == picture)
         {
             out.push(picture.clone());
         }
@@ -110,11 +99,7 @@ fn raw_image(picture: &Picture) -> RawImage {
         pixels: RawImageData::U8(picture.pixels.clone()),
         width: picture.width as usize,
         height: picture.height as usize,
-        data_format: if picture.alpha {
-            RawImageFormat::RGBA8
-        } else {
-            RawImageFormat::RGB8
-        },
+        data_format: if picture.alpha { RawImageFormat::RGBA8 } else { RawImageFormat::RGB8 },
         tag: Vec::new(),
     }
 }
@@ -145,8 +130,7 @@ fn save(pdf: &PdfDocument) -> Result<Vec<u8>> {
     let id = Object::String(placeholder.to_vec(), lopdf::StringFormat::Literal);
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     let mut bytes = Vec::new();
-    lo.save_modern(&mut bytes)
-        .map_err(|e| Error::Internal(format!("PDF could not be written: {e}")))?;
+    lo.save_modern(&mut bytes).map_err(|e| Error::Internal(format!("PDF could not be written: {e}")))?;
     let hash = Sha256::digest(&bytes);
     let hex: String = hash[..16].iter().map(|b| format!("{b:02x}")).collect();
     let at = find_last(&bytes, &placeholder)
@@ -195,10 +179,7 @@ struct Flip {
 
 impl Flip {
     fn point(&self, p: crate::layout::Point) -> printpdf::Point {
-        printpdf::Point {
-            x: Pt(round(p.x)),
-            y: Pt(round(self.height - p.y)),
-        }
+        printpdf::Point { x: Pt(round(p.x)), y: Pt(round(self.height - p.y)) }
     }
 }
 
@@ -304,20 +285,14 @@ impl Painter {
             self.in_text = true;
         }
         if self.font != Some((run.face, run.size)) {
-            self.ops.push(Op::SetFont {
-                font: PdfFontHandle::External(font_id(run.face)),
-                size: Pt(run.size),
-            });
+            self.ops
+                .push(Op::SetFont { font: PdfFontHandle::External(font_id(run.face)), size: Pt(run.size) });
             self.font = Some((run.face, run.size));
         }
         self.set_fill(run.color);
         let at = self.flip.point(run.origin);
-        self.ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(at.x, at.y),
-        });
-        self.ops.push(Op::ShowText {
-            items: vec![TextItem::Text(run.text.clone())],
-        });
+        self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(at.x, at.y) });
+        self.ops.push(Op::ShowText { items: vec![TextItem::Text(run.text.clone())] });
     }
 
     fn rect(&mut self, rect: Rect, fill: Option<Color>, stroke: Option<Stroke>) {
@@ -356,12 +331,7 @@ impl Painter {
                 },
             });
         } else {
-            self.ops.push(Op::DrawLine {
-                line: printpdf::Line {
-                    points,
-                    is_closed: false,
-                },
-            });
+            self.ops.push(Op::DrawLine { line: printpdf::Line { points, is_closed: false } });
         }
     }
 }
@@ -371,36 +341,19 @@ impl Painter {
 fn color(c: Color) -> PdfColor {
     let unit = |v: u8| (f32::from(v) / 255.0 * 1000.0).round() / 1000.0;
     if c.r == c.g && c.g == c.b {
-        return PdfColor::Greyscale(printpdf::Greyscale {
-            percent: unit(c.r),
-            icc_profile: None,
-        });
+        return PdfColor::Greyscale(printpdf::Greyscale { percent: unit(c.r), icc_profile: None });
     }
-    PdfColor::Rgb(Rgb {
-        r: unit(c.r),
-        g: unit(c.g),
-        b: unit(c.b),
-        icc_profile: None,
-    })
+    PdfColor::Rgb(Rgb { r: unit(c.r), g: unit(c.g), b: unit(c.b), icc_profile: None })
 }
 
 fn line_points(path: &Path, flip: &Flip) -> Vec<LinePoint> {
-    let mut points = vec![LinePoint {
-        p: flip.point(path.start),
-        bezier: false,
-    }];
+    let mut points = vec![LinePoint { p: flip.point(path.start), bezier: false }];
     for segment in &path.segments {
         match *segment {
-            Segment::Line(p) => points.push(LinePoint {
-                p: flip.point(p),
-                bezier: false,
-            }),
+            Segment::Line(p) => points.push(LinePoint { p: flip.point(p), bezier: false }),
             Segment::Curve(a, b, p) => {
                 for (q, bezier) in [(a, true), (b, true), (p, false)] {
-                    points.push(LinePoint {
-                        p: flip.point(q),
-                        bezier,
-                    });
+                    points.push(LinePoint { p: flip.point(q), bezier });
                 }
             }
         }
@@ -409,10 +362,7 @@ fn line_points(path: &Path, flip: &Flip) -> Vec<LinePoint> {
 }
 
 fn image_ops(rect: Rect, picture: &Arc<Picture>, pictures: &[Arc<Picture>], flip: &Flip, ops: &mut Vec<Op>) {
-    let Some(index) = pictures
-        .iter()
-        .position(|p| Arc::ptr_eq(p, picture) || p == picture)
-    else {
+    let Some(index) = pictures.iter().position(|p| Arc::ptr_eq(p, picture) || p == picture) else {
         return;
     };
     // At 72 dpi one pixel is one point; scale to the rectangle.
@@ -458,13 +408,7 @@ mod tests {
 
     fn sample() -> Document {
         let mut page = Page::new(Paper::A4.portrait());
-        page.items.push(text_run(
-            "Hold 20–30 s × 3",
-            Face::Bold,
-            12.0,
-            Color::BLACK,
-            Point::new(50.0, 60.0),
-        ));
+        page.items.push(text_run("Hold 20–30 s × 3", Face::Bold, 12.0, Color::BLACK, Point::new(50.0, 60.0)));
         page.items.push(Item::Path(Path::circle(
             Point::new(100.0, 200.0),
             10.0,
@@ -476,12 +420,7 @@ mod tests {
             fill: None,
             stroke: Some(Stroke::solid(1.0, Color::BLACK)),
         });
-        Document {
-            title: "Test".into(),
-            subject: "A test".into(),
-            keywords: vec![],
-            pages: vec![page],
-        }
+        Document { title: "Test".into(), subject: "A test".into(), keywords: vec![], pages: vec![page] }
     }
 
     #[test]
@@ -495,13 +434,7 @@ mod tests {
     #[test]
     fn a_character_the_font_lacks_is_an_error_not_an_empty_box() {
         let mut doc = sample();
-        doc.pages[0].items.push(text_run(
-            "a → b",
-            Face::Regular,
-            10.0,
-            Color::BLACK,
-            Point::new(50.0, 90.0),
-        ));
+        doc.pages[0].items.push(text_run("a → b", Face::Regular, 10.0, Color::BLACK, Point::new(50.0, 90.0)));
         let err = render(&doc).unwrap_err();
         assert!(err.to_string().contains("lacks '→'"), "{err}");
     }
@@ -514,10 +447,7 @@ mod tests {
         let b = render(&other).unwrap();
         let id = |bytes: &[u8]| {
             let text = String::from_utf8_lossy(bytes);
-            text[text.rfind("/ID").unwrap()..]
-                .chars()
-                .take(80)
-                .collect::<String>()
+            text[text.rfind("/ID").unwrap()..].chars().take(80).collect::<String>()
         };
         assert_ne!(id(&a), id(&b));
     }

@@ -31,12 +31,7 @@ pub fn stderr(out: &Output) -> String {
 
 /// Asserts success and returns stdout.
 pub fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed ({:?}): {}",
-        out.status.code(),
-        stderr(out)
-    );
+    assert!(out.status.success(), "failed ({:?}): {}", out.status.code(), stderr(out));
     stdout(out)
 }
 
@@ -44,12 +39,7 @@ pub fn ok(out: &Output) -> String {
 /// Returns the line.
 pub fn bad(out: &Output) -> String {
     let err = stderr(out);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "expected exit 2, got {:?}: {err}",
-        out.status.code()
-    );
+    assert_eq!(out.status.code(), Some(2), "expected exit 2, got {:?}: {err}", out.status.code());
     assert!(!err.contains("panicked"), "panic: {err}");
     assert_eq!(err.trim_end().lines().count(), 1, "expected one line: {err}");
     err.trim_end().to_string()
@@ -73,11 +63,7 @@ pub fn have(tool: &str) -> bool {
 pub fn assert_valid_pdf(path: &Path) {
     if have("qpdf") {
         let out = Command::new("qpdf").arg("--check").arg(path).output().unwrap();
-        assert!(
-            out.status.success(),
-            "qpdf --check failed: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
+        assert!(out.status.success(), "qpdf --check failed: {}", String::from_utf8_lossy(&out.stdout));
     }
 }
 

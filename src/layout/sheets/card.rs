@@ -4,27 +4,19 @@
 //! shows fewer stretches rather than spilling onto a second page.
 
 use super::gallery::side_by_side;
-use super::parts::{self, Detail};
-use crate::content::{Safety, Stretch};
+use super::parts::{self, Detail, Photos};
+use super::Exercise;
+use crate::content::Safety;
 use crate::layout::flow::{Block, BlockBuilder, text_run, translate};
 use crate::layout::geom::mm;
 use crate::layout::page::{Document, Face, Item, Page, Stroke};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
 use crate::layout::{Point, Rect};
-use crate::plan::{Prescription, describe, minutes};
+use crate::plan::{describe, minutes};
 
 /// The most stretches a card shows.
 pub const MAX_STRETCHES: usize = 8;
-
-/// A stretch to put on the card, with the dose to print.
-#[derive(Debug, Clone, Copy)]
-pub struct CardEntry<'a> {
-    pub stretch: &'a Stretch,
-    pub dose: Prescription,
-    /// Seconds including getting into position.
-    pub seconds: u32,
-}
 
 /// The laid-out card and how many of the entries it shows.
 pub struct Card {
@@ -40,8 +32,9 @@ pub struct Card {
 /// safety text, then with its short form, then a denser style (smaller
 /// headings and margins, body text still at its minimum size). If none
 /// does, the densest layout shows as many as fit.
-pub fn card(entries: &[CardEntry], safety: &Safety, options: &SheetOptions) -> Card {
+pub fn card(entries: &[Exercise], safety: &Safety, photos: &Photos, options: &SheetOptions) -> Card {
     let title = options.title.as_deref().unwrap_or("Desk stretch break");
+    let sheet = Sheet { title, safety, photos };
     let normal = Style::new(options);
     let dense = normal.dense();
     let wanted = entries.len().min(MAX_STRETCHES);
@@ -55,11 +48,8 @@ pub fn card(entries: &[CardEntry], safety: &Safety, options: &SheetOptions) -> C
     ];
     let (page, shown) = tries
         .iter()
-        .find_map(|(style, detail, least)| attempt(&entries[..wanted], *least, title, safety, style, *detail))
-        .unwrap_or_else(|| {
-            let page = place(&[], title, &Block::default(), safety, &dense, Detail::Brief);
-            (page, 0)
-        });
+        .find_map(|(style, detail, least)| sheet.attempt(&entries[..wanted], *least, style, *detail))
+        .unwrap_or_else(|| (sheet.place(&[], &Block::default(), &dense, Detail::Brief), 0));
     Card {
         document: Document {
             title: title.to_string(),
@@ -68,6 +58,50 @@ pub fn card(entries: &[CardEntry], safety: &Safety, options: &SheetOptions) -> C
             pages: vec![page],
         },
         shown,
+    }
+}
+
+/// What every layout attempt shares.
+struct Sheet<'a> {
+    title: &'a str,
+    safety: &'a Safety,
+    photos: &'a Photos,
+}
+
+impl Sheet<'_> {
+    /// The most of `entries` (at least `least`) that fit one page laid out
+    /// in `style` with `detail` safety text.
+    fn attempt(
+        &self,
+        entries: &[Exercise],
+        least: usize,
+        style: &Style,
+        detail: Detail,
+    ) -> Option<(Page, usize)> {
+        let frame = frame(style);
+        let panel = parts::safety_panel(style, frame.w, self.safety, detail);
+        (least.max(1)..=entries.len()).rev().find_map(|n| {
+            let shown = &entries[..n];
+            let header = header(style, frame.w, self.title, shown);
+            let room = frame.h - header.height - panel.height - 2.0 * gap(style) - footer_height(style);
+            let grid = fit_grid(shown, style, self.photos, frame.w, room)?;
+            Some((self.place(shown, &grid, style, detail), n))
+        })
+    }
+
+    /// The page: header and grid from the top, safety panel and footer at
+    /// the bottom.
+    fn place(&self, shown: &[Exercise], grid: &Block, style: &Style, detail: Detail) -> Page {
+        let frame = frame(style);
+        let header = header(style, frame.w, self.title, shown);
+        let panel = parts::safety_panel(style, frame.w, self.safety, detail);
+        let mut page = Page::new(style.page);
+        page.items.extend(header.items_at(frame.x, frame.y));
+        page.items.extend(grid.items_at(frame.x, frame.y + header.height + gap(style)));
+        let panel_y = frame.bottom() - footer_height(style) - panel.height;
+        page.items.extend(panel.items_at(frame.x, panel_y));
+        page.items.extend(footer(style, frame));
+        page
     }
 }
 
@@ -81,65 +115,18 @@ fn frame(style: &Style) -> Rect {
     )
 }
 
-/// The most of `entries` (at least `least`) that fit one page laid out in
-/// `style` with `detail` safety text.
-fn attempt(
-    entries: &[CardEntry],
-    least: usize,
-    title: &str,
-    safety: &Safety,
-    style: &Style,
-    detail: Detail,
-) -> Option<(Page, usize)> {
-    let frame = frame(style);
-    let panel = parts::safety_panel(style, frame.w, safety, detail);
-    (least.max(1)..=entries.len()).rev().find_map(|n| {
-        let shown = &entries[..n];
-        let header = header(style, frame.w, title, shown);
-        let room = frame.h - header.height - panel.height - 2.0 * gap(style) - footer_height(style);
-        let grid = fit_grid(shown, style, frame.w, room)?;
-        Some((place(shown, title, &grid, safety, style, detail), n))
-    })
-}
-
 /// Space between the header, the grid and the safety panel.
 fn gap(style: &Style) -> f32 {
     if style.margin < mm(14.0) { mm(3.0) } else { mm(4.0) }
 }
 
-fn header(style: &Style, width: f32, title: &str, shown: &[CardEntry]) -> Block {
+fn header(style: &Style, width: f32, title: &str, shown: &[Exercise]) -> Block {
     parts::title(style, width, title, Some(&subtitle(shown)))
 }
 
-/// The page: header and grid from the top, safety panel and footer at the
-/// bottom.
-fn place(
-    shown: &[CardEntry],
-    title: &str,
-    grid: &Block,
-    safety: &Safety,
-    style: &Style,
-    detail: Detail,
-) -> Page {
-    let frame = frame(style);
-    let header = header(style, frame.w, title, shown);
-    let panel = parts::safety_panel(style, frame.w, safety, detail);
-    let mut page = Page::new(style.page);
-    page.items.extend(header.items_at(frame.x, frame.y));
-    page.items
-        .extend(grid.items_at(frame.x, frame.y + header.height + gap(style)));
-    let panel_y = frame.bottom() - footer_height(style) - panel.height;
-    page.items.extend(panel.items_at(frame.x, panel_y));
-    page.items.extend(footer(style, frame));
-    page
-}
-
-fn subtitle(entries: &[CardEntry]) -> String {
+fn subtitle(entries: &[Exercise]) -> String {
     let seconds: u32 = entries.iter().map(|e| e.seconds).sum();
-    format!(
-        "About {}, once or twice a day. Stop at a mild stretch, never pain.",
-        minutes(seconds)
-    )
+    format!("About {}, once or twice a day. Stop at a mild stretch, never pain.", minutes(seconds))
 }
 
 fn footer_height(style: &Style) -> f32 {
@@ -152,19 +139,13 @@ fn footer(style: &Style, frame: Rect) -> Vec<Item> {
     let baseline = frame.bottom() - lead + (lead - size) / 2.0 + 0.8 * size;
     let note = "General guidance, not personal medical advice. Made with stretchsheet.";
     let note = text::fit(note, Face::Regular, size, frame.w);
-    vec![text_run(
-        &note,
-        Face::Regular,
-        size,
-        style.muted,
-        Point::new(frame.x, baseline),
-    )]
+    vec![text_run(&note, Face::Regular, size, style.muted, Point::new(frame.x, baseline))]
 }
 
 /// The grid for `entries` in `width`, if it fits in `room` points of
 /// height: as few columns as allow it (wider lines read better), and the
 /// largest figures that still fit.
-fn fit_grid(entries: &[CardEntry], style: &Style, width: f32, room: f32) -> Option<Block> {
+fn fit_grid(entries: &[Exercise], style: &Style, photos: &Photos, width: f32, room: f32) -> Option<Block> {
     let gap = mm(5.0);
     for columns in 1..=3usize {
         let cell_w = (width - gap * (columns - 1) as f32) / columns as f32;
@@ -176,7 +157,7 @@ fn fit_grid(entries: &[CardEntry], style: &Style, width: f32, room: f32) -> Opti
             let rows: Vec<Block> = entries
                 .chunks(columns)
                 .map(|row| {
-                    let cells = row.iter().map(|e| cell(e, style, cell_w, figure)).collect();
+                    let cells = row.iter().map(|e| cell(e, style, photos, cell_w, figure)).collect();
                     side_by_side(cells, cell_w, gap)
                 })
                 .collect();
@@ -197,11 +178,7 @@ fn fit_grid(entries: &[CardEntry], style: &Style, width: f32, room: f32) -> Opti
 /// 16–30 mm (20–34 mm in large print).
 fn figure_sides(cell_w: f32, style: &Style) -> impl Iterator<Item = f32> {
     let large = style.body > 12.0;
-    let (min, max) = if large {
-        (mm(20.0), mm(34.0))
-    } else {
-        (mm(16.0), mm(30.0))
-    };
+    let (min, max) = if large { (mm(20.0), mm(34.0)) } else { (mm(16.0), mm(30.0)) };
     let best = (cell_w * 0.34).clamp(min, max);
     [best, (best + min) / 2.0, min].into_iter()
 }
@@ -225,33 +202,19 @@ fn stack(rows: Vec<Block>, gap: f32, width: f32, style: &Style) -> Block {
 }
 
 /// One stretch: figure on the left; name, dose and steps on the right.
-fn cell(entry: &CardEntry, style: &Style, width: f32, figure: f32) -> Block {
+fn cell(entry: &Exercise, style: &Style, photos: &Photos, width: f32, figure: f32) -> Block {
     let text_x = figure + mm(3.0);
     let mut text = BlockBuilder::new(width - text_x);
     let name = style.heading;
-    text.paragraph(
-        &[Span::bold(&entry.stretch.name)],
-        name,
-        style.line(name),
-        style.ink,
-        0.0,
-        false,
-    );
+    text.paragraph(&[Span::bold(&entry.stretch.name)], name, style.line(name), style.ink, 0.0, false);
     let dose = describe(&entry.dose);
-    text.paragraph(
-        &[Span::bold(&dose)],
-        style.body,
-        style.line(style.body),
-        style.accent,
-        0.0,
-        false,
-    );
+    text.paragraph(&[Span::bold(&dose)], style.body, style.line(style.body), style.accent, 0.0, false);
     text.gap(1.0);
     parts::numbered(&mut text, style, entry.stretch.card_steps(), style.body, false);
     let text = text.finish();
 
     let mut b = BlockBuilder::new(width);
-    for item in parts::figure(entry.stretch, Rect::new(0.0, 0.0, figure, figure), style) {
+    for item in parts::figure(entry.stretch, Rect::new(0.0, 0.0, figure, figure), style, photos) {
         b.item(item);
     }
     for item in text.items_at(text_x, 0.0) {

@@ -2,7 +2,7 @@
 //! summary and dose range, about six to a page. The catalog a clinic
 //! browses and the page figures are reviewed on.
 
-use super::parts;
+use super::parts::{self, Photos};
 use crate::content::{Library, Stretch};
 use crate::layout::flow::{Block, BlockBuilder, Flow, translate};
 use crate::layout::page::{Document, Stroke};
@@ -12,7 +12,7 @@ use crate::layout::{Rect, geom::mm};
 use crate::plan::describe_dose;
 
 /// Lays out the gallery of `library`.
-pub fn gallery(library: &Library, options: &SheetOptions) -> Document {
+pub fn gallery(library: &Library, photos: &Photos, options: &SheetOptions) -> Document {
     let style = Style::new(options);
     let title = options.title.as_deref().unwrap_or("Stretch gallery");
     let mut flow = Flow::new(&style, title);
@@ -28,7 +28,7 @@ pub fn gallery(library: &Library, options: &SheetOptions) -> Document {
     let gap = mm(6.0);
     let cell_w = (width - gap * (columns - 1) as f32) / columns as f32;
     for row in library.stretches().chunks(columns) {
-        let cells: Vec<Block> = row.iter().map(|s| cell(s, library, cell_w, &style)).collect();
+        let cells: Vec<Block> = row.iter().map(|s| cell(s, library, photos, cell_w, &style)).collect();
         flow.place(side_by_side(cells, cell_w, gap));
         flow.space(mm(5.0));
     }
@@ -40,61 +40,27 @@ pub fn gallery(library: &Library, options: &SheetOptions) -> Document {
     }
 }
 
-fn cell(stretch: &Stretch, library: &Library, width: f32, style: &Style) -> Block {
+fn cell(stretch: &Stretch, library: &Library, photos: &Photos, width: f32, style: &Style) -> Block {
     let mut b = BlockBuilder::new(width);
     let figure_h = (width * 0.55).min(mm(45.0));
-    for item in parts::figure(stretch, Rect::new(0.0, 0.0, width, figure_h), style) {
+    for item in parts::figure(stretch, Rect::new(0.0, 0.0, width, figure_h), style, photos) {
         b.item(item);
     }
     b.gap(figure_h + 4.0);
     let heading = style.heading;
-    b.paragraph(
-        &[Span::bold(&stretch.name)],
-        heading,
-        style.line(heading),
-        style.ink,
-        0.0,
-        false,
-    );
+    b.paragraph(&[Span::bold(&stretch.name)], heading, style.line(heading), style.ink, 0.0, false);
     let size = style.body;
     let lead = style.line(size);
-    b.paragraph(
-        &[Span::regular(&stretch.summary)],
-        size,
-        lead,
-        style.ink,
-        0.0,
-        false,
-    );
+    b.paragraph(&[Span::regular(&stretch.summary)], size, lead, style.ink, 0.0, false);
     b.gap(2.0);
     parts::labelled(&mut b, style, "Dose:", &describe_dose(&stretch.dose), size);
     let needs: Vec<&str> = stretch.equipment.iter().map(|e| e.as_str()).collect();
-    let needs = if needs.is_empty() {
-        "nothing".to_string()
-    } else {
-        needs.join(", ")
-    };
-    parts::labelled(
-        &mut b,
-        style,
-        "Position:",
-        &format!("{} · needs {needs}", stretch.position),
-        size,
-    );
-    let goals: Vec<&str> = stretch
-        .goals
-        .iter()
-        .map(|g| library.goal(g).map_or(g.as_str(), |goal| goal.name.as_str()))
-        .collect();
+    let needs = if needs.is_empty() { "nothing".to_string() } else { needs.join(", ") };
+    parts::labelled(&mut b, style, "Position:", &format!("{} · needs {needs}", stretch.position), size);
+    let goals: Vec<&str> =
+        stretch.goals.iter().map(|g| library.goal(g).map_or(g.as_str(), |goal| goal.name.as_str())).collect();
     parts::labelled(&mut b, style, "Goals:", &goals.join(", "), size);
-    b.paragraph(
-        &[Span::regular(&format!("id: {}", stretch.id))],
-        size,
-        lead,
-        style.muted,
-        0.0,
-        false,
-    );
+    b.paragraph(&[Span::regular(&format!("id: {}", stretch.id))], size, lead, style.muted, 0.0, false);
     b.gap(2.0);
     b.rule(Stroke::solid(0.5, style.muted));
     b.finish()
@@ -111,9 +77,5 @@ pub fn side_by_side(cells: Vec<Block>, cell_w: f32, gap: f32) -> Block {
             c.items.iter().map(move |item| translate(item, dx, 0.0))
         })
         .collect();
-    Block {
-        items,
-        height,
-        breaks: Vec::new(),
-    }
+    Block { items, height, breaks: Vec::new() }
 }

@@ -6,9 +6,9 @@
 
 use chrono::NaiveDate;
 
-use super::parts;
+use super::parts::{self, Photos};
 use crate::clinic::{Clinic, LOGO_BOX};
-use crate::content::{Safety, Stretch};
+use crate::content::Safety;
 use crate::layout::Rect;
 use crate::layout::flow::{Block, BlockBuilder, Flow};
 use crate::layout::geom::mm;
@@ -16,16 +16,8 @@ use crate::layout::page::{Document, Face, Item, Stroke};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
 use crate::picture::fitted_size;
-use crate::plan::{Prescription, describe, minutes};
-
-/// A prescribed exercise.
-#[derive(Debug, Clone, Copy)]
-pub struct Exercise<'a> {
-    pub stretch: &'a Stretch,
-    pub dose: Prescription,
-    /// Seconds including getting into position.
-    pub seconds: u32,
-}
+use super::Exercise;
+use crate::plan::{describe, minutes};
 
 /// Everything a handout shows besides the safety text.
 #[derive(Debug, Clone)]
@@ -47,7 +39,7 @@ pub fn long_date(date: NaiveDate) -> String {
 }
 
 /// Lays out the handout.
-pub fn handout(h: &Handout, safety: &Safety, options: &SheetOptions) -> Document {
+pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOptions) -> Document {
     let mut style = Style::new(options);
     if let Some(accent) = h.clinic.and_then(|c| c.accent) {
         style = style.with_accent(accent);
@@ -74,7 +66,7 @@ pub fn handout(h: &Handout, safety: &Safety, options: &SheetOptions) -> Document
     flow.place(section_heading(&style, width, "Your exercises"));
     for (i, exercise) in h.exercises.iter().enumerate() {
         flow.space(mm(3.0));
-        flow.place(exercise_block(i + 1, exercise, &style, width));
+        flow.place(exercise_block(i + 1, exercise, &style, photos, width));
     }
     flow.space(mm(6.0));
     flow.place(parts::safety_full(&style, width, safety));
@@ -113,10 +105,7 @@ fn letterhead(clinic: &Clinic, style: &Style, width: f32) -> Block {
     let mut logo_h: f32 = 0.0;
     if let Some(logo) = &clinic.logo {
         let (w, h) = fitted_size(logo, LOGO_BOX.0, LOGO_BOX.1);
-        b.item(Item::Image {
-            rect: Rect::new(0.0, 0.0, w, h),
-            picture: logo.clone(),
-        });
+        b.item(Item::Image { rect: Rect::new(0.0, 0.0, w, h), picture: logo.clone() });
         logo_w = w + mm(6.0);
         logo_h = h;
     }
@@ -161,14 +150,7 @@ fn patient_block(h: &Handout, style: &Style, width: f32) -> Block {
     let size = style.body;
     let lead = style.line(size);
     let field = |b: &mut BlockBuilder, label: &str, value: &str| {
-        b.paragraph(
-            &[Span::bold(label), Span::regular(value)],
-            size,
-            lead,
-            style.ink,
-            0.0,
-            true,
-        );
+        b.paragraph(&[Span::bold(label), Span::regular(value)], size, lead, style.ink, 0.0, true);
     };
     if let Some(patient) = h.patient {
         field(&mut b, "Prepared for: ", patient);
@@ -238,14 +220,7 @@ fn notes_block(notes: &str, style: &Style, width: f32) -> Block {
             b.gap(size * 0.6);
             b.may_break();
         }
-        b.paragraph(
-            &[Span::regular(paragraph)],
-            size,
-            style.line(size),
-            style.ink,
-            0.0,
-            true,
-        );
+        b.paragraph(&[Span::regular(paragraph)], size, style.line(size), style.ink, 0.0, true);
     }
     b.finish()
 }
@@ -268,7 +243,7 @@ fn section_heading(style: &Style, width: f32, text: &str) -> Block {
 }
 
 /// One prescribed exercise with its dose.
-fn exercise_block(number: usize, e: &Exercise, style: &Style, width: f32) -> Block {
+fn exercise_block(number: usize, e: &Exercise, style: &Style, photos: &Photos, width: f32) -> Block {
     let dose = format!("{} (about {} s in all)", describe(&e.dose), e.seconds);
-    parts::exercise(number, e.stretch, &[("Dose:", dose)], style, width)
+    parts::exercise(number, e.stretch, &[("Dose:", dose)], style, photos, width)
 }

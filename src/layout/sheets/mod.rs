@@ -5,9 +5,23 @@ mod card;
 mod gallery;
 mod handout;
 pub mod parts;
+
+pub use parts::Photos;
 mod plan;
 
-pub use card::{Card, CardEntry, card};
+pub use card::{Card, card};
 pub use gallery::gallery;
-pub use handout::{Exercise, Handout, handout, long_date};
+pub use handout::{Handout, handout, long_date};
 pub use plan::plan;
+
+use crate::content::Stretch;
+use crate::plan::Prescription;
+
+/// A stretch as a sheet prints it: with its dose and how long it takes.
+#[derive(Debug, Clone, Copy)]
+pub struct Exercise<'a> {
+    pub stretch: &'a Stretch,
+    pub dose: Prescription,
+    /// Seconds including getting into position.
+    pub seconds: u32,
+}

@@ -1,13 +1,18 @@
 //! Pieces every sheet shares: the title block, numbered steps, bullet
 //! lists, headings, the safety panel and the figure box.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use crate::content::{Safety, Stretch};
 use crate::layout::flow::{Block, BlockBuilder, translate};
 use crate::layout::geom::mm;
+use crate::layout::page::Picture;
 use crate::layout::page::{Color, Face, Item, Stroke};
 use crate::layout::style::Style;
 use crate::layout::text::{self, Span};
 use crate::layout::{Point, Rect};
+use crate::picture::fitted_size;
 
 /// The sheet title, an optional subtitle, and an accent rule.
 pub fn title(style: &Style, width: f32, title: &str, subtitle: Option<&str>) -> Block {
@@ -16,14 +21,7 @@ pub fn title(style: &Style, width: f32, title: &str, subtitle: Option<&str>) -> 
     b.paragraph(&[Span::bold(title)], size, size * 1.2, style.accent, 0.0, false);
     if let Some(sub) = subtitle {
         b.gap(2.0);
-        b.paragraph(
-            &[Span::regular(sub)],
-            style.body,
-            style.line(style.body),
-            style.muted,
-            0.0,
-            false,
-        );
+        b.paragraph(&[Span::regular(sub)], style.body, style.line(style.body), style.muted, 0.0, false);
     }
     b.gap(4.0);
     b.rule(Stroke::solid(1.5, style.accent));
@@ -33,14 +31,7 @@ pub fn title(style: &Style, width: f32, title: &str, subtitle: Option<&str>) -> 
 /// A section heading in the accent colour, bold so it reads in grayscale.
 pub fn heading(b: &mut BlockBuilder, style: &Style, text: &str) {
     let size = style.heading;
-    b.paragraph(
-        &[Span::bold(text)],
-        size,
-        style.line(size),
-        style.accent,
-        0.0,
-        false,
-    );
+    b.paragraph(&[Span::bold(text)], size, style.line(size), style.accent, 0.0, false);
     b.gap(2.0);
 }
 
@@ -60,14 +51,7 @@ pub fn numbered(b: &mut BlockBuilder, style: &Style, items: &[String], size: f32
         }
         let mark = format!("{}.", i + 1);
         b.run_at(0.0, &mark, Face::Bold, size, style.line(size), style.ink);
-        b.paragraph(
-            &[Span::regular(item)],
-            size,
-            style.line(size),
-            style.ink,
-            indent,
-            splittable,
-        );
+        b.paragraph(&[Span::regular(item)], size, style.line(size), style.ink, indent, splittable);
     }
 }
 
@@ -87,14 +71,7 @@ pub fn bulleted(
             b.may_break();
         }
         b.run_at(0.0, "•", Face::Bold, size, style.line(size), color);
-        b.paragraph(
-            &[Span::regular(item)],
-            size,
-            style.line(size),
-            color,
-            indent,
-            splittable,
-        );
+        b.paragraph(&[Span::regular(item)], size, style.line(size), color, indent, splittable);
     }
 }
 
@@ -119,14 +96,7 @@ pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
     bulleted(&mut b, style, &safety.urgent, size, style.ink, true);
     b.gap(6.0);
     b.may_break();
-    b.paragraph(
-        &[Span::regular(&safety.disclaimer)],
-        size,
-        style.line(size),
-        style.muted,
-        0.0,
-        true,
-    );
+    b.paragraph(&[Span::regular(&safety.disclaimer)], size, style.line(size), style.muted, 0.0, true);
     b.finish()
 }
 
@@ -146,25 +116,14 @@ pub fn safety_panel(style: &Style, width: f32, safety: &Safety, detail: Detail) 
     let size = style.small;
     let lead = style.line(size);
     let line = |b: &mut BlockBuilder, label: &str, text: &str| {
-        b.paragraph(
-            &[Span::bold(label), Span::regular(text)],
-            size,
-            lead,
-            style.ink,
-            0.0,
-            false,
-        );
+        b.paragraph(&[Span::bold(label), Span::regular(text)], size, lead, style.ink, 0.0, false);
     };
     match detail {
         Detail::Full => {
             label(&mut b, style, "Stop if:", size);
             bulleted(&mut b, style, &safety.stop, size, style.ink, false);
             b.gap(3.0);
-            line(
-                &mut b,
-                "Call emergency services now if: ",
-                &join_signs(&safety.urgent),
-            );
+            line(&mut b, "Call emergency services now if: ", &join_signs(&safety.urgent));
             b.gap(3.0);
             line(&mut b, "See a doctor soon if: ", &join_signs(&safety.see_doctor));
         }
@@ -174,13 +133,7 @@ pub fn safety_panel(style: &Style, width: f32, safety: &Safety, detail: Detail) 
             line(&mut b, "Get help: ", &safety.brief.help);
         }
     }
-    boxed(
-        b.finish(),
-        width,
-        pad,
-        Some(style.tint),
-        Some(Stroke::solid(1.0, style.accent)),
-    )
+    boxed(b.finish(), width, pad, Some(style.tint), Some(Stroke::solid(1.0, style.accent)))
 }
 
 /// Signs run together in one sentence: "Chest pain; back pain with …; …."
@@ -210,28 +163,31 @@ fn lower_first(s: &str) -> String {
 /// Puts `inner` in a box with `pad` points of padding; kept together.
 pub fn boxed(inner: Block, width: f32, pad: f32, fill: Option<Color>, stroke: Option<Stroke>) -> Block {
     let height = inner.height + 2.0 * pad;
-    let mut items = vec![Item::Box {
-        rect: Rect::new(0.0, 0.0, width, height),
-        fill,
-        stroke,
-    }];
+    let mut items = vec![Item::Box { rect: Rect::new(0.0, 0.0, width, height), fill, stroke }];
     items.extend(inner.items.iter().map(|i| translate(i, pad, pad)));
-    Block {
-        items,
-        height,
-        breaks: Vec::new(),
-    }
+    Block { items, height, breaks: Vec::new() }
 }
 
-/// The items of a stretch's figure drawn into `rect`.
-pub fn figure(stretch: &Stretch, rect: Rect, style: &Style) -> Vec<Item> {
-    let _ = stretch;
-    // Figures land with the figure module; until then, a quiet frame.
-    vec![Item::Box {
-        rect,
-        fill: Some(Color::gray(245)),
-        stroke: Some(Stroke::solid(0.5, style.muted)),
-    }]
+/// Photos of stretches whose figure is a photo, by stretch id, already
+/// read and sized (reading files is not layout's job).
+#[derive(Debug, Clone, Default)]
+pub struct Photos(pub BTreeMap<String, Arc<Picture>>);
+
+/// The items of a stretch's figure drawn into `rect`: the stick figure, or
+/// its photo fitted inside a thin frame.
+pub fn figure(stretch: &Stretch, rect: Rect, style: &Style, photos: &Photos) -> Vec<Item> {
+    if let Some(photo) = photos.0.get(&stretch.id) {
+        let (w, h) = fitted_size(photo, rect.w, rect.h);
+        let at = Rect::new(rect.x + (rect.w - w) / 2.0, rect.y + (rect.h - h) / 2.0, w, h);
+        return vec![
+            Item::Image { rect: at, picture: photo.clone() },
+            Item::Box { rect: at, fill: None, stroke: Some(Stroke::solid(0.5, style.muted)) },
+        ];
+    }
+    match &stretch.figure {
+        Some(figure) => crate::figure::draw(figure, rect),
+        None => Vec::new(),
+    }
 }
 
 /// A bold-labelled line: "Dose: hold 20 s × 3".
@@ -263,6 +219,7 @@ pub fn exercise(
     stretch: &Stretch,
     doses: &[(&str, String)],
     style: &Style,
+    photos: &Photos,
     width: f32,
 ) -> Block {
     let side = (width * 0.26).clamp(mm(28.0), mm(45.0));
@@ -271,22 +228,8 @@ pub fn exercise(
     let size = style.body;
     let heading = style.heading;
     let name = format!("{number}. {}", stretch.name);
-    t.paragraph(
-        &[Span::bold(&name)],
-        heading,
-        style.line(heading),
-        style.ink,
-        0.0,
-        false,
-    );
-    t.paragraph(
-        &[Span::regular(&stretch.summary)],
-        size,
-        style.line(size),
-        style.muted,
-        0.0,
-        false,
-    );
+    t.paragraph(&[Span::bold(&name)], heading, style.line(heading), style.ink, 0.0, false);
+    t.paragraph(&[Span::regular(&stretch.summary)], size, style.line(size), style.muted, 0.0, false);
     t.gap(2.0);
     for (label, dose) in doses {
         t.paragraph(
@@ -313,7 +256,7 @@ pub fn exercise(
     let text = t.finish();
 
     let mut b = BlockBuilder::new(width);
-    for item in figure(stretch, Rect::new(0.0, 0.0, side, side), style) {
+    for item in figure(stretch, Rect::new(0.0, 0.0, side, side), style, photos) {
         b.item(item);
     }
     for item in text.items_at(text_x, 0.0) {

@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::parts::{self, Detail};
+use super::parts::{self, Detail, Photos};
 use crate::content::Library;
 use crate::layout::flow::{Block, BlockBuilder, Flow, text_run};
 use crate::layout::geom::mm;
@@ -14,12 +14,12 @@ use crate::layout::page::{Document, Face, Item, Stroke};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
 use crate::layout::{Point, Rect};
-use crate::plan::{Plan, Prescription, describe, duration};
+use crate::plan::{Plan, Prescription, RoutineStretch, describe, duration};
 
 const FOOTER: &str = "General guidance, not personal medical advice. Made with stretchsheet.";
 
 /// Lays out the plan.
-pub fn plan(plan: &Plan, library: &Library, options: &SheetOptions) -> Document {
+pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOptions) -> Document {
     let style = Style::new(options);
     let title = options.title.as_deref().unwrap_or("Your stretching plan");
     let mut flow = Flow::new(&style, title);
@@ -33,28 +33,15 @@ pub fn plan(plan: &Plan, library: &Library, options: &SheetOptions) -> Document 
     flow.space(mm(5.0));
     flow.place(how_to_block(plan, &style, width));
     flow.space(mm(4.0));
-    flow.place(parts::safety_panel(
-        &style,
-        width,
-        library.safety(),
-        Detail::Brief,
-    ));
+    flow.place(parts::safety_panel(&style, width, library.safety(), Detail::Brief));
 
+    let rows = RoutineRows { plan, library, photos, style: &style, width };
     for r in 0..plan.routines.len() {
         flow.new_page();
         flow.place(routine_heading(plan, r, &style, width));
         for (n, rs) in plan.routine_stretches(r).iter().enumerate() {
             flow.space(mm(2.0));
-            flow.place(routine_row(
-                plan,
-                r,
-                n + 1,
-                rs.item,
-                &rs.weeks,
-                library,
-                &style,
-                width,
-            ));
+            flow.place(rows.row(r, n + 1, rs));
         }
     }
 
@@ -67,7 +54,7 @@ pub fn plan(plan: &Plan, library: &Library, options: &SheetOptions) -> Document 
         flow.space(mm(3.0));
         let doses = doses_by_week(plan, id);
         let labelled: Vec<(&str, String)> = doses.iter().map(|(l, d)| (l.as_str(), d.clone())).collect();
-        flow.place(parts::exercise(n + 1, stretch, &labelled, &style, width));
+        flow.place(parts::exercise(n + 1, stretch, &labelled, &style, photos, width));
     }
 
     flow.new_page();
@@ -97,12 +84,7 @@ pub fn plan(plan: &Plan, library: &Library, options: &SheetOptions) -> Document 
 /// Dec 2026 (4 weeks)".
 fn summary(plan: &Plan, library: &Library) -> String {
     let goals = goal_names(plan, library);
-    let days: Vec<&str> = plan
-        .calendar
-        .days
-        .iter()
-        .map(|d| crate::plan::day_name(*d))
-        .collect();
+    let days: Vec<&str> = plan.calendar.days.iter().map(|d| crate::plan::day_name(*d)).collect();
     let weeks = plan.calendar.weeks;
     format!(
         "{goals} · {} minutes a session · {} · {} – {} ({weeks} week{})",
@@ -118,11 +100,8 @@ fn goal_names(plan: &Plan, library: &Library) -> String {
     if plan.goals.is_empty() {
         return "All goals".into();
     }
-    let names: Vec<&str> = plan
-        .goals
-        .iter()
-        .map(|g| library.goal(g).map_or(g.as_str(), |goal| goal.name.as_str()))
-        .collect();
+    let names: Vec<&str> =
+        plan.goals.iter().map(|g| library.goal(g).map_or(g.as_str(), |goal| goal.name.as_str())).collect();
     names.join(" and ")
 }
 
@@ -157,10 +136,7 @@ fn calendar_block(plan: &Plan, style: &Style, width: f32) -> Block {
     let size = style.body;
     let small = style.small;
     let ranges: Vec<String> = plan.weeks.iter().map(|w| week_range(w.start, w.end)).collect();
-    let widest = ranges
-        .iter()
-        .map(|r| text::width(r, Face::Regular, small))
-        .fold(0.0, f32::max);
+    let widest = ranges.iter().map(|r| text::width(r, Face::Regular, small)).fold(0.0, f32::max);
     let label_w = text::width("Week 12", Face::Bold, size).max(widest) + 8.0;
     let minutes_w = text::width("Minutes", Face::Bold, size) + 8.0;
     let day_w = (width - label_w - minutes_w) / 7.0;
@@ -172,24 +148,12 @@ fn calendar_block(plan: &Plan, style: &Style, width: f32) -> Block {
     // Header row: weekday names from the plan's first day.
     let first = plan.calendar.start;
     let header_base = top + (header_h - size) / 2.0 + 0.8 * size;
-    b.item(text_run(
-        "Week",
-        Face::Bold,
-        size,
-        style.ink,
-        Point::new(4.0, header_base),
-    ));
+    b.item(text_run("Week", Face::Bold, size, style.ink, Point::new(4.0, header_base)));
     for d in 0..7u64 {
         let day = first + Days::new(d);
         let name = crate::plan::day_name(day.weekday());
         let x = label_w + d as f32 * day_w + (day_w - text::width(name, Face::Bold, size)) / 2.0;
-        b.item(text_run(
-            name,
-            Face::Bold,
-            size,
-            style.ink,
-            Point::new(x, header_base),
-        ));
+        b.item(text_run(name, Face::Bold, size, style.ink, Point::new(x, header_base)));
     }
     b.item(text_run(
         "Minutes",
@@ -224,48 +188,23 @@ fn calendar_block(plan: &Plan, style: &Style, width: f32) -> Block {
         }
         let minutes = format!("{:.0}", week.minutes());
         let mx = width - minutes_w + (minutes_w - text::width(&minutes, Face::Regular, size)) / 2.0;
-        b.item(text_run(
-            &minutes,
-            Face::Regular,
-            size,
-            style.ink,
-            Point::new(mx, line1),
-        ));
+        b.item(text_run(&minutes, Face::Regular, size, style.ink, Point::new(mx, line1)));
     }
     let bottom = top + header_h + plan.weeks.len() as f32 * row_h;
     // Grid lines.
     for i in 0..=plan.weeks.len() {
         let y = top + header_h + i as f32 * row_h;
-        b.item(Item::Line {
-            from: Point::new(0.0, y),
-            to: Point::new(width, y),
-            stroke: grid,
-        });
+        b.item(Item::Line { from: Point::new(0.0, y), to: Point::new(width, y), stroke: grid });
     }
-    b.item(Item::Line {
-        from: Point::new(0.0, top),
-        to: Point::new(width, top),
-        stroke: grid,
-    });
+    b.item(Item::Line { from: Point::new(0.0, top), to: Point::new(width, top), stroke: grid });
     let mut xs = vec![0.0, label_w, width - minutes_w, width];
     xs.extend((1..7).map(|d| label_w + d as f32 * day_w));
     for x in xs {
-        b.item(Item::Line {
-            from: Point::new(x, top),
-            to: Point::new(x, bottom),
-            stroke: grid,
-        });
+        b.item(Item::Line { from: Point::new(x, top), to: Point::new(x, bottom), stroke: grid });
     }
     b.gap(bottom - top + 4.0);
     let key = "Each box is a session: the letter is its routine (pages follow). Tick the box when done.";
-    b.paragraph(
-        &[Span::regular(key)],
-        small,
-        style.line(small),
-        style.muted,
-        0.0,
-        false,
-    );
+    b.paragraph(&[Span::regular(key)], small, style.line(small), style.muted, 0.0, false);
     b.finish()
 }
 
@@ -281,9 +220,7 @@ fn week_range(start: NaiveDate, end: NaiveDate) -> String {
 /// "Hold 20 s" → "hold 20 s" (for the middle of a sentence).
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// One day of the calendar: its date, and for a session a tinted cell with
@@ -292,11 +229,7 @@ fn day_cell(plan: &Plan, day: NaiveDate, cell: Rect, style: &Style, b: &mut Bloc
     let small = style.small;
     let session = plan.sessions.iter().find(|s| s.date == day);
     if session.is_some() {
-        b.item(Item::Box {
-            rect: cell.inset(1.0),
-            fill: Some(style.tint),
-            stroke: None,
-        });
+        b.item(Item::Box { rect: cell.inset(1.0), fill: Some(style.tint), stroke: None });
     }
     let date = day.format("%-d").to_string();
     let color = if session.is_some() { style.ink } else { style.muted };
@@ -315,13 +248,7 @@ fn day_cell(plan: &Plan, day: NaiveDate, cell: Rect, style: &Style, b: &mut Bloc
         let letter = &plan.routines[session.routine].label;
         let size = style.heading;
         let base = by + side / 2.0 + 0.35 * size;
-        b.item(text_run(
-            letter,
-            Face::Bold,
-            size,
-            style.accent,
-            Point::new(bx + side + 4.0, base),
-        ));
+        b.item(text_run(letter, Face::Bold, size, style.accent, Point::new(bx + side + 4.0, base)));
     }
 }
 
@@ -357,11 +284,7 @@ fn routine_heading(plan: &Plan, r: usize, style: &Style, width: f32) -> Block {
         .filter(|s| s.routine == r)
         .map(|s| s.date.format("%a %-d %b").to_string())
         .collect();
-    let about = format!(
-        "About {} in week 1. Do it on: {}.",
-        duration(routine.total_s),
-        dates.join(", ")
-    );
+    let about = format!("About {} in week 1. Do it on: {}.", duration(routine.total_s), dates.join(", "));
     let mut b = BlockBuilder::new(width);
     let size = style.title;
     b.paragraph(
@@ -372,115 +295,73 @@ fn routine_heading(plan: &Plan, r: usize, style: &Style, width: f32) -> Block {
         0.0,
         false,
     );
-    b.paragraph(
-        &[Span::regular(&about)],
-        style.body,
-        style.line(style.body),
-        style.muted,
-        0.0,
-        false,
-    );
+    b.paragraph(&[Span::regular(&about)], style.body, style.line(style.body), style.muted, 0.0, false);
     b.gap(4.0);
     b.rule(Stroke::solid(1.5, style.accent));
     b.finish()
 }
 
-/// One stretch of a routine: a small figure, its name, where it is done,
-/// and its dose from the first week to the last.
-#[allow(clippy::too_many_arguments)]
-fn routine_row(
-    plan: &Plan,
-    r: usize,
-    number: usize,
-    item: &crate::plan::Item,
-    weeks: &[u32],
-    library: &Library,
-    style: &Style,
+/// What the rows of a routine page share.
+struct RoutineRows<'a> {
+    plan: &'a Plan,
+    library: &'a Library,
+    photos: &'a Photos,
+    style: &'a Style,
     width: f32,
-) -> Block {
-    let side = mm(20.0);
-    let text_x = side + mm(4.0);
-    let mut t = BlockBuilder::new(width - text_x);
-    let size = style.body;
-    let name = format!("{number}. {}", item.name);
-    t.paragraph(
-        &[Span::bold(&name)],
-        style.heading,
-        style.line(style.heading),
-        style.ink,
-        0.0,
-        false,
-    );
-    if item.change_s > 0 {
-        let note = format!("Change position first: {}.", level_words(plan, r, item));
-        t.paragraph(
-            &[Span::regular(&note)],
-            size,
-            style.line(size),
-            style.muted,
-            0.0,
-            false,
-        );
-    }
-    let first = weeks.first().copied().unwrap_or(1);
-    let last = weeks.last().copied().unwrap_or(first);
-    let dose = |week: u32| {
-        plan.dose(r, &item.id, week)
-            .map(|p| describe(&p))
-            .unwrap_or_default()
-    };
-    let mut line = format!("Week {first}: {}", dose(first));
-    if last != first && dose(last) != dose(first) {
-        line.push_str(&format!(
-            ", rising to {} by week {last}",
-            lower_first(&dose(last))
-        ));
-    }
-    t.paragraph(
-        &[Span::bold(&line)],
-        size,
-        style.line(size),
-        style.accent,
-        0.0,
-        false,
-    );
-    let mut where_ = format!("{} · about {}", item.position, duration(item.seconds));
-    if weeks.len() < plan.weeks.len() {
-        let list: Vec<String> = weeks.iter().map(|w| w.to_string()).collect();
-        where_.push_str(&format!(" · in week {} only", list.join(", ")));
-    }
-    t.paragraph(
-        &[Span::regular(&where_)],
-        size,
-        style.line(size),
-        style.muted,
-        0.0,
-        false,
-    );
-    let text = t.finish();
+}
 
-    let mut b = BlockBuilder::new(width);
-    if let Some(stretch) = library.stretch(&item.id) {
-        for i in parts::figure(stretch, Rect::new(0.0, 0.0, side, side), style) {
+impl RoutineRows<'_> {
+    /// One stretch of routine `r`: a small figure, its name, where it is
+    /// done, and its dose from the first week to the last.
+    fn row(&self, r: usize, number: usize, rs: &RoutineStretch) -> Block {
+        let RoutineRows { plan, library, photos, style, width } = *self;
+        let (item, weeks) = (rs.item, rs.weeks.as_slice());
+        let side = mm(20.0);
+        let text_x = side + mm(4.0);
+        let mut t = BlockBuilder::new(width - text_x);
+        let size = style.body;
+        let name = format!("{number}. {}", item.name);
+        t.paragraph(&[Span::bold(&name)], style.heading, style.line(style.heading), style.ink, 0.0, false);
+        if item.change_s > 0 {
+            let note = format!("Change position first: {}.", level_words(plan, r, item));
+            t.paragraph(&[Span::regular(&note)], size, style.line(size), style.muted, 0.0, false);
+        }
+        let first = weeks.first().copied().unwrap_or(1);
+        let last = weeks.last().copied().unwrap_or(first);
+        let dose = |week: u32| plan.dose(r, &item.id, week).map(|p| describe(&p)).unwrap_or_default();
+        let mut line = format!("Week {first}: {}", dose(first));
+        if last != first && dose(last) != dose(first) {
+            line.push_str(&format!(", rising to {} by week {last}", lower_first(&dose(last))));
+        }
+        t.paragraph(&[Span::bold(&line)], size, style.line(size), style.accent, 0.0, false);
+        let mut where_ = format!("{} · about {}", item.position, duration(item.seconds));
+        if weeks.len() < plan.weeks.len() {
+            let list: Vec<String> = weeks.iter().map(|w| w.to_string()).collect();
+            where_.push_str(&format!(" · in week {} only", list.join(", ")));
+        }
+        t.paragraph(&[Span::regular(&where_)], size, style.line(size), style.muted, 0.0, false);
+        let text = t.finish();
+
+        let mut b = BlockBuilder::new(width);
+        if let Some(stretch) = library.stretch(&item.id) {
+            for i in parts::figure(stretch, Rect::new(0.0, 0.0, side, side), style, photos) {
+                b.item(i);
+            }
+        }
+        for i in text.items_at(text_x, 0.0) {
             b.item(i);
         }
+        b.gap(text.height.max(side) + mm(1.0));
+        b.rule(Stroke::solid(0.5, style.muted));
+        b.finish()
     }
-    for i in text.items_at(text_x, 0.0) {
-        b.item(i);
-    }
-    b.gap(text.height.max(side) + mm(1.0));
-    b.rule(Stroke::solid(0.5, style.muted));
-    b.finish()
 }
 
 /// "sit down", "get down onto the floor", … before `item` in routine `r`.
 fn level_words(plan: &Plan, r: usize, item: &crate::plan::Item) -> &'static str {
     let items = &plan.routines[r].items;
-    let before = items
-        .iter()
-        .position(|i| i.id == item.id)
-        .and_then(|i| i.checked_sub(1))
-        .map(|i| items[i].position);
+    let before =
+        items.iter().position(|i| i.id == item.id).and_then(|i| i.checked_sub(1)).map(|i| items[i].position);
     match before {
         Some(from) => crate::plan::level_change_words(from, item.position),
         None => "get into position",
@@ -503,10 +384,7 @@ fn doses_by_week(plan: &Plan, id: &str) -> Vec<(String, String)> {
         let text = if doses.iter().all(|(_, d)| d == first) {
             describe(first)
         } else {
-            let each: Vec<String> = doses
-                .iter()
-                .map(|(l, d)| format!("{} in {l}", describe(d)))
-                .collect();
+            let each: Vec<String> = doses.iter().map(|(l, d)| format!("{} in {l}", describe(d))).collect();
             each.join("; ")
         };
         match runs.last_mut() {
@@ -516,11 +394,7 @@ fn doses_by_week(plan: &Plan, id: &str) -> Vec<(String, String)> {
     }
     runs.into_iter()
         .map(|(from, to, text)| {
-            let label = if from == to {
-                format!("Week {from}:")
-            } else {
-                format!("Weeks {from}–{to}:")
-            };
+            let label = if from == to { format!("Week {from}:") } else { format!("Weeks {from}–{to}:") };
             (label, text)
         })
         .collect()
@@ -531,14 +405,7 @@ fn section(style: &Style, width: f32, title: &str, intro: Option<&str>) -> Block
     let size = style.title;
     b.paragraph(&[Span::bold(title)], size, size * 1.2, style.accent, 0.0, false);
     if let Some(intro) = intro {
-        b.paragraph(
-            &[Span::regular(intro)],
-            style.body,
-            style.line(style.body),
-            style.muted,
-            0.0,
-            false,
-        );
+        b.paragraph(&[Span::regular(intro)], style.body, style.line(style.body), style.muted, 0.0, false);
     }
     b.gap(4.0);
     b.rule(Stroke::solid(1.5, style.accent));
@@ -586,58 +453,24 @@ fn log_week(plan: &Plan, week: u32, style: &Style, width: f32) -> Block {
         let y = top + header_h + i as f32 * row_h;
         let base = y + row_h / 2.0 + 0.35 * size;
         let date = session.date.format("%a %-d %b").to_string();
-        b.item(text_run(
-            &date,
-            Face::Regular,
-            size,
-            style.ink,
-            Point::new(xs[0] + 4.0, base),
-        ));
+        b.item(text_run(&date, Face::Regular, size, style.ink, Point::new(xs[0] + 4.0, base)));
         let letter = &plan.routines[session.routine].label;
-        b.item(text_run(
-            letter,
-            Face::Bold,
-            size,
-            style.ink,
-            Point::new(xs[1] + 4.0, base),
-        ));
+        b.item(text_run(letter, Face::Bold, size, style.ink, Point::new(xs[1] + 4.0, base)));
         let side = mm(4.5);
-        b.item(parts::tick_box(
-            Point::new(xs[2] + 4.0, y + (row_h - side) / 2.0),
-            side,
-            style,
-        ));
+        b.item(parts::tick_box(Point::new(xs[2] + 4.0, y + (row_h - side) / 2.0), side, style));
         for col in [3, 4] {
             let scale = "__ / 10";
-            b.item(text_run(
-                scale,
-                Face::Regular,
-                size,
-                style.muted,
-                Point::new(xs[col] + 4.0, base),
-            ));
+            b.item(text_run(scale, Face::Regular, size, style.muted, Point::new(xs[col] + 4.0, base)));
         }
     }
     let bottom = top + header_h + sessions.len() as f32 * row_h;
     for i in 0..=sessions.len() {
         let y = top + header_h + i as f32 * row_h;
-        b.item(Item::Line {
-            from: Point::new(0.0, y),
-            to: Point::new(width, y),
-            stroke: grid,
-        });
+        b.item(Item::Line { from: Point::new(0.0, y), to: Point::new(width, y), stroke: grid });
     }
-    b.item(Item::Line {
-        from: Point::new(0.0, top),
-        to: Point::new(width, top),
-        stroke: grid,
-    });
+    b.item(Item::Line { from: Point::new(0.0, top), to: Point::new(width, top), stroke: grid });
     for x in xs.iter().copied().chain([width]) {
-        b.item(Item::Line {
-            from: Point::new(x, top),
-            to: Point::new(x, bottom),
-            stroke: grid,
-        });
+        b.item(Item::Line { from: Point::new(x, top), to: Point::new(x, bottom), stroke: grid });
     }
     b.gap(bottom - top);
     b.finish()
