@@ -11,12 +11,19 @@ use crate::assets;
 use crate::error::{Error, Result};
 use crate::layout::page::Face;
 
+/// A character's glyph in a face: its id and advance width (1/1000 em).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Glyph {
+    id: u16,
+    width: u16,
+}
+
 /// Metrics of one face of the typeface.
 struct FaceMetrics {
-    /// Advance widths of characters below U+0100, in 1/1000 em.
-    latin: [Option<u16>; 256],
-    /// Advance widths of every other character the face maps.
-    other: HashMap<char, u16>,
+    /// Glyphs of characters below U+0100.
+    latin: [Option<Glyph>; 256],
+    /// Glyphs of every other character the face maps.
+    other: HashMap<char, Glyph>,
 }
 
 impl FaceMetrics {
@@ -28,11 +35,11 @@ impl FaceMetrics {
         let mut add = |c: char, gid: ttf_parser::GlyphId| {
             let advance = face.glyph_hor_advance(gid).unwrap_or(0);
             // Same arithmetic as the PDF writer's /W entries: f32, truncated.
-            let w = (f32::from(advance) * (1000.0 / per_em)) as u16;
+            let glyph = Glyph { id: gid.0, width: (f32::from(advance) * (1000.0 / per_em)) as u16 };
             match u8::try_from(u32::from(c)) {
-                Ok(byte) => latin[usize::from(byte)] = Some(w),
+                Ok(byte) => latin[usize::from(byte)] = Some(glyph),
                 Err(_) => {
-                    other.insert(c, w);
+                    other.insert(c, glyph);
                 }
             }
         };
@@ -48,11 +55,15 @@ impl FaceMetrics {
         FaceMetrics { latin, other }
     }
 
-    fn width(&self, c: char) -> Option<u16> {
+    fn glyph(&self, c: char) -> Option<Glyph> {
         match u8::try_from(u32::from(c)) {
             Ok(byte) => self.latin[usize::from(byte)],
             Err(_) => self.other.get(&c).copied(),
         }
+    }
+
+    fn width(&self, c: char) -> Option<u16> {
+        self.glyph(c).map(|g| g.width)
     }
 }
 
@@ -80,6 +91,11 @@ impl Fonts {
         let metrics = self.face(face);
         let units: u32 = text.chars().map(|c| u32::from(metrics.width(c).unwrap_or(0))).sum();
         units as f32 * size / 1000.0
+    }
+
+    /// The glyph id of `c` in `face` (the embedded font file's own ids).
+    pub fn glyph_id(&self, face: Face, c: char) -> Option<u16> {
+        self.face(face).glyph(c).map(|g| g.id)
     }
 
     /// The first character of `text` some face lacks (line breaks and tabs

@@ -130,7 +130,11 @@ fn from_routine<'a>(library: &'a Library, routine: &Routine) -> Result<Vec<Exerc
         .items
         .iter()
         .map(|item| {
-            Ok(Exercise { stretch: library.require(&item.id)?, dose: item.prescription, seconds: item.seconds })
+            Ok(Exercise {
+                stretch: library.require(&item.id)?,
+                dose: item.prescription,
+                seconds: item.seconds,
+            })
         })
         .collect()
 }

@@ -6,7 +6,6 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use image::imageops::FilterType;
 use image::{DynamicImage, ImageReader, Limits, RgbImage, RgbaImage};
 
 use crate::error::{Error, Result};
@@ -56,30 +55,47 @@ fn limits() -> Limits {
     limits
 }
 
-/// Scales down (never up) to the pixels the box needs at [`DPI`], and
-/// flattens any transparency onto white.
+/// Scales down (never up) to the pixels the box needs at [`DPI`] with a
+/// Lanczos filter, then flattens any transparency onto white.
 fn prepare(image: DynamicImage, max_w: f32, max_h: f32) -> Picture {
-    let (w, h) = (image.width().max(1) as f32, image.height().max(1) as f32);
+    let rgba = image.to_rgba8();
+    let (w, h) = (rgba.width().max(1) as f32, rgba.height().max(1) as f32);
     let scale = (max_w / w).min(max_h / h);
     let target_w = (w * scale * DPI / 72.0).round().max(1.0);
     let target_h = (h * scale * DPI / 72.0).round().max(1.0);
-    let image = if target_w < w && target_h < h {
-        image.resize_exact(target_w as u32, target_h as u32, FilterType::Lanczos3)
-    } else {
-        image
-    };
-    let rgb = flatten_on_white(image.to_rgba8());
+    let rgba =
+        if target_w < w && target_h < h { resize(rgba, target_w as u32, target_h as u32) } else { rgba };
+    let rgb = flatten_on_white(rgba);
     Picture { width: rgb.width(), height: rgb.height(), pixels: rgb.into_raw(), alpha: false }
 }
 
+/// A Lanczos3 resize (colours weighted by alpha, so transparent pixels do
+/// not bleed into their neighbours).
+fn resize(rgba: RgbaImage, width: u32, height: u32) -> RgbaImage {
+    use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images::Image};
+    let (w, h) = rgba.dimensions();
+    let fallback = |rgba: &RgbaImage| {
+        image::imageops::resize(rgba, width, height, image::imageops::FilterType::Lanczos3)
+    };
+    let Ok(src) = Image::from_vec_u8(w, h, rgba.as_raw().clone(), PixelType::U8x4) else {
+        return fallback(&rgba);
+    };
+    let mut dst = Image::new(width, height, PixelType::U8x4);
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    match Resizer::new().resize(&src, &mut dst, &options) {
+        Ok(()) => RgbaImage::from_raw(width, height, dst.into_vec()).unwrap_or_else(|| fallback(&rgba)),
+        Err(_) => fallback(&rgba),
+    }
+}
+
+/// Every pixel over white paper: transparent parts print white.
 fn flatten_on_white(rgba: RgbaImage) -> RgbImage {
     let (w, h) = rgba.dimensions();
     let mut out = RgbImage::new(w, h);
     for (src, dst) in rgba.pixels().zip(out.pixels_mut()) {
         let a = u16::from(src[3]);
         for c in 0..3 {
-            let v = (u16::from(src[c]) * a + 255 * (255 - a)) / 255;
-            dst[c] = v as u8;
+            dst[c] = ((u16::from(src[c]) * a + 255 * (255 - a)) / 255) as u8;
         }
     }
     out

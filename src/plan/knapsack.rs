@@ -36,7 +36,22 @@ pub(crate) struct Pick {
     pub value: i64,
 }
 
-const UNREACHED: i64 = i64::MIN;
+/// The value of a state no session reaches. Far below any real value, yet
+/// far enough from `i32::MIN` that adding a candidate's value cannot
+/// overflow, so the inner loop needs no branch for it. (Session values are
+/// a few thousand per stretch, far inside `i32`; 32-bit states halve the
+/// memory the search walks.)
+const UNREACHED: i32 = i32::MIN / 4;
+
+/// Whether a state's value is a real session's.
+fn reached_value(v: i32) -> bool {
+    v > UNREACHED / 2
+}
+
+/// A value change as stored in the table, kept well inside its range.
+fn table_value(v: i64) -> i32 {
+    v.clamp(-(1 << 26), 1 << 26) as i32
+}
 const MASKS: usize = 16;
 /// Marks a trace entry whose previous state already visited the level.
 const LEVEL_SEEN: u16 = 0x8000;
@@ -46,10 +61,10 @@ const LEVEL_SEEN: u16 = 0x8000;
 pub(crate) struct Table<'a> {
     candidates: &'a [Candidate],
     width: usize,
-    best: Vec<i64>,
+    best: Vec<i32>,
     /// Per candidate and state: 0 = left out, else option index + 1, with
     /// [`LEVEL_SEEN`] when the level was visited before.
-    trace: Vec<Vec<u16>>,
+    trace: Vec<u16>,
 }
 
 fn bit(level: Level) -> usize {
@@ -89,45 +104,143 @@ pub(crate) fn solve(candidates: &[Candidate], budget: u32, change_value: i64) ->
     let width = cap + 1;
     let mut best = vec![UNREACHED; MASKS * width];
     best[0] = 0;
-    let mut trace = Vec::with_capacity(candidates.len());
-    for candidate in candidates {
-        let (next, steps) = step(&best, candidate, width, change_value);
-        best = next;
-        trace.push(steps);
+    // The highest reachable seconds of each set of levels (`None`: none
+    // reachable): the search only walks states that can be reached.
+    let mut reach: [Option<usize>; MASKS] = [None; MASKS];
+    reach[0] = Some(0);
+    let mut next = best.clone();
+    let states = best.len();
+    let mut trace = vec![0u16; states * candidates.len()];
+    for (candidate, steps) in candidates.iter().zip(trace.chunks_mut(states)) {
+        step(&best, &reach, &mut next, steps, candidate, width, change_value);
+        reach = reached(&next, width);
+        std::mem::swap(&mut best, &mut next);
     }
     Table { candidates, width, best, trace }
 }
 
-/// Adds one candidate to every reachable state.
-fn step(best: &[i64], candidate: &Candidate, width: usize, change_value: i64) -> (Vec<i64>, Vec<u16>) {
-    let mut next = if candidate.required { vec![UNREACHED; best.len()] } else { best.to_vec() };
-    let mut steps = vec![0u16; best.len()];
+/// The highest reachable seconds of each set of levels.
+fn reached(best: &[i32], width: usize) -> [Option<usize>; MASKS] {
+    std::array::from_fn(|mask| {
+        let row = &best[mask * width..(mask + 1) * width];
+        row.iter().rposition(|&v| reached_value(v))
+    })
+}
+
+/// Adds one candidate to every reachable state of `best`, writing the
+/// result into `next` (same size) and how each state was reached into
+/// `steps`. Each (levels, option) pair shifts a whole row at once, a loop
+/// the compiler vectorises.
+fn step(
+    best: &[i32],
+    reach: &[Option<usize>; MASKS],
+    next: &mut [i32],
+    steps: &mut [u16],
+    candidate: &Candidate,
+    width: usize,
+    change_value: i64,
+) {
+    if candidate.required {
+        next.fill(UNREACHED);
+    } else {
+        next.copy_from_slice(best);
+    }
     let b = bit(candidate.level);
+    // Longest option first: a state is then reached first from the lowest
+    // total before it, and among equal options from the first, which keeps
+    // the tie-breaking of a walk over totals then options.
+    let mut order: Vec<(usize, &Variant)> = candidate.variants.iter().enumerate().collect();
+    order.sort_by_key(|&(k, v)| (std::cmp::Reverse(v.seconds), k));
     for mask in 0..MASKS {
+        let Some(top) = reach[mask] else { continue };
         let to = mask | b;
         let extra_s = (change_s(to) - change_s(mask)) as usize;
         let extra_value = (changes(to) - changes(mask)) * change_value;
         let seen = if mask & b != 0 { LEVEL_SEEN } else { 0 };
-        for s in 0..width {
-            let here = best[mask * width + s];
-            if here == UNREACHED {
+        let from = &best[mask * width..mask * width + top + 1];
+        for &(k, option) in &order {
+            let shift = option.seconds as usize + extra_s;
+            if shift >= width {
                 continue;
             }
-            for (k, option) in candidate.variants.iter().enumerate() {
-                let s2 = s + option.seconds as usize + extra_s;
-                if s2 >= width {
-                    continue;
-                }
-                let value = here + option.value - extra_value;
-                let slot = to * width + s2;
-                if value > next[slot] {
-                    next[slot] = value;
-                    steps[slot] = (k as u16 + 1) | seen;
+            let n = from.len().min(width - shift);
+            let delta = table_value(option.value - extra_value);
+            let code = (k as u16 + 1) | seen;
+            let start = to * width + shift;
+            let into = &mut next[start..start + n];
+            let how = &mut steps[start..start + n];
+            for ((slot, way), &here) in into.iter_mut().zip(how.iter_mut()).zip(&from[..n]) {
+                let value = here + delta;
+                if value > *slot {
+                    *slot = value;
+                    *way = code;
                 }
             }
         }
     }
-    (next, steps)
+}
+
+/// The longest total (at least one stretch, level changes included) a
+/// session of `candidates` can reach within `budget`: the same answer as
+/// `solve(..).reach()`, from a search over reachable totals only (bit sets,
+/// no values), which is far cheaper.
+pub(crate) fn reach(candidates: &[Candidate], budget: u32) -> Option<u32> {
+    let width = budget as usize + 1;
+    let words = width.div_ceil(64);
+    let mut sets = vec![vec![0u64; words]; MASKS];
+    sets[0][0] = 1;
+    for candidate in candidates {
+        let mut next = if candidate.required { vec![vec![0u64; words]; MASKS] } else { sets.clone() };
+        let b = bit(candidate.level);
+        for mask in (0..MASKS).filter(|&m| sets[m].iter().any(|&w| w != 0)) {
+            let to = mask | b;
+            let extra_s = (change_s(to) - change_s(mask)) as usize;
+            for option in &candidate.variants {
+                let shift = option.seconds as usize + extra_s;
+                if shift < width {
+                    or_shifted(&mut next[to], &sets[mask], shift);
+                }
+            }
+        }
+        for set in &mut next {
+            clear_beyond(set, width);
+        }
+        sets = next;
+    }
+    (1..MASKS).filter_map(|m| highest(&sets[m])).max().map(|s| s as u32)
+}
+
+/// `into |= from << shift`, on bit sets of 64-bit words.
+fn or_shifted(into: &mut [u64], from: &[u64], shift: usize) {
+    let (words, bits) = (shift / 64, shift % 64);
+    for i in (words..into.len()).rev() {
+        let low = from[i - words];
+        let mut v = low << bits;
+        if bits > 0 && i > words {
+            v |= from[i - words - 1] >> (64 - bits);
+        }
+        into[i] |= v;
+    }
+}
+
+/// Clears the bits at and above `width`.
+fn clear_beyond(set: &mut [u64], width: usize) {
+    let (word, bit) = (width / 64, width % 64);
+    if let Some(w) = set.get_mut(word) {
+        *w &= (1u64 << bit) - 1;
+    }
+    for w in set.iter_mut().skip(word + 1) {
+        *w = 0;
+    }
+}
+
+/// The highest set bit.
+fn highest(set: &[u64]) -> Option<usize> {
+    set.iter()
+        .enumerate()
+        .rev()
+        .find(|(_, w)| **w != 0)
+        .map(|(i, w)| i * 64 + 63 - w.leading_zeros() as usize)
 }
 
 impl Table<'_> {
@@ -136,7 +249,7 @@ impl Table<'_> {
     pub fn reach(&self) -> Option<u32> {
         (1..self.width)
             .rev()
-            .find(|&s| (0..MASKS).any(|m| self.best[m * self.width + s] != UNREACHED))
+            .find(|&s| (0..MASKS).any(|m| reached_value(self.best[m * self.width + s])))
             .map(|s| s as u32)
     }
 
@@ -144,23 +257,23 @@ impl Table<'_> {
     /// the budget); ties go to the longer session.
     pub fn best_from(&self, floor: u32) -> Option<Pick> {
         let floor = (floor as usize).max(1);
-        let mut found: Option<(i64, usize, usize)> = None;
+        let mut found: Option<(i32, usize, usize)> = None;
         for s in (floor..self.width).rev() {
             for mask in 0..MASKS {
                 let value = self.best[mask * self.width + s];
-                if value != UNREACHED && found.is_none_or(|(v, _, _)| value > v) {
+                if reached_value(value) && found.is_none_or(|(v, _, _)| value > v) {
                     found = Some((value, mask, s));
                 }
             }
         }
-        found.map(|(value, mask, s)| self.trace_back(value, mask, s))
+        found.map(|(value, mask, s)| self.trace_back(i64::from(value), mask, s))
     }
 
     fn trace_back(&self, value: i64, mut mask: usize, mut s: usize) -> Pick {
         let total_s = s as u32;
         let mut options = vec![None; self.candidates.len()];
         for (i, candidate) in self.candidates.iter().enumerate().rev() {
-            let step = self.trace[i][mask * self.width + s];
+            let step = self.trace[i * MASKS * self.width + mask * self.width + s];
             if step == 0 {
                 continue;
             }
@@ -184,6 +297,38 @@ mod tests {
             level,
             variants: options.iter().map(|&(seconds, value)| Variant { seconds, value }).collect(),
             required: false,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bit_set_reach_equals_full_search_reach(
+            raw in proptest::collection::vec((0usize..4, proptest::collection::vec((1u32..200, -50i64..50), 1..4), proptest::bool::weighted(0.1)), 0..8),
+            budget in 0u32..700,
+        ) {
+            let levels = [Level::Standing, Level::Seated, Level::Kneeling, Level::Lying];
+            let cands: Vec<Candidate> = raw
+                .iter()
+                .map(|(l, opts, required)| Candidate {
+                    level: levels[*l],
+                    variants: opts.iter().map(|&(seconds, value)| Variant { seconds, value }).collect(),
+                    required: *required,
+                })
+                .collect();
+            proptest::prop_assert_eq!(reach(&cands, budget), solve(&cands, budget, 100).reach());
+        }
+    }
+
+    #[test]
+    fn the_bit_set_search_reaches_what_the_full_search_reaches() {
+        let cands = [
+            cand(Level::Standing, &[(50, 1), (70, 1)]),
+            cand(Level::Seated, &[(40, 1), (45, 2)]),
+            cand(Level::Kneeling, &[(66, 1)]),
+            cand(Level::Lying, &[(129, 3), (130, 1)]),
+        ];
+        for budget in [0, 10, 50, 64, 65, 100, 127, 128, 129, 200, 300, 1000] {
+            assert_eq!(reach(&cands, budget), solve(&cands, budget, 7).reach(), "budget {budget}");
         }
     }
 

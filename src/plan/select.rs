@@ -30,7 +30,7 @@ use crate::error::{Error, Result};
 use super::Request;
 use super::eligible::{Exclusion, exclusions, nothing_left};
 use super::explain::Reason;
-use super::knapsack::{Candidate, Variant, solve};
+use super::knapsack::{Candidate, Variant, reach, solve};
 use super::order::order;
 use super::score;
 use super::timing::{self, Prescription};
@@ -252,7 +252,7 @@ impl<'a> Selector<'a> {
     pub fn floor(&self, t: f64) -> Option<u32> {
         let found = self.candidates(t, &vec![0; self.stretches.len()], None, &BTreeMap::new());
         let candidates: Vec<Candidate> = found.into_iter().map(|(_, _, c)| c).collect();
-        let reach = solve(&candidates, self.budget_s(), score::LEVEL_CHANGE).reach()?;
+        let reach = reach(&candidates, self.budget_s())?;
         Some(reach.min(ninety_percent(self.budget_s())))
     }
 

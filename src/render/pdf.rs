@@ -115,7 +115,7 @@ fn save(pdf: &PdfDocument) -> Result<Vec<u8>> {
             dither_greyscale: Some(false),
             convert_to_greyscale: Some(false),
             auto_optimize: Some(false),
-            format: Some(ImageCompression::Flate),
+            format: Some(ImageCompression::None),
         }),
     };
     let mut warnings = Vec::new();

@@ -3,9 +3,9 @@
 //! and warning signs. When the page is small or the print is large, the card
 //! shows fewer stretches rather than spilling onto a second page.
 
+use super::Exercise;
 use super::gallery::side_by_side;
 use super::parts::{self, Detail, Photos};
-use super::Exercise;
 use crate::content::Safety;
 use crate::layout::flow::{Block, BlockBuilder, text_run, translate};
 use crate::layout::geom::mm;

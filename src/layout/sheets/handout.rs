@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::Exercise;
 use super::parts::{self, Photos};
 use crate::clinic::{Clinic, LOGO_BOX};
 use crate::content::Safety;
@@ -16,7 +17,6 @@ use crate::layout::page::{Document, Face, Item, Stroke};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
 use crate::picture::fitted_size;
-use super::Exercise;
 use crate::plan::{describe, minutes};
 
 /// Everything a handout shows besides the safety text.
