@@ -1,4 +1,4 @@
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use stretchsheet::*;
 fn main() {
     let library = content::load(None).unwrap();
@@ -7,35 +7,33 @@ fn main() {
         plan::Calendar { start: "2026-11-23".parse().unwrap(), days: plan::Calendar::spread(3), weeks: 4 };
     let p = plan::build(&library, &req, &cal).unwrap();
     let doc = layout::sheets::plan(&p, &library, &Default::default(), &Default::default());
-    let mut texts = doc.clone();
-    for pg in &mut texts.pages {
-        pg.items.retain(|i| matches!(i, layout::Item::Text(_)));
-    }
-    let mut paths = doc.clone();
-    for pg in &mut paths.pages {
-        pg.items.retain(|i| !matches!(i, layout::Item::Text(_)));
-    }
-    for (name, d) in [("all", &doc), ("texts", &texts), ("paths", &paths)] {
+    let mut best = Duration::MAX;
+    let mut n = 0;
+    for _ in 0..50 {
         let t = Instant::now();
-        let b = render::render(d).unwrap();
-        println!("{name} {:?} {}", t.elapsed(), b.len());
+        n = render::render(&doc).unwrap().len();
+        best = best.min(t.elapsed());
     }
-    let mut one = texts.clone();
-    one.pages.truncate(1);
-    for pg in &mut one.pages {
-        pg.items.truncate(3);
+    println!("render min {:?} {}", best, n);
+    let mut best = Duration::MAX;
+    for _ in 0..50 {
+        let t = Instant::now();
+        let _ = layout::sheets::plan(&p, &library, &Default::default(), &Default::default());
+        best = best.min(t.elapsed());
     }
-    let t = Instant::now();
-    let b = render::render(&one).unwrap();
-    println!("one page 3 runs {:?} {}", t.elapsed(), b.len());
-    let mut onep = texts.clone();
-    onep.pages.truncate(1);
-    let t = Instant::now();
-    let b = render::render(&onep).unwrap();
-    println!("one page texts {:?} {}", t.elapsed(), b.len());
-    let n: usize = doc.pages.iter().map(|p| p.texts().count()).sum();
-    let c: usize = doc.pages.iter().flat_map(|p| p.texts()).map(|t| t.text.chars().count()).sum();
-    println!("runs {n} chars {c}");
+    println!("layout min {:?}", best);
+    let mut best = Duration::MAX;
+    for _ in 0..50 {
+        let t = Instant::now();
+        let _ = plan::build(&library, &req, &cal).unwrap();
+        best = best.min(t.elapsed());
+    }
+    println!("build min {:?}", best);
+    let mut best = Duration::MAX;
+    for _ in 0..50 {
+        let t = Instant::now();
+        let _ = content::load(None).unwrap();
+        best = best.min(t.elapsed());
+    }
+    println!("load min {:?}", best);
 }
-#[allow(dead_code)]
-fn unused() {}

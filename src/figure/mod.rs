@@ -9,7 +9,7 @@
 //! - [`svg`]: a small SVG writer for previews.
 //!
 //! The format is described, with an annotated example, in
-//! `FIGURE_FORMAT.md`.
+//! the README's "Figures" section.
 
 mod check;
 mod draw;
@@ -234,7 +234,10 @@ mod tests {
         struct File {
             figure: Figure,
         }
-        let guide = include_str!("../../FIGURE_FORMAT.md");
+        let readme = include_str!("../../README.md");
+        let start = readme.find("## Figures").expect("the README documents figures");
+        let guide = &readme[start..];
+        let guide = &guide[..guide.find("\n## ").unwrap_or(guide.len())];
         let blocks: Vec<&str> =
             guide.split("```toml\n").skip(1).map(|b| b.split("```").next().unwrap()).collect();
         assert_eq!(blocks.len(), 3);

@@ -6,7 +6,7 @@
 //! with y pointing up and, in side view, the figure facing +x. Angles are in
 //! degrees and relative: each bone is measured from its parent, so a pose
 //! reads like a physiotherapist would describe it (hip bent 90°, elbow bent
-//! 20°) and ranges can be checked joint by joint. See `FIGURE_FORMAT.md`.
+//! 20°) and ranges can be checked joint by joint. See the README's "Figures" section.
 
 use std::collections::BTreeMap;
 use std::fmt;

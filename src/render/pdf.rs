@@ -13,8 +13,7 @@ use printpdf::{
     Actions, BorderArray, Color as PdfColor, FontId, ImageCompression, ImageOptimizationOptions,
     LineCapStyle, LineDashPattern, LineJoinStyle, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont,
     PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Polygon, PolygonRing, Pt, RawImage,
-    RawImageData, RawImageFormat, Rgb, TextItem, TextMatrix, WindingOrder, XObject, XObjectId,
-    XObjectTransform,
+    RawImageData, RawImageFormat, Rgb, TextItem, WindingOrder, XObject, XObjectId, XObjectTransform,
 };
 use sha2::{Digest, Sha256};
 
@@ -146,12 +145,16 @@ fn save(pdf: &PdfDocument) -> Result<Vec<u8>> {
 /// Flate-compresses every stream not yet compressed. Level 6 packs almost
 /// as tightly as the slowest level in a fraction of the time.
 fn compress(lo: &mut lopdf::Document) -> Result<()> {
+    let streams = lo.objects.values_mut().filter_map(|o| match o {
+        Object::Stream(s) if s.dict.get(b"Filter").is_err() => Some(s),
+        _ => None,
+    });
+    compress_all(streams)
+}
+
+fn compress_all<'a>(streams: impl Iterator<Item = &'a mut lopdf::Stream>) -> Result<()> {
     use std::io::Write as _;
-    for object in lo.objects.values_mut() {
-        let Object::Stream(stream) = object else { continue };
-        if stream.dict.get(b"Filter").is_ok() {
-            continue;
-        }
+    for stream in streams {
         let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
         encoder
             .write_all(&stream.content)
@@ -222,6 +225,9 @@ struct Painter {
     flip: Flip,
     ops: Vec<Op>,
     in_text: bool,
+    /// Where the current text line starts (text space, PDF points): `Td`
+    /// moves relative to it, which is shorter to write than a full matrix.
+    line_start: (f32, f32),
     font: Option<(Face, f32)>,
     fill: Option<Color>,
     stroke: Option<Stroke>,
@@ -233,6 +239,7 @@ impl Painter {
             flip: Flip { height },
             ops: Vec::new(),
             in_text: false,
+            line_start: (0.0, 0.0),
             font: None,
             fill: None,
             stroke: None,
@@ -283,6 +290,7 @@ impl Painter {
         if !self.in_text {
             self.ops.push(Op::StartTextSection);
             self.in_text = true;
+            self.line_start = (0.0, 0.0);
         }
         if self.font != Some((run.face, run.size)) {
             self.ops
@@ -291,7 +299,10 @@ impl Painter {
         }
         self.set_fill(run.color);
         let at = self.flip.point(run.origin);
-        self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(at.x, at.y) });
+        let (x, y) = (at.x.0, at.y.0);
+        let (dx, dy) = (round(x - self.line_start.0), round(y - self.line_start.1));
+        self.ops.push(Op::SetTextCursor { pos: printpdf::Point { x: Pt(dx), y: Pt(dy) } });
+        self.line_start = (self.line_start.0 + dx, self.line_start.1 + dy);
         self.ops.push(Op::ShowText { items: vec![TextItem::Text(run.text.clone())] });
     }
 
