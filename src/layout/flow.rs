@@ -19,6 +19,8 @@ pub struct Block {
     /// Offsets (from the block's top) where the block may be split across
     /// pages, in increasing order. Empty: keep together.
     pub breaks: Vec<f32>,
+    /// Rather start a new page than split, when the block fits one.
+    pub keep: bool,
 }
 
 impl Block {
@@ -115,7 +117,7 @@ impl BlockBuilder {
     }
 
     pub fn finish(self) -> Block {
-        Block { items: self.items, height: self.y, breaks: self.breaks }
+        Block { items: self.items, height: self.y, breaks: self.breaks, keep: false }
     }
 }
 
@@ -246,16 +248,22 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Places a block: on this page if it fits. A block with break points
+    /// Places a block: on this page if it fits. Otherwise a block marked
+    /// `keep` that fits a page starts a new one; a block with break points
     /// fills the rest of this page and continues on the next; one without
-    /// is moved whole to a new page, or, when taller than any page, split
-    /// between its items so nothing is ever lost or clipped.
+    /// moves whole to a new page, or, when taller than a page, is split
+    /// where no item crosses, so nothing is ever lost, cut or pushed past
+    /// the margins.
     pub fn place(&mut self, block: Block) {
+        let fits_fresh = block.height <= self.fresh_height();
         if block.height <= self.remaining() {
+            self.put(&block, 0.0, block.height);
+        } else if block.keep && fits_fresh {
+            self.new_page();
             self.put(&block, 0.0, block.height);
         } else if !block.breaks.is_empty() {
             self.split(&block);
-        } else if block.height <= self.fresh_height() {
+        } else if fits_fresh {
             self.new_page();
             self.put(&block, 0.0, block.height);
         } else {
@@ -369,9 +377,15 @@ pub fn text_run(text: &str, face: Face, size: f32, color: Color, origin: Point) 
     })
 }
 
-/// Offsets between items, for splitting a block with no break points.
+/// Offsets where a block with no break points can be cut without cutting
+/// an item: the bottoms of items that no other item straddles.
 fn item_edges(block: &Block) -> Vec<f32> {
-    let mut edges: Vec<f32> = block.items.iter().map(|i| i.bounds().bottom()).collect();
+    let spans: Vec<(f32, f32)> = block.items.iter().map(|i| i.bounds()).map(|b| (b.y, b.bottom())).collect();
+    let mut edges: Vec<f32> = spans
+        .iter()
+        .map(|&(_, bottom)| bottom)
+        .filter(|&cut| spans.iter().all(|&(top, bottom)| bottom <= cut + 0.01 || top >= cut - 0.01))
+        .collect();
     edges.sort_by(f32::total_cmp);
     edges.dedup();
     edges
@@ -436,6 +450,7 @@ mod tests {
             }],
             height: h,
             breaks: vec![],
+            keep: false,
         };
         flow.place(unsplittable(500.0));
         flow.place(unsplittable(300.0)); // does not fit below the first

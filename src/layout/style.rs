@@ -61,11 +61,11 @@ impl Style {
     }
 
     /// A tighter version for one-page sheets on small paper: smaller
-    /// headings, tighter lines and the narrowest allowed margins. Body text
+    /// headings, tighter lines and margins just over the 12 mm minimum. Body text
     /// keeps its minimum size.
     pub fn dense(self) -> Self {
         let scale = self.body / MIN_BODY;
-        Style { margin: mm(12.0), heading: 11.0 * scale, title: 16.0 * scale, leading: 1.2, ..self }
+        Style { margin: mm(12.5), heading: 11.0 * scale, title: 16.0 * scale, leading: 1.2, ..self }
     }
 
     /// The same style with another accent colour.

@@ -42,7 +42,7 @@ pub fn gallery(library: &Library, photos: &Photos, options: &SheetOptions) -> Do
 
 fn cell(stretch: &Stretch, library: &Library, photos: &Photos, width: f32, style: &Style) -> Block {
     let mut b = BlockBuilder::new(width);
-    let figure_h = (width * 0.55).min(mm(45.0));
+    let figure_h = (width * 0.5).min(mm(32.0));
     for item in parts::figure(stretch, Rect::new(0.0, 0.0, width, figure_h), style, photos) {
         b.item(item);
     }
@@ -77,5 +77,5 @@ pub fn side_by_side(cells: Vec<Block>, cell_w: f32, gap: f32) -> Block {
             c.items.iter().map(move |item| translate(item, dx, 0.0))
         })
         .collect();
-    Block { items, height, breaks: Vec::new() }
+    Block { items, height, breaks: Vec::new(), keep: false }
 }

@@ -165,7 +165,7 @@ pub fn boxed(inner: Block, width: f32, pad: f32, fill: Option<Color>, stroke: Op
     let height = inner.height + 2.0 * pad;
     let mut items = vec![Item::Box { rect: Rect::new(0.0, 0.0, width, height), fill, stroke }];
     items.extend(inner.items.iter().map(|i| translate(i, pad, pad)));
-    Block { items, height, breaks: Vec::new() }
+    Block { items, height, breaks: Vec::new(), keep: false }
 }
 
 /// Photos of stretches whose figure is a photo, by stretch id, already
@@ -212,8 +212,7 @@ pub fn tick_box(at: Point, side: f32, style: &Style) -> Item {
 }
 
 /// One exercise: figure on the left; name, summary, dose lines (label,
-/// text), steps, tips and cautions on the right. Kept on one page when it
-/// fits.
+/// text), steps, tips and cautions on the right.
 pub fn exercise(
     number: usize,
     stretch: &Stretch,
@@ -242,16 +241,18 @@ pub fn exercise(
         );
     }
     t.gap(3.0);
-    numbered(&mut t, style, &stretch.steps, size, false);
+    numbered(&mut t, style, &stretch.steps, size, true);
     if !stretch.cues.is_empty() {
         t.gap(3.0);
+        t.may_break();
         label(&mut t, style, "Tips", size);
-        bulleted(&mut t, style, &stretch.cues, size, style.ink, false);
+        bulleted(&mut t, style, &stretch.cues, size, style.ink, true);
     }
     if !stretch.cautions.is_empty() {
         t.gap(3.0);
+        t.may_break();
         label(&mut t, style, "Take care", size);
-        bulleted(&mut t, style, &stretch.cautions, size, style.ink, false);
+        bulleted(&mut t, style, &stretch.cautions, size, style.ink, true);
     }
     let text = t.finish();
 
@@ -264,5 +265,10 @@ pub fn exercise(
     }
     b.gap(text.height.max(side) + mm(2.0));
     b.rule(Stroke::solid(0.5, style.muted));
-    b.finish()
+    // Kept on one page when it fits one; else it may break between lines
+    // of text below the figure.
+    let mut block = b.finish();
+    block.breaks = text.breaks.into_iter().filter(|&y| y >= side).collect();
+    block.keep = true;
+    block
 }
