@@ -156,6 +156,8 @@ pub struct Flow<'a> {
     style: &'a Style,
     /// Text repeated at the top of every page after the first.
     running: String,
+    /// Text at the foot of every page, beside the page number.
+    footer: String,
     pages: Vec<Page>,
     /// The content frame of the current page.
     frame: Rect,
@@ -164,10 +166,17 @@ pub struct Flow<'a> {
 
 impl<'a> Flow<'a> {
     /// A flow over pages in `style`; `running` heads continuation pages,
-    /// followed by "(continued)".
-    pub fn new(style: &'a Style, running: impl Into<String>) -> Self {
-        let mut flow =
-            Flow { style, running: running.into(), pages: Vec::new(), frame: Rect::default(), cursor: 0.0 };
+    /// followed by "(continued)", and `footer` sits at the foot of every
+    /// page beside "page N of M".
+    pub fn new(style: &'a Style, running: impl Into<String>, footer: impl Into<String>) -> Self {
+        let mut flow = Flow {
+            style,
+            running: running.into(),
+            footer: footer.into(),
+            pages: Vec::new(),
+            frame: Rect::default(),
+            cursor: 0.0,
+        };
         flow.new_page();
         flow
     }
@@ -199,8 +208,27 @@ impl<'a> Flow<'a> {
     }
 
     /// Height of the footer band kept free at the bottom of each page.
-    fn footer_height(style: &Style) -> f32 {
-        style.line(style.small) + 6.0
+    fn footer_height(&self) -> f32 {
+        let style = self.style;
+        self.footer_lines().len() as f32 * style.line(style.small) + 6.0
+    }
+
+    /// The footer's lines: the footer text and the page number on one line
+    /// when they fit side by side, else the text (wrapped) above the
+    /// number.
+    fn footer_lines(&self) -> Vec<String> {
+        let style = self.style;
+        let size = style.small;
+        let width = style.page.w - 2.0 * style.margin;
+        let number_w = text::width("page 99 of 99", Face::Regular, size);
+        if self.footer.is_empty() || text::width(&self.footer, Face::Regular, size) + number_w + 12.0 <= width
+        {
+            return vec![self.footer.clone()];
+        }
+        let mut lines: Vec<String> =
+            text::wrap_plain(&self.footer, Face::Regular, size, width).iter().map(|l| l.text()).collect();
+        lines.push(String::new());
+        lines
     }
 
     /// Starts a new page (with the running header after the first).
@@ -211,7 +239,7 @@ impl<'a> Flow<'a> {
             style.margin,
             style.margin,
             style.page.w - 2.0 * style.margin,
-            style.page.h - 2.0 * style.margin - Self::footer_height(style),
+            style.page.h - 2.0 * style.margin - self.footer_height(),
         );
         self.frame = full;
         if !self.pages.is_empty() && !self.running.is_empty() {
@@ -275,7 +303,7 @@ impl<'a> Flow<'a> {
     fn fresh_height(&self) -> f32 {
         let style = self.style;
         let header = if self.running.is_empty() { 0.0 } else { style.line(style.small) + 8.0 };
-        style.page.h - 2.0 * style.margin - Self::footer_height(style) - header
+        style.page.h - 2.0 * style.margin - self.footer_height() - header
     }
 
     /// Places the part of `block` between offsets `from` and `to`: the
@@ -336,29 +364,30 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Ends the flow: adds "page N of M" and `footer` text to every page.
-    pub fn finish(self, footer: &str) -> Vec<Page> {
+    /// Ends the flow: adds the footer and "page N of M" to every page.
+    pub fn finish(self) -> Vec<Page> {
         let style = self.style;
         let total = self.pages.len();
         let size = style.small;
         let lead = style.line(size);
-        let baseline = style.page.h - style.margin - lead + baseline_offset(size, lead);
-        let width = style.page.w - 2.0 * style.margin;
+        let lines = self.footer_lines();
+        let last_baseline = style.page.h - style.margin - lead + baseline_offset(size, lead);
+        let first_baseline = last_baseline - (lines.len() - 1) as f32 * lead;
         let mut pages = self.pages;
         for (i, page) in pages.iter_mut().enumerate() {
             let number = format!("page {} of {total}", i + 1);
             let number_w = text::width(&number, Face::Regular, size);
             let x = style.page.w - style.margin - number_w;
-            page.items.push(text_run(&number, Face::Regular, size, style.muted, Point::new(x, baseline)));
-            if !footer.is_empty() {
-                let label = text::fit(footer, Face::Regular, size, width - number_w - 12.0);
-                page.items.push(text_run(
-                    &label,
-                    Face::Regular,
-                    size,
-                    style.muted,
-                    Point::new(style.margin, baseline),
-                ));
+            page.items.push(text_run(
+                &number,
+                Face::Regular,
+                size,
+                style.muted,
+                Point::new(x, last_baseline),
+            ));
+            for (k, line) in lines.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
+                let at = Point::new(style.margin, first_baseline + k as f32 * lead);
+                page.items.push(text_run(line, Face::Regular, size, style.muted, at));
             }
         }
         pages
@@ -424,11 +453,11 @@ mod tests {
     #[test]
     fn a_long_paragraph_splits_across_pages_and_keeps_every_line() {
         let style = style();
-        let mut flow = Flow::new(&style, "Plan");
+        let mut flow = Flow::new(&style, "Plan", "My footer");
         let block = paragraph(3000, flow.width(), &style);
         let lines = block.items.len();
         flow.place(block);
-        let pages = flow.finish("My footer");
+        let pages = flow.finish();
         assert!(pages.len() >= 3, "{} pages", pages.len());
         let body_lines: usize =
             pages.iter().map(|p| p.texts().filter(|t| t.text.starts_with("stretch")).count()).sum();
@@ -441,7 +470,7 @@ mod tests {
     #[test]
     fn blocks_that_fit_are_kept_together() {
         let style = style();
-        let mut flow = Flow::new(&style, "");
+        let mut flow = Flow::new(&style, "", "");
         let unsplittable = |h: f32| Block {
             items: vec![Item::Box {
                 rect: Rect::new(0.0, 0.0, 100.0, h),
@@ -454,7 +483,7 @@ mod tests {
         };
         flow.place(unsplittable(500.0));
         flow.place(unsplittable(300.0)); // does not fit below the first
-        let pages = flow.finish("");
+        let pages = flow.finish();
         assert_eq!(pages.len(), 2);
         assert_inside_margins(&pages, &style);
     }
@@ -462,7 +491,7 @@ mod tests {
     #[test]
     fn a_rule_on_the_bottom_edge_is_kept() {
         let style = style();
-        let mut flow = Flow::new(&style, "");
+        let mut flow = Flow::new(&style, "", "");
         let mut b = BlockBuilder::new(100.0);
         b.gap(20.0);
         b.item(Item::Line {
@@ -471,19 +500,19 @@ mod tests {
             stroke: Stroke::solid(0.5, Color::BLACK),
         });
         flow.place(b.finish());
-        let pages = flow.finish("");
+        let pages = flow.finish();
         assert_eq!(pages[0].items.iter().filter(|i| matches!(i, Item::Line { .. })).count(), 1);
     }
 
     #[test]
     fn text_runs_never_overlap() {
         let style = style();
-        let mut flow = Flow::new(&style, "Running");
+        let mut flow = Flow::new(&style, "Running", "footer");
         for _ in 0..40 {
             flow.place(paragraph(60, flow.width(), &style));
             flow.space(6.0);
         }
-        let pages = flow.finish("footer");
+        let pages = flow.finish();
         for page in &pages {
             let runs: Vec<_> = page.texts().collect();
             for (i, a) in runs.iter().enumerate() {

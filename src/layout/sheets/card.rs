@@ -137,7 +137,7 @@ fn footer(style: &Style, frame: Rect) -> Vec<Item> {
     let size = style.small;
     let lead = style.line(size);
     let baseline = frame.bottom() - lead + (lead - size) / 2.0 + 0.8 * size;
-    let note = "General guidance, not personal medical advice. Made with stretchsheet.";
+    let note = parts::FOOTER;
     let note = text::fit(note, Face::Regular, size, frame.w);
     vec![text_run(&note, Face::Regular, size, style.muted, Point::new(frame.x, baseline))]
 }

@@ -15,7 +15,7 @@ use crate::plan::describe_dose;
 pub fn gallery(library: &Library, photos: &Photos, options: &SheetOptions) -> Document {
     let style = Style::new(options);
     let title = options.title.as_deref().unwrap_or("Stretch gallery");
-    let mut flow = Flow::new(&style, title);
+    let mut flow = Flow::new(&style, title, super::parts::FOOTER);
     let width = flow.width();
     let subtitle = format!(
         "{} stretches for the upper back, neck, shoulders and chest. Doses are ranges; a plan or handout picks from them.",
@@ -36,7 +36,7 @@ pub fn gallery(library: &Library, photos: &Photos, options: &SheetOptions) -> Do
         title: title.to_string(),
         subject: "Every stretch in the library with its figure and dose".into(),
         keywords: vec!["stretching".into(), "upper back".into(), "gallery".into()],
-        pages: flow.finish("stretchsheet · general guidance, not personal medical advice"),
+        pages: flow.finish(),
     }
 }
 

@@ -46,7 +46,8 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
     }
     let title = options.title.as_deref().unwrap_or("Your home exercise plan");
     let running = running_header(h, title);
-    let mut flow = Flow::new(&style, running);
+    let footer = h.clinic.and_then(|c| c.footer.clone()).unwrap_or_else(|| parts::FOOTER.into());
+    let mut flow = Flow::new(&style, running, footer);
     let width = flow.width();
 
     if let Some(clinic) = h.clinic {
@@ -71,10 +72,6 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
     flow.space(mm(6.0));
     flow.place(parts::safety_full(&style, width, safety));
 
-    let footer = h
-        .clinic
-        .and_then(|c| c.footer.clone())
-        .unwrap_or_else(|| "General guidance, not personal medical advice. Made with stretchsheet.".into());
     let subject = match h.patient {
         Some(name) => format!("Home exercise plan for {name}"),
         None => "Home exercise plan".into(),
@@ -83,7 +80,7 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
         title: title.to_string(),
         subject,
         keywords: vec!["stretching".into(), "upper back".into(), "home exercise".into()],
-        pages: flow.finish(&footer),
+        pages: flow.finish(),
     }
 }
 

@@ -14,6 +14,9 @@ use crate::layout::text::{self, Span};
 use crate::layout::{Point, Rect};
 use crate::picture::fitted_size;
 
+/// The foot of every page of a sheet without a clinic's own footer.
+pub const FOOTER: &str = "General guidance, not personal medical advice.";
+
 /// The sheet title, an optional subtitle, and an accent rule.
 pub fn title(style: &Style, width: f32, title: &str, subtitle: Option<&str>) -> Block {
     let mut b = BlockBuilder::new(width);

@@ -16,13 +16,11 @@ use crate::layout::text::{self, Span};
 use crate::layout::{Point, Rect};
 use crate::plan::{Plan, Prescription, RoutineStretch, describe, duration};
 
-const FOOTER: &str = "General guidance, not personal medical advice. Made with stretchsheet.";
-
 /// Lays out the plan.
 pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOptions) -> Document {
     let style = Style::new(options);
     let title = options.title.as_deref().unwrap_or("Your stretching plan");
-    let mut flow = Flow::new(&style, title);
+    let mut flow = Flow::new(&style, title, parts::FOOTER);
     let width = flow.width();
 
     flow.place(parts::title(&style, width, title, Some(&summary(plan, library))));
@@ -76,7 +74,7 @@ pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOpti
         title: title.to_string(),
         subject: format!("Stretching plan: {}", summary(plan, library)),
         keywords: vec!["stretching".into(), "upper back".into(), "weekly plan".into()],
-        pages: flow.finish(FOOTER),
+        pages: flow.finish(),
     }
 }
 
@@ -485,17 +483,23 @@ fn log_week(plan: &Plan, week: u32, style: &Style, width: f32) -> Block {
     let lead = style.line(size);
     let pad = 4.0;
     parts::label(&mut b, style, &format!("Week {week}"), style.heading);
+    let cell = |s: &crate::plan::Session| {
+        format!("{} · {}", s.date.format("%a %-d %b"), plan.routines[s.routine].label)
+    };
     let sessions: Vec<_> = plan.sessions.iter().filter(|s| s.week == week).collect();
-    let cells: Vec<String> = sessions
-        .iter()
-        .map(|s| format!("{} · {}", s.date.format("%a %-d %b"), plan.routines[s.routine].label))
-        .collect();
+    let cells: Vec<String> = sessions.iter().map(|s| cell(s)).collect();
     // Column widths from their content; notes take what is left.
-    let fits = |text: &str| text::width(text, Face::Regular, size) + 2.0 * pad;
-    let session_w = cells.iter().map(|c| fits(c)).fold(fits("Wed 30 Nov · A"), f32::max);
+    let fits = |text: &str, face: Face| text::width(text, face, size) + 2.0 * pad;
+    // The same columns in every week's table.
+    let session_w = plan
+        .sessions
+        .iter()
+        .map(|s| fits(&cell(s), Face::Regular))
+        .fold(fits("Session", Face::Bold), f32::max);
     let tick = mm(4.5);
-    let done_w = fits("Done").max(tick + 2.0 * pad);
-    let pain_w = fits("__ / 10").max(fits("before"));
+    let done_w = fits("Done", Face::Bold).max(tick + 2.0 * pad);
+    // Wide enough for the scale and the longest header word.
+    let pain_w = fits("__ / 10", Face::Regular).max(fits("before", Face::Bold));
     let widths = [session_w, done_w, pain_w, pain_w, (width - session_w - done_w - 2.0 * pain_w).max(0.0)];
     let names = ["Session", "Done", "Pain before", "Pain after", "Notes"];
     let xs: Vec<f32> = widths.iter().scan(0.0, |x, w| Some(std::mem::replace(x, *x + w))).collect();
