@@ -307,16 +307,20 @@ where
 /// values and any tip, without the usage block.
 fn one_line(e: &clap::Error) -> String {
     let rendered = e.render().to_string();
-    let mut parts = Vec::new();
+    let mut out = String::new();
     for line in rendered.lines().map(str::trim) {
         if line.starts_with("Usage:") || line.starts_with("For more information") {
             break;
         }
-        if !line.is_empty() {
-            parts.push(line.trim_start_matches("error: ").to_string());
+        if line.is_empty() {
+            continue;
         }
+        if !out.is_empty() {
+            out.push_str(if out.ends_with(':') { " " } else { "; " });
+        }
+        out.push_str(line.trim_start_matches("error: "));
     }
-    parts.join("; ")
+    out
 }
 
 impl Cli {
@@ -583,6 +587,8 @@ mod tests {
         assert!(e.contains("is not a date"), "{e}");
         let e = error(&["plan", "--weeks", "0"]);
         assert!(e.contains("--weeks") && e.contains("1..=12"), "{e}");
+        let e = error(&["show"]);
+        assert_eq!(e, "the following required arguments were not provided: <ID>");
         let e = error(&["card", "--paper", "b4"]);
         assert!(e.contains("use a4, letter or a5"), "{e}");
         let e = error(&["plan", "--avoid", "back-pain"]);

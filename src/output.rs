@@ -53,7 +53,7 @@ impl Output {
         if path.is_dir() {
             return Err(Error::bad_input(
                 path.display().to_string(),
-                "is a folder; give a file name such as plan.pdf",
+                "is a folder; give a file name such as sheet.pdf",
             ));
         }
         let folder = parent(path);
