@@ -13,4 +13,4 @@ pub use library::Library;
 pub use load::load;
 pub use model::{BriefSafety, Dose, Effort, Goal, Origin, Range, Safety, Stretch};
 pub use source::{SourceFile, line_col};
-pub use vocab::{Area, Condition, Equipment, Intensity, Level, Position};
+pub use vocab::{Area, Condition, Each, Equipment, Intensity, Level, Position};

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::vocab::{Area, Condition, Equipment, Intensity, Position};
+use super::vocab::{Area, Condition, Each, Equipment, Intensity, Position};
 use crate::figure::Figure;
 
 /// One stretch or mobility move, as its content file describes it.
@@ -92,9 +92,17 @@ pub struct Dose {
     pub reps: Range,
     /// 1, or 2 when the stretch is done on each side.
     pub sides: u32,
+    /// With `sides = 2`: whether the two are sides of the body (the
+    /// default) or directions of a movement.
+    #[serde(default, skip_serializing_if = "is_side")]
+    pub each: Each,
     /// Seconds of rest between repetitions.
     #[serde(default)]
     pub rest_s: u32,
+}
+
+fn is_side(each: &Each) -> bool {
+    *each == Each::Side
 }
 
 /// What kind of effort a dose asks for.

@@ -223,6 +223,7 @@ mod tests {
             cues: vec![],
             cautions: vec![],
             dose: Dose {
+                each: Default::default(),
                 hold_s: Some(Range::new(20, 30)),
                 rep_s: None,
                 reps: Range::new(2, 3),

@@ -134,6 +134,22 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// What the two halves of a two-sided dose are: the body's sides, or
+    /// the two directions of a movement (shoulder rolls forwards, then
+    /// backwards).
+    Each, "side kind" {
+        Side = "side",
+        Direction = "direction",
+    }
+);
+
+impl Default for Each {
+    fn default() -> Self {
+        Each::Side
+    }
+}
+
+vocabulary!(
     /// A condition that makes a stretch unsuitable (`avoid_if`, `--avoid`).
     Condition, "condition" {
         WristPain = "wrist-pain",

@@ -1,6 +1,6 @@
 //! Doses in words, as sheets and text output print them.
 
-use crate::content::{Dose, Effort};
+use crate::content::{Dose, Each, Effort};
 
 use super::Prescription;
 
@@ -11,7 +11,7 @@ pub fn describe_dose(dose: &Dose) -> String {
         Effort::Moves { rep_s } => format!("{} slow repetitions of about {rep_s} s", dose.reps),
     };
     if dose.each_side() {
-        out.push_str(", each side");
+        out.push_str(each(dose.each));
     }
     if dose.rest_s > 0 {
         out.push_str(&format!(", rest {} s between", dose.rest_s));
@@ -29,9 +29,16 @@ pub fn describe(p: &Prescription) -> String {
         (None, reps) => format!("{reps} times"),
     };
     if p.sides >= 2 {
-        out.push_str(", each side");
+        out.push_str(each(p.each));
     }
     out
+}
+
+fn each(each: Each) -> &'static str {
+    match each {
+        Each::Side => ", each side",
+        Each::Direction => ", each direction",
+    }
 }
 
 /// Seconds as whole minutes, rounded up: "1 minute", "6 minutes".
@@ -48,6 +55,7 @@ mod tests {
     #[test]
     fn doses_read_plainly() {
         let dose = Dose {
+            each: Default::default(),
             hold_s: Some(Range::new(20, 30)),
             rep_s: None,
             reps: Range::new(2, 3),
@@ -57,7 +65,14 @@ mod tests {
         assert_eq!(describe_dose(&dose), "hold 20–30 s, 2–3 times, each side, rest 10 s between");
         let p = Prescription::standard(&dose, false);
         assert_eq!(describe(&p), "Hold 20 s × 3, each side");
-        let moves = Dose { hold_s: None, rep_s: Some(4), reps: Range::new(10, 10), sides: 1, rest_s: 0 };
+        let moves = Dose {
+            each: Default::default(),
+            hold_s: None,
+            rep_s: Some(4),
+            reps: Range::new(10, 10),
+            sides: 1,
+            rest_s: 0,
+        };
         assert_eq!(describe_dose(&moves), "10 slow repetitions of about 4 s");
         assert_eq!(describe(&Prescription::standard(&moves, false)), "10 times");
         assert_eq!(describe(&p.with_reps(1)), "Hold 20 s, each side");

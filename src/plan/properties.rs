@@ -55,6 +55,7 @@ fn range(lo: u32, hi: u32, widest: u32) -> impl Strategy<Value = Range> {
 fn dose() -> impl Strategy<Value = Dose> {
     let hold = |h: BoxedStrategy<Range>, reps: BoxedStrategy<Range>| {
         (h, reps, 1..=2u32, 0..=15u32).prop_map(|(h, reps, sides, rest)| Dose {
+            each: Default::default(),
             hold_s: Some(h),
             rep_s: None,
             reps,
@@ -64,6 +65,7 @@ fn dose() -> impl Strategy<Value = Dose> {
     };
     let moves = |rep_s: BoxedStrategy<u32>, reps: BoxedStrategy<Range>| {
         (rep_s, reps, 1..=2u32, 0..=5u32).prop_map(|(rep_s, reps, sides, rest)| Dose {
+            each: Default::default(),
             hold_s: None,
             rep_s: Some(rep_s),
             reps,
@@ -364,9 +366,22 @@ proptest! {
 fn oracle_agrees_with_a_hand_count() {
     // One seated stretch of 5 s setup + 2 × 10 s holds = 25 s, and one
     // standing move of 5 s setup + 3 × 5 s = 20 s; together 25 + 20 + 5.
-    let hold =
-        Dose { hold_s: Some(Range::new(10, 10)), rep_s: None, reps: Range::new(2, 2), sides: 1, rest_s: 0 };
-    let moves = Dose { hold_s: None, rep_s: Some(5), reps: Range::new(3, 3), sides: 1, rest_s: 0 };
+    let hold = Dose {
+        each: Default::default(),
+        hold_s: Some(Range::new(10, 10)),
+        rep_s: None,
+        reps: Range::new(2, 2),
+        sides: 1,
+        rest_s: 0,
+    };
+    let moves = Dose {
+        each: Default::default(),
+        hold_s: None,
+        rep_s: Some(5),
+        reps: Range::new(3, 3),
+        sides: 1,
+        rest_s: 0,
+    };
     let mut a = crate::content::load(None).unwrap().stretches()[0].clone();
     a.id = "a".into();
     a.position = Position::Seated;

@@ -165,6 +165,7 @@ mod tests {
     #[test]
     fn short_doses_cost_more_than_long_ones() {
         let dose = crate::content::Dose {
+            each: Default::default(),
             hold_s: Some(Range::new(20, 30)),
             rep_s: None,
             reps: Range::new(2, 4),

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::content::{Dose, Effort, Equipment, Level, Position, Range, Stretch};
+use crate::content::{Dose, Each, Effort, Equipment, Level, Position, Range, Stretch};
 
 /// ACSM's static hold range for most adults, in seconds.
 pub const HOLD_ADULT: Range = Range::new(10, 30);
@@ -29,6 +29,9 @@ pub struct Prescription {
     pub reps: u32,
     /// 1, or 2 for each side.
     pub sides: u32,
+    /// What the sides are: of the body, or directions of a movement.
+    #[serde(skip)]
+    pub each: Each,
     /// Seconds one repetition of a move takes (the hold, for holds).
     pub rep_s: u32,
     /// Rest between repetitions.
@@ -55,6 +58,7 @@ impl Prescription {
                     hold_s: Some(hold_s),
                     reps: for_total.clamp(reps.min, reps.max),
                     sides: dose.sides,
+                    each: dose.each,
                     rep_s: hold_s,
                     rest_s: dose.rest_s,
                 }
@@ -63,6 +67,7 @@ impl Prescription {
                 hold_s: None,
                 reps: dose.reps.lerp(t),
                 sides: dose.sides,
+                each: dose.each,
                 rep_s,
                 rest_s: dose.rest_s,
             },
@@ -183,6 +188,7 @@ mod tests {
 
     fn hold(hold: (u32, u32), reps: (u32, u32), sides: u32, rest_s: u32) -> Dose {
         Dose {
+            each: Default::default(),
             hold_s: Some(Range::new(hold.0, hold.1)),
             rep_s: None,
             reps: Range::new(reps.0, reps.1),
@@ -220,7 +226,14 @@ mod tests {
 
     #[test]
     fn moves_are_reps_times_seconds_times_sides() {
-        let dose = Dose { hold_s: None, rep_s: Some(4), reps: Range::new(8, 10), sides: 2, rest_s: 0 };
+        let dose = Dose {
+            each: Default::default(),
+            hold_s: None,
+            rep_s: Some(4),
+            reps: Range::new(8, 10),
+            sides: 2,
+            rest_s: 0,
+        };
         let p = Prescription::standard(&dose, false);
         assert_eq!(p.seconds(), 8 * 4 * 2 + 3);
         assert_eq!(Prescription::at(&dose, false, 1.0).reps, 10);
@@ -260,7 +273,14 @@ mod tests {
         let quick = options(&dose, false, true, 1.0);
         assert_eq!(quick.iter().map(|p| p.reps).collect::<Vec<_>>(), [1, 2]);
         assert!(opts.iter().all(|p| p.hold_s == Some(30) && p.sides == 2));
-        let moves = Dose { hold_s: None, rep_s: Some(4), reps: Range::new(8, 10), sides: 1, rest_s: 0 };
+        let moves = Dose {
+            each: Default::default(),
+            hold_s: None,
+            rep_s: Some(4),
+            reps: Range::new(8, 10),
+            sides: 1,
+            rest_s: 0,
+        };
         assert_eq!(options(&moves, false, false, 0.0).len(), 3);
         assert_eq!(options(&moves, false, true, 0.0).len(), 3);
     }
