@@ -33,7 +33,7 @@ pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
     let library = || content::load(config.library.as_deref());
     match &config.command {
         Command::Check { folder } => {
-            let library = content::load(Some(folder))?;
+            let library = content::load_checked(Some(folder))?;
             let (stretches, goals) = (library.stretches().len(), library.goals().len());
             let _ = writeln!(stderr, "{}: ok ({stretches} stretches, {goals} goals)", folder.display());
             Ok(())

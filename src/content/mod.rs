@@ -10,7 +10,7 @@ pub mod validate;
 pub mod vocab;
 
 pub use library::Library;
-pub use load::load;
+pub use load::{load, load_checked};
 pub use model::{BriefSafety, Dose, Effort, Goal, Origin, Range, Safety, Stretch};
 pub use source::{SourceFile, line_col};
 pub use vocab::{Area, Condition, Each, Equipment, Intensity, Level, Position};
