@@ -43,7 +43,7 @@ pub fn decode(bytes: &[u8], max_w: f32, max_h: f32) -> std::result::Result<Pictu
         .map_err(|e| format!("cannot be read: {e}"))?;
     reader.limits(limits());
     let image = reader.decode().map_err(|e| format!("is damaged or unsupported: {e}"))?;
-    Ok(prepare(image, max_w, max_h))
+    prepare(image, max_w, max_h)
 }
 
 /// Decoder limits: no side over [`MAX_SIDE`], no more than 256 MB.
@@ -57,35 +57,29 @@ fn limits() -> Limits {
 
 /// Scales down (never up) to the pixels the box needs at [`DPI`] with a
 /// Lanczos filter, then flattens any transparency onto white.
-fn prepare(image: DynamicImage, max_w: f32, max_h: f32) -> Picture {
-    let rgba = image.to_rgba8();
+fn prepare(image: DynamicImage, max_w: f32, max_h: f32) -> Result<Picture, String> {
+    let rgba = image.into_rgba8();
     let (w, h) = (rgba.width().max(1) as f32, rgba.height().max(1) as f32);
     let scale = (max_w / w).min(max_h / h);
     let target_w = (w * scale * DPI / 72.0).round().max(1.0);
     let target_h = (h * scale * DPI / 72.0).round().max(1.0);
     let rgba =
-        if target_w < w && target_h < h { resize(rgba, target_w as u32, target_h as u32) } else { rgba };
+        if target_w < w && target_h < h { resize(rgba, target_w as u32, target_h as u32)? } else { rgba };
     let rgb = flatten_on_white(rgba);
-    Picture { width: rgb.width(), height: rgb.height(), pixels: rgb.into_raw(), alpha: false }
+    Ok(Picture { width: rgb.width(), height: rgb.height(), pixels: rgb.into_raw(), alpha: false })
 }
 
 /// A Lanczos3 resize (colours weighted by alpha, so transparent pixels do
 /// not bleed into their neighbours).
-fn resize(rgba: RgbaImage, width: u32, height: u32) -> RgbaImage {
+fn resize(rgba: RgbaImage, width: u32, height: u32) -> Result<RgbaImage, String> {
     use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images::Image};
+    let failed = |e: &dyn std::fmt::Display| format!("could not be resized: {e}");
     let (w, h) = rgba.dimensions();
-    let fallback = |rgba: &RgbaImage| {
-        image::imageops::resize(rgba, width, height, image::imageops::FilterType::Lanczos3)
-    };
-    let Ok(src) = Image::from_vec_u8(w, h, rgba.as_raw().clone(), PixelType::U8x4) else {
-        return fallback(&rgba);
-    };
+    let src = Image::from_vec_u8(w, h, rgba.into_raw(), PixelType::U8x4).map_err(|e| failed(&e))?;
     let mut dst = Image::new(width, height, PixelType::U8x4);
     let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
-    match Resizer::new().resize(&src, &mut dst, &options) {
-        Ok(()) => RgbaImage::from_raw(width, height, dst.into_vec()).unwrap_or_else(|| fallback(&rgba)),
-        Err(_) => fallback(&rgba),
-    }
+    Resizer::new().resize(&src, &mut dst, &options).map_err(|e| failed(&e))?;
+    RgbaImage::from_raw(width, height, dst.into_vec()).ok_or_else(|| failed(&"the sizes disagree"))
 }
 
 /// Every pixel over white paper: transparent parts print white.

@@ -143,17 +143,22 @@ fn save(pdf: &PdfDocument) -> Result<Vec<u8>> {
 }
 
 /// Flate-compresses every stream not yet compressed. Level 6 packs almost
-/// as tightly as the slowest level in a fraction of the time; one
-/// compressor serves every stream. (Pictures go in as plain rows: PNG
+/// as tightly as the slowest level in a fraction of the time; compressors
+/// are reused from stream to stream. (Pictures go in as plain rows: PNG
 /// predictors made the anti-aliased logos we tried larger, not smaller.)
 fn compress(lo: &mut lopdf::Document) -> Result<()> {
     let mut deflate = flate2::Compress::new(flate2::Compression::new(6), true);
+    // Pictures are large and already as small as their pixels allow: a
+    // lighter level costs them little and halves their time.
+    let mut deflate_pictures = flate2::Compress::new(flate2::Compression::new(3), true);
     for object in lo.objects.values_mut() {
         let Object::Stream(stream) = object else { continue };
         if stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let packed = pack(&mut deflate, &stream.content)?;
+        let picture = stream.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image");
+        let compressor = if picture { &mut deflate_pictures } else { &mut deflate };
+        let packed = pack(compressor, &stream.content)?;
         if packed.len() < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);
@@ -164,13 +169,15 @@ fn compress(lo: &mut lopdf::Document) -> Result<()> {
 
 /// Deflates `data` (zlib format) with a reused compressor.
 fn pack(deflate: &mut flate2::Compress, data: &[u8]) -> Result<Vec<u8>> {
-    let failed = |e: flate2::CompressError| Error::Internal(format!("PDF stream could not be compressed: {e}"));
+    let failed =
+        |e: flate2::CompressError| Error::Internal(format!("PDF stream could not be compressed: {e}"));
     deflate.reset();
     let mut out = Vec::with_capacity(data.len() / 3 + 64);
     loop {
         let consumed = deflate.total_in() as usize;
-        let status =
-            deflate.compress_vec(&data[consumed.min(data.len())..], &mut out, flate2::FlushCompress::Finish).map_err(failed)?;
+        let status = deflate
+            .compress_vec(&data[consumed.min(data.len())..], &mut out, flate2::FlushCompress::Finish)
+            .map_err(failed)?;
         match status {
             flate2::Status::StreamEnd => return Ok(out),
             _ => out.reserve(out.capacity().max(1024)),
