@@ -137,17 +137,13 @@ vocabulary!(
     /// What the two halves of a two-sided dose are: the body's sides, or
     /// the two directions of a movement (shoulder rolls forwards, then
     /// backwards).
+    #[derive(Default)]
     Each, "side kind" {
+        #[default]
         Side = "side",
         Direction = "direction",
     }
 );
-
-impl Default for Each {
-    fn default() -> Self {
-        Each::Side
-    }
-}
 
 vocabulary!(
     /// A condition that makes a stretch unsuitable (`avoid_if`, `--avoid`).
