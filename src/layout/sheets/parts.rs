@@ -83,22 +83,18 @@ pub fn bulleted(
 pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
     let mut b = BlockBuilder::new(width);
     let size = style.body;
-    heading(&mut b, style, "Stretch safely");
-    bulleted(&mut b, style, &safety.general, size, style.ink, true);
-    b.gap(6.0);
-    b.may_break();
-    heading(&mut b, style, "Stop if…");
-    bulleted(&mut b, style, &safety.stop, size, style.ink, true);
-    b.gap(6.0);
-    b.may_break();
-    heading(&mut b, style, "See a doctor soon if you have");
-    bulleted(&mut b, style, &safety.see_doctor, size, style.ink, true);
-    b.gap(6.0);
-    b.may_break();
-    heading(&mut b, style, "Call emergency services now if you have");
-    bulleted(&mut b, style, &safety.urgent, size, style.ink, true);
-    b.gap(6.0);
-    b.may_break();
+    let sections = [
+        ("Stretch safely", &safety.general),
+        ("Stop if…", &safety.stop),
+        ("See a doctor soon if you have", &safety.see_doctor),
+        ("Call emergency services now if you have", &safety.urgent),
+    ];
+    for (title, lines) in sections {
+        heading(&mut b, style, title);
+        bulleted(&mut b, style, lines, size, style.ink, true);
+        b.gap(6.0);
+        b.may_break();
+    }
     b.paragraph(&[Span::regular(&safety.disclaimer)], size, style.line(size), style.muted, 0.0, true);
     b.finish()
 }
