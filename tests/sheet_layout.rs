@@ -76,8 +76,12 @@ fn the_card_is_one_clean_page_everywhere() {
     for options in options() {
         let card = sheets::card(&exercises, library.safety(), &Photos::default(), &options);
         assert_eq!(card.document.pages.len(), 1);
+        // Five or more in normal print; A5 turned sideways is too short for
+        // five with their summaries and holds four.
+        let small = options.paper == Paper::A5 && options.landscape;
         if !options.large_print {
-            assert!(card.shown >= 5, "{options:?} shows only {}", card.shown);
+            let least = if small { 4 } else { 5 };
+            assert!(card.shown >= least, "{options:?} shows only {}", card.shown);
         }
         assert!(card.shown >= 1);
         check(&card.document, &options, "card");

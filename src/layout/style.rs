@@ -33,6 +33,8 @@ pub struct Style {
     pub ink: Color,
     pub muted: Color,
     pub tint: Color,
+    /// The tighter variant of [`Style::dense`].
+    pub dense: bool,
 }
 
 /// The smallest body size on any sheet.
@@ -57,6 +59,7 @@ impl Style {
             ink: Color::gray(0x1a),
             muted: Color::gray(0x4a),
             tint: Color::rgb(0xe8, 0xef, 0xf7),
+            dense: false,
         }
     }
 
@@ -65,7 +68,14 @@ impl Style {
     /// keeps its minimum size.
     pub fn dense(self) -> Self {
         let scale = self.body / MIN_BODY;
-        Style { margin: mm(12.5), heading: 11.0 * scale, title: 16.0 * scale, leading: 1.2, ..self }
+        Style {
+            margin: mm(12.5),
+            heading: 11.0 * scale,
+            title: 16.0 * scale,
+            leading: 1.2,
+            dense: true,
+            ..self
+        }
     }
 
     /// The same style with another accent colour.

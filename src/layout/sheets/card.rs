@@ -1,5 +1,5 @@
 //! The desk card: one page, always. A title, a grid of 5–8 desk-friendly
-//! stretches (figure, name, dose, 2–4 short steps each), and the stop rules
+//! stretches (figure, name, summary, dose, 2–4 short steps each), and the stop rules
 //! and warning signs. When the page is small or the print is large, the card
 //! shows fewer stretches rather than spilling onto a second page.
 
@@ -7,7 +7,7 @@ use super::Exercise;
 use super::gallery::side_by_side;
 use super::parts::{self, Detail, Photos};
 use crate::content::Safety;
-use crate::layout::flow::{Block, BlockBuilder, text_run, translate};
+use crate::layout::flow::{Block, BlockBuilder, baseline_offset, text_run, translate};
 use crate::layout::geom::mm;
 use crate::layout::page::{Document, Face, Item, Page, Stroke};
 use crate::layout::style::{SheetOptions, Style};
@@ -121,12 +121,19 @@ fn gap(style: &Style) -> f32 {
 }
 
 fn header(style: &Style, width: f32, title: &str, shown: &[Exercise]) -> Block {
-    parts::title(style, width, title, Some(&subtitle(shown)))
+    parts::title(style, width, title, Some(&subtitle(shown, style)))
 }
 
-fn subtitle(entries: &[Exercise]) -> String {
+/// How long and how often; the dense layout leaves the stop rule to the
+/// safety panel below.
+fn subtitle(entries: &[Exercise], style: &Style) -> String {
     let seconds: u32 = entries.iter().map(|e| e.seconds).sum();
-    format!("About {}, once or twice a day. Stop at a mild stretch, never pain.", minutes(seconds))
+    let length = minutes(seconds);
+    if style.dense {
+        format!("About {length}, once or twice a day.")
+    } else {
+        format!("About {length}, once or twice a day. Stop at a mild stretch, never pain.")
+    }
 }
 
 fn footer_height(style: &Style) -> f32 {
@@ -201,14 +208,33 @@ fn stack(rows: Vec<Block>, gap: f32, width: f32, style: &Style) -> Block {
     b.finish()
 }
 
-/// One stretch: figure on the left; name, dose and steps on the right.
+/// One stretch: figure on the left; name, summary, dose and steps on the
+/// right.
 fn cell(entry: &Exercise, style: &Style, photos: &Photos, width: f32, figure: f32) -> Block {
     let text_x = figure + mm(3.0);
     let mut text = BlockBuilder::new(width - text_x);
     let name = style.heading;
-    text.paragraph(&[Span::bold(&entry.stretch.name)], name, style.line(name), style.ink, 0.0, false);
     let dose = describe(&entry.dose);
-    text.paragraph(&[Span::bold(&dose)], style.body, style.line(style.body), style.accent, 0.0, false);
+    let body = style.line(style.body);
+    // The dense layout puts the dose beside the name when both fit.
+    let dose_x =
+        text::width(&entry.stretch.name, Face::Bold, name) + text::width("  ", Face::Regular, style.body);
+    let beside = style.dense && dose_x + text::width(&dose, Face::Bold, style.body) <= text.width;
+    if beside {
+        let lead = style.line(name);
+        text.run_at(0.0, &entry.stretch.name, Face::Bold, name, lead, style.ink);
+        // Same baseline as the name, in the smaller size.
+        let shift = baseline_offset(name, lead) - baseline_offset(style.body, lead);
+        text.gap(shift);
+        text.run_at(dose_x, &dose, Face::Bold, style.body, lead, style.accent);
+        text.gap(lead - shift);
+    } else {
+        text.paragraph(&[Span::bold(&entry.stretch.name)], name, style.line(name), style.ink, 0.0, false);
+    }
+    text.paragraph(&[Span::regular(&entry.stretch.summary)], style.body, body, style.muted, 0.0, false);
+    if !beside {
+        text.paragraph(&[Span::bold(&dose)], style.body, body, style.accent, 0.0, false);
+    }
     text.gap(1.0);
     parts::numbered(&mut text, style, entry.stretch.card_steps(), style.body, false);
     let text = text.finish();

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::content::{Safety, Stretch};
-use crate::layout::flow::{Block, BlockBuilder, translate};
+use crate::layout::flow::{Block, BlockBuilder, baseline_offset, text_run, translate};
 use crate::layout::geom::mm;
 use crate::layout::page::Picture;
 use crate::layout::page::{Color, Face, Item, Stroke};
@@ -21,10 +21,22 @@ pub const FOOTER: &str = "General guidance, not personal medical advice.";
 pub fn title(style: &Style, width: f32, title: &str, subtitle: Option<&str>) -> Block {
     let mut b = BlockBuilder::new(width);
     let size = style.title;
-    b.paragraph(&[Span::bold(title)], size, size * 1.2, style.accent, 0.0, false);
-    if let Some(sub) = subtitle {
-        b.gap(2.0);
-        b.paragraph(&[Span::regular(sub)], style.body, style.line(style.body), style.muted, 0.0, false);
+    let lead = size * 1.2;
+    // A dense sheet sets a short subtitle at the right end of the title's
+    // line, when both fit.
+    let title_w = text::width(title, Face::Bold, size);
+    let sub_w = subtitle.map_or(0.0, |s| text::width(s, Face::Regular, style.body));
+    if let (true, Some(sub)) = (style.dense && title_w + sub_w + 12.0 <= width, subtitle) {
+        let baseline = b.y() + baseline_offset(size, lead);
+        b.item(text_run(title, Face::Bold, size, style.accent, Point::new(0.0, baseline)));
+        b.item(text_run(sub, Face::Regular, style.body, style.muted, Point::new(width - sub_w, baseline)));
+        b.gap(lead);
+    } else {
+        b.paragraph(&[Span::bold(title)], size, lead, style.accent, 0.0, false);
+        if let Some(sub) = subtitle {
+            b.gap(2.0);
+            b.paragraph(&[Span::regular(sub)], style.body, style.line(style.body), style.muted, 0.0, false);
+        }
     }
     b.gap(4.0);
     b.rule(Stroke::solid(1.5, style.accent));
@@ -110,7 +122,7 @@ pub enum Detail {
 
 /// The safety panel of a one-page sheet, in a ruled, tinted box.
 pub fn safety_panel(style: &Style, width: f32, safety: &Safety, detail: Detail) -> Block {
-    let pad = 6.0;
+    let pad = if style.dense { 4.0 } else { 6.0 };
     let mut b = BlockBuilder::new(width - 2.0 * pad);
     let size = style.small;
     let lead = style.line(size);
