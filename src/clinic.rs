@@ -116,12 +116,26 @@ impl Clinic {
         if problems.is_empty() { Ok(()) } else { Err(Error::Content(problems)) }
     }
 
-    /// The contact lines, in print order.
-    pub fn contact_lines(&self) -> Vec<&str> {
-        [&self.address, &self.phone, &self.email, &self.website]
+    /// The contact lines in print order, each with the link it opens (a
+    /// mail address, a website) if any.
+    pub fn contacts(&self) -> Vec<(&str, Option<String>)> {
+        let web = |w: &str| {
+            if w.starts_with("http://") || w.starts_with("https://") {
+                w.to_string()
+            } else {
+                format!("https://{w}")
+            }
+        };
+        let lines = [
+            (self.address.as_deref(), None),
+            (self.phone.as_deref(), None),
+            (self.email.as_deref(), self.email.as_deref().map(|e| format!("mailto:{}", e.trim()))),
+            (self.website.as_deref(), self.website.as_deref().map(|w| web(w.trim()))),
+        ];
+        lines
             .into_iter()
-            .filter_map(|f| f.as_deref())
-            .filter(|s| !s.trim().is_empty())
+            .filter_map(|(text, uri)| Some((text?, uri)))
+            .filter(|(t, _)| !t.trim().is_empty())
             .collect()
     }
 }
@@ -181,11 +195,26 @@ mod tests {
     }
 
     #[test]
+    fn mail_and_web_contacts_carry_links() {
+        let clinic = Clinic {
+            name: "X".into(),
+            phone: Some("+1 555".into()),
+            email: Some("desk@x.example".into()),
+            website: Some("x.example".into()),
+            ..Default::default()
+        };
+        let contacts = clinic.contacts();
+        assert_eq!(contacts[0], ("+1 555", None));
+        assert_eq!(contacts[1].1.as_deref(), Some("mailto:desk@x.example"));
+        assert_eq!(contacts[2].1.as_deref(), Some("https://x.example"));
+    }
+
+    #[test]
     fn loads_a_minimal_clinic() {
         let dir = tempfile::tempdir().unwrap();
         let clinic = Clinic::load(&write(dir.path(), "name = \"Riverside Physio\"\n")).unwrap();
         assert_eq!(clinic.name, "Riverside Physio");
-        assert!(clinic.logo.is_none() && clinic.contact_lines().is_empty());
+        assert!(clinic.logo.is_none() && clinic.contacts().is_empty());
     }
 
     #[test]

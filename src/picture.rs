@@ -4,7 +4,6 @@
 //! layout as pixels the PDF embeds losslessly.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use image::{DynamicImage, ImageReader, Limits, RgbImage, RgbaImage};
 
@@ -100,11 +99,6 @@ pub fn fitted_size(picture: &Picture, max_w: f32, max_h: f32) -> (f32, f32) {
     let (w, h) = (picture.width.max(1) as f32, picture.height.max(1) as f32);
     let scale = (max_w / w).min(max_h / h);
     (w * scale, h * scale)
-}
-
-/// Shares a picture between the places it is drawn.
-pub fn shared(picture: Picture) -> Arc<Picture> {
-    Arc::new(picture)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! running header on continuation pages and numbers every page
 //! ("page 2 of 5"). Nothing is ever placed outside the frame.
 
-use super::geom::{Point, Rect, Size};
+use super::geom::{Point, Rect};
 use super::page::{Color, Face, Item, Page, Path, Segment, Stroke, TextRun};
 use super::style::Style;
 use super::text::{self, Line, Span};
@@ -181,20 +181,9 @@ impl<'a> Flow<'a> {
         flow
     }
 
-    /// The size of every page.
-    pub fn page_size(&self) -> Size {
-        self.style.page
-    }
-
     /// The width content may use.
     pub fn width(&self) -> f32 {
         self.frame.w
-    }
-
-    /// The content frame of the first page (below no header); used by
-    /// sheets that draw their own first-page header.
-    pub fn frame(&self) -> Rect {
-        self.frame
     }
 
     /// Height left on the current page.

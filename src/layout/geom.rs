@@ -78,12 +78,6 @@ impl Rect {
             && self.y < other.bottom() - EPS
             && other.y < self.bottom() - EPS
     }
-
-    /// Splits off the top `h` points: (top part, rest).
-    pub fn take_top(&self, h: f32) -> (Rect, Rect) {
-        let h = h.min(self.h);
-        (Rect::new(self.x, self.y, self.w, h), Rect::new(self.x, self.y + h, self.w, self.h - h))
-    }
 }
 
 /// A sheet of paper.
@@ -160,7 +154,5 @@ mod tests {
         assert!(!r.contains(&Rect::new(0.0, 10.0, 20.0, 20.0)));
         assert!(r.overlaps(&Rect::new(50.0, 50.0, 10.0, 10.0)));
         assert!(!r.overlaps(&Rect::new(50.0, 60.0, 10.0, 10.0)));
-        let (top, rest) = r.take_top(20.0);
-        assert_eq!((top.h, rest.y, rest.h), (20.0, 30.0, 30.0));
     }
 }

@@ -94,10 +94,6 @@ impl Stroke {
     pub const fn round(width: f32, color: Color) -> Self {
         Stroke { width, color, style: LineStyle::Round, dash: None }
     }
-
-    pub const fn dashed(self, dash: f32, gap: f32) -> Self {
-        Stroke { dash: Some((dash, gap)), ..self }
-    }
 }
 
 /// One piece of a path after its start point.

@@ -113,9 +113,13 @@ fn letterhead(clinic: &Clinic, style: &Style, width: f32) -> Block {
     for line in text::wrap_plain(&clinic.name, Face::Bold, name_size, text_w) {
         right_aligned(&mut t, &line.text(), Face::Bold, name_size, style.accent, style);
     }
-    for contact in clinic.contact_lines() {
+    for (contact, uri) in clinic.contacts() {
         for line in text::wrap_plain(contact, Face::Regular, style.small, text_w) {
-            right_aligned(&mut t, &line.text(), Face::Regular, style.small, style.ink, style);
+            let rect = right_aligned(&mut t, &line.text(), Face::Regular, style.small, style.ink, style);
+            if let Some(uri) = &uri {
+                // Clickable in a PDF viewer; nothing shows on paper.
+                t.item(Item::Link { rect, uri: uri.clone() });
+            }
         }
     }
     let text = t.finish();
@@ -127,6 +131,7 @@ fn letterhead(clinic: &Clinic, style: &Style, width: f32) -> Block {
     b.finish()
 }
 
+/// A line set flush right; returns the area it covers.
 fn right_aligned(
     b: &mut BlockBuilder,
     line: &str,
@@ -134,10 +139,14 @@ fn right_aligned(
     size: f32,
     color: crate::layout::Color,
     style: &Style,
-) {
-    let x = b.width - text::width(line, face, size);
-    b.run_at(x.max(0.0), line, face, size, style.line(size), color);
-    b.gap(style.line(size));
+) -> Rect {
+    let w = text::width(line, face, size);
+    let x = (b.width - w).max(0.0);
+    let lead = style.line(size);
+    let rect = Rect::new(x, b.y(), w, lead);
+    b.run_at(x, line, face, size, lead, color);
+    b.gap(lead);
+    rect
 }
 
 /// Patient, date, clinician and follow-up, in a tinted box.
