@@ -53,18 +53,16 @@ fn table_value(v: i64) -> i32 {
     v.clamp(-(1 << 26), 1 << 26) as i32
 }
 const MASKS: usize = 16;
-/// Marks a trace entry whose previous state already visited the level.
-const LEVEL_SEEN: u16 = 0x8000;
-
-/// The solved search: best values by (levels visited, seconds) and how each
-/// was reached.
+/// The solved search: the best value of every state (levels visited,
+/// seconds) after each candidate. How a state was reached is worked out
+/// backwards from these layers, so the forward pass is a plain maximum
+/// over shifted rows that the compiler vectorises.
 pub(crate) struct Table<'a> {
     candidates: &'a [Candidate],
     width: usize,
-    best: Vec<i32>,
-    /// Per candidate and state: 0 = left out, else option index + 1, with
-    /// [`LEVEL_SEEN`] when the level was visited before.
-    trace: Vec<u16>,
+    /// `layers[i]`: best values before candidate `i` (the last: after all).
+    layers: Vec<Vec<i32>>,
+    change_value: i64,
 }
 
 fn bit(level: Level) -> usize {
@@ -102,21 +100,16 @@ pub(crate) fn solve(candidates: &[Candidate], budget: u32, change_value: i64) ->
         + u64::from(change_s(MASKS - 1));
     let cap = u64::from(budget).min(most) as usize;
     let width = cap + 1;
-    let mut best = vec![UNREACHED; MASKS * width];
-    best[0] = 0;
-    // The highest reachable seconds of each set of levels (`None`: none
-    // reachable): the search only walks states that can be reached.
-    let mut reach: [Option<usize>; MASKS] = [None; MASKS];
-    reach[0] = Some(0);
-    let mut next = best.clone();
-    let states = best.len();
-    let mut trace = vec![0u16; states * candidates.len()];
-    for (candidate, steps) in candidates.iter().zip(trace.chunks_mut(states)) {
-        step(&best, &reach, &mut next, steps, candidate, width, change_value);
-        reach = reached(&next, width);
-        std::mem::swap(&mut best, &mut next);
+    let mut first = vec![UNREACHED; MASKS * width];
+    first[0] = 0;
+    let mut layers = Vec::with_capacity(candidates.len() + 1);
+    layers.push(first);
+    for candidate in candidates {
+        let best = layers.last().expect("the first layer is there");
+        let next = step(best, candidate, width, change_value);
+        layers.push(next);
     }
-    Table { candidates, width, best, trace }
+    Table { candidates, width, layers, change_value }
 }
 
 /// The highest reachable seconds of each set of levels.
@@ -127,57 +120,46 @@ fn reached(best: &[i32], width: usize) -> [Option<usize>; MASKS] {
     })
 }
 
-/// Adds one candidate to every reachable state of `best`, writing the
-/// result into `next` (same size) and how each state was reached into
-/// `steps`. Each (levels, option) pair shifts a whole row at once, a loop
-/// the compiler vectorises.
-fn step(
-    best: &[i32],
-    reach: &[Option<usize>; MASKS],
-    next: &mut [i32],
-    steps: &mut [u16],
-    candidate: &Candidate,
-    width: usize,
-    change_value: i64,
-) {
-    if candidate.required {
-        next.fill(UNREACHED);
-    } else {
-        next.copy_from_slice(best);
-    }
-    let b = bit(candidate.level);
-    // Longest option first: a state is then reached first from the lowest
-    // total before it, and among equal options from the first, which keeps
-    // the tie-breaking of a walk over totals then options.
+/// The options of a candidate in the order the search tries them: longest
+/// first, then as given. With "strictly better wins", a state then keeps
+/// the way a walk over totals, then options, would first reach it.
+fn order(candidate: &Candidate) -> Vec<(usize, &Variant)> {
     let mut order: Vec<(usize, &Variant)> = candidate.variants.iter().enumerate().collect();
     order.sort_by_key(|&(k, v)| (std::cmp::Reverse(v.seconds), k));
+    order
+}
+
+/// The level change a step from `from` into `to` costs: seconds and value.
+fn change(from: usize, to: usize, change_value: i64) -> (usize, i64) {
+    ((change_s(to) - change_s(from)) as usize, (changes(to) - changes(from)) * change_value)
+}
+
+/// The best values after adding one candidate to every reachable state of
+/// `best`. Each (levels, option) pair raises a whole shifted row at once.
+fn step(best: &[i32], candidate: &Candidate, width: usize, change_value: i64) -> Vec<i32> {
+    let mut next = if candidate.required { vec![UNREACHED; best.len()] } else { best.to_vec() };
+    let reach = reached(best, width);
+    let b = bit(candidate.level);
+    let order = order(candidate);
     for mask in 0..MASKS {
         let Some(top) = reach[mask] else { continue };
         let to = mask | b;
-        let extra_s = (change_s(to) - change_s(mask)) as usize;
-        let extra_value = (changes(to) - changes(mask)) * change_value;
-        let seen = if mask & b != 0 { LEVEL_SEEN } else { 0 };
+        let (extra_s, extra_value) = change(mask, to, change_value);
         let from = &best[mask * width..mask * width + top + 1];
-        for &(k, option) in &order {
+        for &(_, option) in &order {
             let shift = option.seconds as usize + extra_s;
             if shift >= width {
                 continue;
             }
             let n = from.len().min(width - shift);
             let delta = table_value(option.value - extra_value);
-            let code = (k as u16 + 1) | seen;
             let start = to * width + shift;
-            let into = &mut next[start..start + n];
-            let how = &mut steps[start..start + n];
-            for ((slot, way), &here) in into.iter_mut().zip(how.iter_mut()).zip(&from[..n]) {
-                let value = here + delta;
-                if value > *slot {
-                    *slot = value;
-                    *way = code;
-                }
+            for (slot, &here) in next[start..start + n].iter_mut().zip(&from[..n]) {
+                *slot = (*slot).max(here + delta);
             }
         }
     }
+    next
 }
 
 /// The longest total (at least one stretch, level changes included) a
@@ -249,7 +231,7 @@ impl Table<'_> {
     pub fn reach(&self) -> Option<u32> {
         (1..self.width)
             .rev()
-            .find(|&s| (0..MASKS).any(|m| reached_value(self.best[m * self.width + s])))
+            .find(|&s| (0..MASKS).any(|m| reached_value(self.last()[m * self.width + s])))
             .map(|s| s as u32)
     }
 
@@ -260,7 +242,7 @@ impl Table<'_> {
         let mut found: Option<(i32, usize, usize)> = None;
         for s in (floor..self.width).rev() {
             for mask in 0..MASKS {
-                let value = self.best[mask * self.width + s];
+                let value = self.last()[mask * self.width + s];
                 if reached_value(value) && found.is_none_or(|(v, _, _)| value > v) {
                     found = Some((value, mask, s));
                 }
@@ -269,18 +251,39 @@ impl Table<'_> {
         found.map(|(value, mask, s)| self.trace_back(i64::from(value), mask, s))
     }
 
+    fn last(&self) -> &[i32] {
+        self.layers.last().expect("the first layer is there")
+    }
+
+    /// The choices behind state (`mask`, `s`): for each candidate from the
+    /// last, the first way (in the order the search tried them) that gives
+    /// the state its value — leaving the candidate out when that does.
     fn trace_back(&self, value: i64, mut mask: usize, mut s: usize) -> Pick {
         let total_s = s as u32;
+        let w = self.width;
         let mut options = vec![None; self.candidates.len()];
         for (i, candidate) in self.candidates.iter().enumerate().rev() {
-            let step = self.trace[i * MASKS * self.width + mask * self.width + s];
-            if step == 0 {
+            let (before, after) = (&self.layers[i], &self.layers[i + 1]);
+            let here = after[mask * w + s];
+            if !candidate.required && before[mask * w + s] == here {
                 continue;
             }
-            let k = usize::from(step & !LEVEL_SEEN) - 1;
-            let before = if step & LEVEL_SEEN != 0 { mask } else { mask & !bit(candidate.level) };
-            s -= candidate.variants[k].seconds as usize + (change_s(mask) - change_s(before)) as usize;
-            mask = before;
+            // Taken, so its level is in `mask`. Sources in the search's
+            // order: from before the level was visited (lower mask) first.
+            let b = bit(candidate.level);
+            let found = [mask & !b, mask].into_iter().find_map(|from| {
+                let (extra_s, extra_value) = change(from, mask, self.change_value);
+                order(candidate).into_iter().find_map(|(k, option)| {
+                    let shift = option.seconds as usize + extra_s;
+                    let at = s.checked_sub(shift)?;
+                    let was = before[from * w + at];
+                    (reached_value(was) && was + table_value(option.value - extra_value) == here)
+                        .then_some((from, at, k))
+                })
+            });
+            let Some((from, at, k)) = found else { break };
+            mask = from;
+            s = at;
             options[i] = Some(k);
         }
         debug_assert_eq!((mask, s), (0, 0));
