@@ -53,6 +53,7 @@ fn table_value(v: i64) -> i32 {
     v.clamp(-(1 << 26), 1 << 26) as i32
 }
 const MASKS: usize = 16;
+
 /// The solved search: the best value of every state (levels visited,
 /// seconds) after each candidate. How a state was reached is worked out
 /// backwards from these layers, so the forward pass is a plain maximum
@@ -60,9 +61,34 @@ const MASKS: usize = 16;
 pub(crate) struct Table<'a> {
     candidates: &'a [Candidate],
     width: usize,
-    /// `layers[i]`: best values before candidate `i` (the last: after all).
-    layers: Vec<Vec<i32>>,
-    change_value: i64,
+    /// Layer `i` (`MASKS × width` values from `i × MASKS × width`): best
+    /// values before candidate `i`; the last layer: after all. One buffer,
+    /// so a search touches its memory once.
+    layers: Vec<i32>,
+    changes: Changes,
+}
+
+/// The seconds and value of every step from one set of levels to a larger
+/// one, worked out once per search.
+struct Changes {
+    seconds: [u32; MASKS],
+    count: [i64; MASKS],
+    value: i64,
+}
+
+impl Changes {
+    fn new(value: i64) -> Self {
+        Changes {
+            seconds: std::array::from_fn(change_s),
+            count: std::array::from_fn(|mask| levels_of(mask).count().saturating_sub(1) as i64),
+            value,
+        }
+    }
+
+    /// The level change a step from `from` into `to` costs: seconds and value.
+    fn step(&self, from: usize, to: usize) -> (usize, i64) {
+        ((self.seconds[to] - self.seconds[from]) as usize, (self.count[to] - self.count[from]) * self.value)
+    }
 }
 
 fn bit(level: Level) -> usize {
@@ -85,11 +111,6 @@ fn change_s(mask: usize) -> u32 {
     levels_change_s(levels_of(mask))
 }
 
-/// Number of level changes for a set of levels.
-fn changes(mask: usize) -> i64 {
-    levels_of(mask).count().saturating_sub(1) as i64
-}
-
 /// Solves the search for sessions of at most `budget` seconds. Each level
 /// change costs `change_value` besides its seconds.
 pub(crate) fn solve(candidates: &[Candidate], budget: u32, change_value: i64) -> Table<'_> {
@@ -100,16 +121,22 @@ pub(crate) fn solve(candidates: &[Candidate], budget: u32, change_value: i64) ->
         + u64::from(change_s(MASKS - 1));
     let cap = u64::from(budget).min(most) as usize;
     let width = cap + 1;
-    let mut first = vec![UNREACHED; MASKS * width];
-    first[0] = 0;
-    let mut layers = Vec::with_capacity(candidates.len() + 1);
-    layers.push(first);
-    for candidate in candidates {
-        let best = layers.last().expect("the first layer is there");
-        let next = step(best, candidate, width, change_value);
-        layers.push(next);
+    let size = MASKS * width;
+    let changes = Changes::new(change_value);
+    let mut layers = Vec::with_capacity(size * (candidates.len() + 1));
+    layers.resize(size, UNREACHED);
+    layers[0] = 0;
+    for (i, candidate) in candidates.iter().enumerate() {
+        let start = i * size;
+        if candidate.required {
+            layers.resize(start + 2 * size, UNREACHED);
+        } else {
+            layers.extend_from_within(start..start + size);
+        }
+        let (before, after) = layers[start..].split_at_mut(size);
+        step(before, after, candidate, width, &changes);
     }
-    Table { candidates, width, layers, change_value }
+    Table { candidates, width, layers, changes }
 }
 
 /// The highest reachable seconds of each set of levels.
@@ -129,22 +156,17 @@ fn order(candidate: &Candidate) -> Vec<(usize, &Variant)> {
     order
 }
 
-/// The level change a step from `from` into `to` costs: seconds and value.
-fn change(from: usize, to: usize, change_value: i64) -> (usize, i64) {
-    ((change_s(to) - change_s(from)) as usize, (changes(to) - changes(from)) * change_value)
-}
-
-/// The best values after adding one candidate to every reachable state of
-/// `best`. Each (levels, option) pair raises a whole shifted row at once.
-fn step(best: &[i32], candidate: &Candidate, width: usize, change_value: i64) -> Vec<i32> {
-    let mut next = if candidate.required { vec![UNREACHED; best.len()] } else { best.to_vec() };
+/// Raises `next` (a copy of `best`, or unreached for a required
+/// candidate) by adding one candidate to every reachable state of `best`.
+/// Each (levels, option) pair raises a whole shifted row at once.
+fn step(best: &[i32], next: &mut [i32], candidate: &Candidate, width: usize, changes: &Changes) {
     let reach = reached(best, width);
     let b = bit(candidate.level);
     let order = order(candidate);
     for mask in 0..MASKS {
         let Some(top) = reach[mask] else { continue };
         let to = mask | b;
-        let (extra_s, extra_value) = change(mask, to, change_value);
+        let (extra_s, extra_value) = changes.step(mask, to);
         let from = &best[mask * width..mask * width + top + 1];
         for &(_, option) in &order {
             let shift = option.seconds as usize + extra_s;
@@ -159,7 +181,6 @@ fn step(best: &[i32], candidate: &Candidate, width: usize, change_value: i64) ->
             }
         }
     }
-    next
 }
 
 /// The longest total (at least one stretch, level changes included) a
@@ -171,12 +192,13 @@ pub(crate) fn reach(candidates: &[Candidate], budget: u32) -> Option<u32> {
     let words = width.div_ceil(64);
     let mut sets = vec![vec![0u64; words]; MASKS];
     sets[0][0] = 1;
+    let changes = Changes::new(0);
     for candidate in candidates {
         let mut next = if candidate.required { vec![vec![0u64; words]; MASKS] } else { sets.clone() };
         let b = bit(candidate.level);
         for mask in (0..MASKS).filter(|&m| sets[m].iter().any(|&w| w != 0)) {
             let to = mask | b;
-            let extra_s = (change_s(to) - change_s(mask)) as usize;
+            let (extra_s, _) = changes.step(mask, to);
             for option in &candidate.variants {
                 let shift = option.seconds as usize + extra_s;
                 if shift < width {
@@ -251,8 +273,14 @@ impl Table<'_> {
         found.map(|(value, mask, s)| self.trace_back(i64::from(value), mask, s))
     }
 
+    /// Layer `i`: best values before candidate `i` (or after all).
+    fn layer(&self, i: usize) -> &[i32] {
+        let size = MASKS * self.width;
+        &self.layers[i * size..(i + 1) * size]
+    }
+
     fn last(&self) -> &[i32] {
-        self.layers.last().expect("the first layer is there")
+        self.layer(self.candidates.len())
     }
 
     /// The choices behind state (`mask`, `s`): for each candidate from the
@@ -263,7 +291,7 @@ impl Table<'_> {
         let w = self.width;
         let mut options = vec![None; self.candidates.len()];
         for (i, candidate) in self.candidates.iter().enumerate().rev() {
-            let (before, after) = (&self.layers[i], &self.layers[i + 1]);
+            let (before, after) = (self.layer(i), self.layer(i + 1));
             let here = after[mask * w + s];
             if !candidate.required && before[mask * w + s] == here {
                 continue;
@@ -272,7 +300,7 @@ impl Table<'_> {
             // order: from before the level was visited (lower mask) first.
             let b = bit(candidate.level);
             let found = [mask & !b, mask].into_iter().find_map(|from| {
-                let (extra_s, extra_value) = change(from, mask, self.change_value);
+                let (extra_s, extra_value) = self.changes.step(from, mask);
                 order(candidate).into_iter().find_map(|(k, option)| {
                     let shift = option.seconds as usize + extra_s;
                     let at = s.checked_sub(shift)?;
