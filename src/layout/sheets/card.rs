@@ -1,7 +1,8 @@
-//! The desk card: one page, always. A title, a grid of 5–8 desk-friendly
-//! stretches (figure, name, summary, dose, 2–4 short steps each), and the stop rules
-//! and warning signs. When the page is small or the print is large, the card
-//! shows fewer stretches rather than spilling onto a second page.
+//! The desk card: one page, always. A title, 5–8 desk-friendly stretches
+//! in a grid, or a row each on short wide pages (figure, name, summary,
+//! dose, 2–4 short steps each), and the stop rules and warning signs. When
+//! the page is small or the print is large, the card shows fewer stretches
+//! rather than spilling onto a second page.
 
 use super::Exercise;
 use super::gallery::side_by_side;
@@ -30,8 +31,10 @@ pub struct Card {
 /// Layouts are tried in order of preference until one shows at least five
 /// stretches (or all, if fewer are given): the normal style with the full
 /// safety text, then with its short form, then a denser style (smaller
-/// headings and margins, body text still at its minimum size). If none
-/// does, the densest layout shows as many as fit.
+/// headings and margins, body text still at its minimum size), and last,
+/// for short wide pages, one stretch a row with its steps in a column of
+/// their own. If none does, the dense grid or rows, whichever shows more,
+/// show as many as fit.
 pub fn card(entries: &[Exercise], safety: &Safety, photos: &Photos, options: &SheetOptions) -> Card {
     let title = options.title.as_deref().unwrap_or("Desk stretch break");
     let sheet = Sheet { title, safety, photos };
@@ -39,16 +42,25 @@ pub fn card(entries: &[Exercise], safety: &Safety, photos: &Photos, options: &Sh
     let dense = normal.dense();
     let wanted = entries.len().min(MAX_STRETCHES);
     let enough = wanted.min(5);
+    let entries = &entries[..wanted];
     let tries = [
-        (normal, Detail::Full, enough),
-        (normal, Detail::Brief, enough),
-        (dense, Detail::Full, enough),
-        (dense, Detail::Brief, enough),
-        (dense, Detail::Brief, 1),
+        (normal, Detail::Full, Arrangement::Grid),
+        (normal, Detail::Brief, Arrangement::Grid),
+        (dense, Detail::Full, Arrangement::Grid),
+        (dense, Detail::Brief, Arrangement::Grid),
+        (dense, Detail::Brief, Arrangement::Rows),
     ];
     let (page, shown) = tries
         .iter()
-        .find_map(|(style, detail, least)| sheet.attempt(&entries[..wanted], *least, style, *detail))
+        .find_map(|&(style, detail, arrangement)| sheet.attempt(entries, enough, &style, detail, arrangement))
+        .or_else(|| {
+            [Arrangement::Grid, Arrangement::Rows]
+                .into_iter()
+                .filter_map(|arrangement| sheet.attempt(entries, 1, &dense, Detail::Brief, arrangement))
+                // The last of equals wins: on a tie, the grid.
+                .rev()
+                .max_by_key(|(_, shown)| *shown)
+        })
         .unwrap_or_else(|| (sheet.place(&[], &Block::default(), &dense, Detail::Brief), 0));
     Card {
         document: Document {
@@ -59,6 +71,16 @@ pub fn card(entries: &[Exercise], safety: &Safety, photos: &Photos, options: &Sh
         },
         shown,
     }
+}
+
+/// How the stretches sit on the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Arrangement {
+    /// A grid of cells, each a figure with its text beside it.
+    Grid,
+    /// One stretch a row: figure, then name, dose and summary, then the
+    /// steps in a column of their own. Short rows for short wide pages.
+    Rows,
 }
 
 /// What every layout attempt shares.
@@ -77,6 +99,7 @@ impl Sheet<'_> {
         least: usize,
         style: &Style,
         detail: Detail,
+        arrangement: Arrangement,
     ) -> Option<(Page, usize)> {
         let frame = frame(style);
         let panel = parts::safety_panel(style, frame.w, self.safety, detail);
@@ -84,7 +107,10 @@ impl Sheet<'_> {
             let shown = &entries[..n];
             let header = header(style, frame.w, self.title, shown);
             let room = frame.h - header.height - panel.height - 2.0 * gap(style) - footer_height(style);
-            let grid = fit_grid(shown, style, self.photos, frame.w, room)?;
+            let grid = match arrangement {
+                Arrangement::Grid => fit_grid(shown, style, self.photos, frame.w, room)?,
+                Arrangement::Rows => fit_rows(shown, style, self.photos, frame.w, room)?,
+            };
             Some((self.place(shown, &grid, style, detail), n))
         })
     }
@@ -181,6 +207,62 @@ fn fit_grid(entries: &[Exercise], style: &Style, photos: &Photos, width: f32, ro
     None
 }
 
+/// One stretch a row in `width`, if the rows fit in `room` points of
+/// height: the text split into two columns at the share that keeps the rows
+/// shortest, and figures at least as tall as the text beside them (14–20
+/// mm, 16–22 mm in large print), growing into whatever height is spare.
+fn fit_rows(entries: &[Exercise], style: &Style, photos: &Photos, width: f32, room: f32) -> Option<Block> {
+    let row_gap = mm(2.5);
+    let gaps = row_gap * (entries.len().saturating_sub(1)) as f32;
+    let layout = |share: f32, grow: f32| -> Vec<Block> {
+        entries.iter().map(|e| row(e, style, photos, width, share, grow)).collect()
+    };
+    let share = [0.38, 0.42, 0.46, 0.5]
+        .into_iter()
+        .min_by(|&a, &b| total_height(&layout(a, 0.0)).total_cmp(&total_height(&layout(b, 0.0))))?;
+    let spare = room - gaps - total_height(&layout(share, 0.0));
+    if spare < 0.0 {
+        return None;
+    }
+    let rows = layout(share, spare / entries.len().max(1) as f32);
+    Some(stack(rows, row_gap, width, style))
+}
+
+fn total_height(blocks: &[Block]) -> f32 {
+    blocks.iter().map(|b| b.height).sum()
+}
+
+/// One stretch across the page: figure; name, dose and summary in the
+/// first `share` of the text width; the steps in the rest. The figure is
+/// `grow` taller than the text, within its limits.
+fn row(entry: &Exercise, style: &Style, photos: &Photos, width: f32, share: f32, grow: f32) -> Block {
+    let large = style.body > 12.0;
+    let (min, max) = if large { (mm(16.0), mm(22.0)) } else { (mm(14.0), mm(20.0)) };
+    let space = mm(3.0);
+    let text_w = width - max - 2.0 * space;
+    let about_w = text_w * share;
+    let mut about = BlockBuilder::new(about_w);
+    name_and_dose(&mut about, entry, style);
+    let about = about.finish();
+    let mut steps = BlockBuilder::new(text_w - about_w);
+    parts::numbered(&mut steps, style, entry.stretch.card_steps(), style.body, false);
+    let steps = steps.finish();
+    let text_h = about.height.max(steps.height);
+    let figure = (text_h + grow).clamp(min, max);
+    // The figure sits centred in the widest figure column, so the text
+    // columns line up from row to row.
+    let figure_x = (max - figure) / 2.0;
+    let mut b = BlockBuilder::new(width);
+    for item in parts::figure(entry.stretch, Rect::new(figure_x, 0.0, figure, figure), style, photos) {
+        b.item(item);
+    }
+    for item in about.items_at(max + space, 0.0).chain(steps.items_at(max + 2.0 * space + about_w, 0.0)) {
+        b.item(item);
+    }
+    b.gap(text_h.max(figure));
+    b.finish()
+}
+
 /// Figure sides to try, largest first: about a third of the cell, within
 /// 16–30 mm (20–34 mm in large print).
 fn figure_sides(cell_w: f32, style: &Style) -> impl Iterator<Item = f32> {
@@ -208,15 +290,12 @@ fn stack(rows: Vec<Block>, gap: f32, width: f32, style: &Style) -> Block {
     b.finish()
 }
 
-/// One stretch: figure on the left; name, summary, dose and steps on the
-/// right.
-fn cell(entry: &Exercise, style: &Style, photos: &Photos, width: f32, figure: f32) -> Block {
-    let text_x = figure + mm(3.0);
-    let mut text = BlockBuilder::new(width - text_x);
+/// The stretch's name, summary and dose. The dense layout puts the dose
+/// beside the name when both fit.
+fn name_and_dose(text: &mut BlockBuilder, entry: &Exercise, style: &Style) {
     let name = style.heading;
     let dose = describe(&entry.dose);
     let body = style.line(style.body);
-    // The dense layout puts the dose beside the name when both fit.
     let dose_x =
         text::width(&entry.stretch.name, Face::Bold, name) + text::width("  ", Face::Regular, style.body);
     let beside = style.dense && dose_x + text::width(&dose, Face::Bold, style.body) <= text.width;
@@ -235,6 +314,14 @@ fn cell(entry: &Exercise, style: &Style, photos: &Photos, width: f32, figure: f3
     if !beside {
         text.paragraph(&[Span::bold(&dose)], style.body, body, style.accent, 0.0, false);
     }
+}
+
+/// One stretch: figure on the left; name, summary, dose and steps on the
+/// right.
+fn cell(entry: &Exercise, style: &Style, photos: &Photos, width: f32, figure: f32) -> Block {
+    let text_x = figure + mm(3.0);
+    let mut text = BlockBuilder::new(width - text_x);
+    name_and_dose(&mut text, entry, style);
     text.gap(1.0);
     parts::numbered(&mut text, style, entry.stretch.card_steps(), style.body, false);
     let text = text.finish();
