@@ -55,7 +55,7 @@ fn limits() -> Limits {
 }
 
 /// Scales down (never up) to the pixels the box needs at [`DPI`] with a
-/// Lanczos filter, then flattens any transparency onto white.
+/// Catmull-Rom filter, then flattens any transparency onto white.
 fn prepare(image: DynamicImage, max_w: f32, max_h: f32) -> Result<Picture, String> {
     let rgba = image.into_rgba8();
     let (w, h) = (rgba.width().max(1) as f32, rgba.height().max(1) as f32);
@@ -68,15 +68,17 @@ fn prepare(image: DynamicImage, max_w: f32, max_h: f32) -> Result<Picture, Strin
     Ok(Picture { width: rgb.width(), height: rgb.height(), pixels: rgb.into_raw(), alpha: false })
 }
 
-/// A Lanczos3 resize (colours weighted by alpha, so transparent pixels do
-/// not bleed into their neighbours).
+/// A Catmull-Rom (bicubic) resize: as sharp as Lanczos for logos and
+/// lettering, with less ringing beside hard edges, which also packs smaller
+/// in the PDF. Colours are weighted by alpha, so transparent pixels do not
+/// bleed into their neighbours.
 fn resize(rgba: RgbaImage, width: u32, height: u32) -> Result<RgbaImage, String> {
     use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images::Image};
     let failed = |e: &dyn std::fmt::Display| format!("could not be resized: {e}");
     let (w, h) = rgba.dimensions();
     let src = Image::from_vec_u8(w, h, rgba.into_raw(), PixelType::U8x4).map_err(|e| failed(&e))?;
     let mut dst = Image::new(width, height, PixelType::U8x4);
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
     Resizer::new().resize(&src, &mut dst, &options).map_err(|e| failed(&e))?;
     RgbaImage::from_raw(width, height, dst.into_vec()).ok_or_else(|| failed(&"the sizes disagree"))
 }
