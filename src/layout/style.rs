@@ -83,6 +83,11 @@ impl Style {
         Style { accent, ..self }
     }
 
+    /// Whether this is the large-print style.
+    pub fn is_large_print(&self) -> bool {
+        self.body >= MIN_LARGE_BODY
+    }
+
     /// Line height for text of `size` points.
     pub fn line(&self, size: f32) -> f32 {
         size * self.leading

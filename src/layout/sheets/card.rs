@@ -217,10 +217,11 @@ fn fit_rows(entries: &[Exercise], style: &Style, photos: &Photos, width: f32, ro
     let layout = |share: f32, grow: f32| -> Vec<Block> {
         entries.iter().map(|e| row(e, style, photos, width, share, grow)).collect()
     };
-    let share = [0.38, 0.42, 0.46, 0.5]
+    let (share, height) = [0.38, 0.42, 0.46, 0.5]
         .into_iter()
-        .min_by(|&a, &b| total_height(&layout(a, 0.0)).total_cmp(&total_height(&layout(b, 0.0))))?;
-    let spare = room - gaps - total_height(&layout(share, 0.0));
+        .map(|share| (share, total_height(&layout(share, 0.0))))
+        .min_by(|a, b| a.1.total_cmp(&b.1))?;
+    let spare = room - gaps - height;
     if spare < 0.0 {
         return None;
     }
@@ -236,8 +237,7 @@ fn total_height(blocks: &[Block]) -> f32 {
 /// first `share` of the text width; the steps in the rest. The figure is
 /// `grow` taller than the text, within its limits.
 fn row(entry: &Exercise, style: &Style, photos: &Photos, width: f32, share: f32, grow: f32) -> Block {
-    let large = style.body > 12.0;
-    let (min, max) = if large { (mm(16.0), mm(22.0)) } else { (mm(14.0), mm(20.0)) };
+    let (min, max) = if style.is_large_print() { (mm(16.0), mm(22.0)) } else { (mm(14.0), mm(20.0)) };
     let space = mm(3.0);
     let text_w = width - max - 2.0 * space;
     let about_w = text_w * share;
@@ -266,8 +266,7 @@ fn row(entry: &Exercise, style: &Style, photos: &Photos, width: f32, share: f32,
 /// Figure sides to try, largest first: about a third of the cell, within
 /// 16–30 mm (20–34 mm in large print).
 fn figure_sides(cell_w: f32, style: &Style) -> impl Iterator<Item = f32> {
-    let large = style.body > 12.0;
-    let (min, max) = if large { (mm(20.0), mm(34.0)) } else { (mm(16.0), mm(30.0)) };
+    let (min, max) = if style.is_large_print() { (mm(20.0), mm(34.0)) } else { (mm(16.0), mm(30.0)) };
     let best = (cell_w * 0.34).clamp(min, max);
     [best, (best + min) / 2.0, min].into_iter()
 }
