@@ -12,10 +12,10 @@
 
 use std::path::Path;
 
-use stretchsheet::content::{Origin, Stretch};
+use stretchsheet::content::Stretch;
+use stretchsheet::doc::geom::{Point, Rect, mm};
+use stretchsheet::doc::{Color, Face, Item, Stroke, TextRun};
 use stretchsheet::figure;
-use stretchsheet::layout::geom::{Point, Rect, mm};
-use stretchsheet::layout::page::{Color, Face, Item, Stroke, TextRun};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,7 +63,11 @@ fn main() {
                 stroke: Some(Stroke::solid(0.3, Color::gray(0xdd))),
             });
         }
-        let problems = figure::validate(stretch.figure.as_ref(), &Origin::File(path.clone()));
+        let _ = &path;
+        let mut problems = stretchsheet::content::check_figure::figure(stretch.figure.as_ref());
+        if let Some(fig) = &stretch.figure {
+            problems.extend(figure::placement(fig));
+        }
         if let Some(fig) = &stretch.figure {
             if std::env::var_os("FIGURE_DEBUG").is_some() {
                 eprintln!("{id}: {}", figure::describe(fig));
@@ -74,7 +78,7 @@ fn main() {
         items.push(text_item(x, y + big_h + 13.0, &stretch.name, 10.0, Face::Bold));
         items.push(text_item(x, y + big_h + 25.0, &id, 8.0, Face::Regular));
         for (i, p) in problems.iter().enumerate() {
-            let line = format!("{}: {}", p.field, p.message);
+            let line = format!("{}: {}", p.field, p.fault);
             eprintln!("{id}: {line}");
             if i < 1 {
                 let mut run = text_item(x, y + big_h + 35.0, &line, 6.0, Face::Regular);
@@ -90,7 +94,7 @@ fn main() {
     let h = 20.0 + rows as f32 * cell_h;
     let mut all = vec![Item::Box { rect: Rect::new(0.0, 0.0, w, h), fill: Some(Color::WHITE), stroke: None }];
     all.extend(items);
-    std::fs::write(&out, figure::svg::document(&all, w, h)).unwrap();
+    std::fs::write(&out, stretchsheet::render::svg::document(&all, w, h)).unwrap();
     eprintln!("wrote {out} ({n} figures)");
 }
 

@@ -4,11 +4,6 @@
 
 include!(concat!(env!("OUT_DIR"), "/content_files.rs"));
 
-/// The regular weight of the sheet font (Atkinson Hyperlegible, SIL OFL).
-pub static FONT_REGULAR: &[u8] = include_bytes!("../fonts/AtkinsonHyperlegible-Regular.ttf");
-/// The bold weight of the sheet font.
-pub static FONT_BOLD: &[u8] = include_bytes!("../fonts/AtkinsonHyperlegible-Bold.ttf");
-
 /// The text of a built-in content file by its path under `content/`.
 pub fn content_file(path: &str) -> Option<&'static str> {
     CONTENT_FILES.iter().find(|(p, _)| *p == path).map(|(_, text)| *text)
@@ -28,8 +23,5 @@ mod tests {
         assert!(content_file("goals.toml").is_some());
         assert!(content_file("safety.toml").is_some());
         assert!(stretch_files().count() >= 16);
-        for font in [FONT_REGULAR, FONT_BOLD] {
-            assert!(font.len() > 10_000);
-        }
     }
 }

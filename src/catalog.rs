@@ -11,7 +11,7 @@ use crate::plan::{Prescription, timing};
 /// The stretches that pass `filter`, in id order.
 pub fn filter<'a>(library: &'a Library, filter: &ListFilter) -> Result<Vec<&'a Stretch>> {
     for goal in &filter.goals {
-        library.require_goal(goal, "--goal")?;
+        library.require_goal(goal)?;
     }
     Ok(library
         .stretches()
@@ -153,11 +153,11 @@ fn section(out: &mut String, title: &str, lines: &[String], numbered: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Equipment, Position, load};
+    use crate::content::{Equipment, Position};
 
     #[test]
     fn filters_by_goal_position_and_equipment() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let seated = ListFilter { position: Some(Position::Seated), ..Default::default() };
         let found = filter(&library, &seated).unwrap();
         assert!(!found.is_empty() && found.iter().all(|s| s.position == Position::Seated));
@@ -172,7 +172,7 @@ mod tests {
 
     #[test]
     fn text_table_has_a_row_per_stretch_and_json_parses() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let all: Vec<&Stretch> = library.stretches().iter().collect();
         let text = list(&all, ListFormat::Text);
         assert_eq!(text.lines().count(), all.len() + 2);
@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn show_prints_every_step() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let s = library.stretch("cat-cow").unwrap();
         let text = show(s, &library, ListFormat::Text);
         for step in &s.steps {

@@ -17,6 +17,8 @@ pub struct Config {
     pub today: NaiveDate,
     /// A content folder to add to the built-in library.
     pub library: Option<PathBuf>,
+    /// Say nothing on success.
+    pub quiet: bool,
     pub command: Command,
 }
 

@@ -1,127 +1,227 @@
-//! Carrying out each command: gather its inputs (library, clinic, notes,
-//! photos), run the stages in order (plan → layout → render) and write the
-//! result. Each function here is the whole story of one command.
+//! Carrying out each command: gather its inputs at the edge (library,
+//! clinic, notes, photos), run the stages in order (plan → layout →
+//! render) and write the result. Each function here is the whole story of
+//! one command; this is the one module that wires every stage.
 
-use std::path::PathBuf;
-use std::sync::Arc;
-
-use crate::catalog;
-use crate::clinic::Clinic;
-use crate::config::{CardJob, HandoutJob, ListFilter, ListFormat, Notes, PlanFormat, PlanJob};
-use crate::content::{Library, Stretch};
-use crate::error::{Error, Result};
-use crate::fonts::Fonts;
-use crate::layout::sheets::{self, Exercise, Photos};
-use crate::layout::{Document, SheetOptions};
-use crate::output::Output;
+use crate::config::{
+    CardJob, Command, Config, HandoutJob, ListFilter, ListFormat, Notes, PlanFormat, PlanJob,
+};
+use crate::content::{Checks, FieldProblem, Library, Stretch};
+use crate::doc::{Document, Fonts};
+use crate::error::{Error, Fault, Field, FileKind, Result};
+use crate::input;
+use crate::layout::SheetOptions;
+use crate::layout::sheets::{self, Exercise};
+use crate::output::{Output, Wrote};
 use crate::plan::{self, Routine, timing};
-use crate::{figure, picture, render};
+use crate::{catalog, figure, limits, render};
 
-/// `list`: the stretches passing the filter.
-pub fn list(library: &Library, filter: &ListFilter, format: ListFormat) -> Result<()> {
-    let found = catalog::filter(library, filter)?;
-    Output::Stdout.write(catalog::list(&found, format).as_bytes())
-}
-
-/// `show`: one stretch, and its figure as SVG if asked (to stdout alone
-/// when the SVG goes there).
-pub fn show(library: &Library, id: &str, format: ListFormat, svg: Option<&Output>) -> Result<()> {
-    let stretch = library.require(id)?;
-    if let Some(svg) = svg {
-        svg.write(figure::preview_svg(stretch)?.as_bytes())?;
-        if *svg == Output::Stdout {
-            return Ok(());
-        }
+/// Carries out `config`; messages for the user go to `stderr`.
+pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
+    let mut job = Job { config: &config, stderr };
+    let library = || input::library::load(config.library.as_deref(), Checks::QUICK);
+    match &config.command {
+        Command::Check { folder } => job.check(folder),
+        Command::Emit { bytes, output } => output.write(bytes).map(|_| ()),
+        Command::List { filter, format } => list(&library()?, filter, *format),
+        Command::Show { id, format, svg } => job.show(&library()?, id, *format, svg.as_ref()),
+        Command::Plan(plan) => job.plan(&library()?, plan),
+        Command::Card(card) => job.card(&library()?, card),
+        Command::Handout(handout) => job.handout(&library()?, handout),
+        Command::Gallery { sheet, output } => job.gallery(&library()?, sheet, output),
     }
-    Output::Stdout.write(catalog::show(stretch, library, format).as_bytes())
 }
 
-/// `plan`: text, JSON, iCalendar or the PDF sheet.
-pub fn plan(library: &Library, job: &PlanJob) -> Result<()> {
-    check_text("--title", job.sheet.title.as_deref())?;
-    job.output.check_writable()?;
-    let plan = plan::build(library, &job.request, &job.calendar)?;
-    let bytes = match job.format {
-        PlanFormat::Text => plan.to_text(job.explain).into_bytes(),
-        PlanFormat::Json => plan.to_json(job.explain).into_bytes(),
-        PlanFormat::Ics => plan.to_ics().into_bytes(),
-        PlanFormat::Pdf => {
-            let photos = photos(library, plan.stretch_ids())?;
-            pdf(&sheets::plan(&plan, library, &photos, &job.sheet))?
+/// One run: its settings and where its messages go.
+struct Job<'a> {
+    config: &'a Config,
+    stderr: &'a mut dyn std::io::Write,
+}
+
+impl Job<'_> {
+    /// Says what was written, on stderr, unless quiet or a stream.
+    fn report(&mut self, output: &Output, wrote: Wrote, pages: Option<(usize, &SheetOptions)>) {
+        if self.config.quiet || wrote == Wrote::Stream {
+            return;
         }
-    };
-    job.output.write(&bytes)
-}
-
-/// `gallery`: every stretch with its figure.
-pub fn gallery(library: &Library, sheet: &SheetOptions, output: &Output) -> Result<()> {
-    check_text("--title", sheet.title.as_deref())?;
-    output.check_writable()?;
-    let photos = photos(library, library.stretches().iter().map(|s| s.id.as_str()))?;
-    output.write(&pdf(&sheets::gallery(library, &photos, sheet))?)
-}
-
-/// `card`: the named stretches at their standard dose, or the planner's
-/// pick for a short desk break. Says so when the page cannot hold them all.
-pub fn card(library: &Library, job: &CardJob, stderr: &mut dyn std::io::Write) -> Result<()> {
-    check_text("--title", job.sheet.title.as_deref())?;
-    job.output.check_writable()?;
-    let exercises = if job.stretches.is_empty() {
-        from_routine(library, &plan::select(library, &job.request)?)?
-    } else {
-        let standard = |stretch: &Stretch| Ok(plan::Prescription::standard(&stretch.dose, job.request.older));
-        named(library, job.stretches.iter().map(String::as_str), |s, _| standard(s))?
-    };
-    let photos = photos(library, exercises.iter().map(|e| e.stretch.id.as_str()))?;
-    let card = sheets::card(&exercises, library.safety(), &photos, &job.sheet);
-    if card.shown < exercises.len() {
         let _ = writeln!(
-            stderr,
-            "stretchsheet: the card has room for {} of the {} stretches; use larger paper or leave out --large-print to fit more",
-            card.shown,
-            exercises.len()
+            self.stderr,
+            "{}",
+            crate::words::wrote(&output.describe(), pages_text(pages), wrote == Wrote::Replaced)
         );
     }
-    job.output.write(&pdf(&card.document)?)
-}
 
-/// `handout`: the clinic's branding, the patient, the notes and the
-/// prescribed (or planned) exercises.
-pub fn handout(library: &Library, job: &HandoutJob) -> Result<()> {
-    let clinic = job.clinic.as_deref().map(Clinic::load).transpose()?;
-    let mut sheet = job.sheet.clone();
-    if let (false, Some(paper)) = (job.paper_given, clinic.as_ref().and_then(|c| c.paper)) {
-        sheet.paper = paper;
+    /// Renders `doc` and writes it to `output`, with the closing message.
+    fn write_pdf(&mut self, doc: &Document, sheet: &SheetOptions, output: &Output) -> Result<()> {
+        let bytes = render::render(doc)?;
+        let wrote = output.write(&bytes)?;
+        self.report(output, wrote, Some((doc.pages.len(), sheet)));
+        Ok(())
     }
-    check_text("--patient", job.patient.as_deref())?;
-    check_text("--clinician", job.clinician.as_deref())?;
-    check_text("--title", sheet.title.as_deref())?;
-    let notes = notes(&job.notes)?;
-    let output = job.output.clone().unwrap_or_else(|| Output::File(handout_name(job.patient.as_deref())));
-    output.check_writable()?;
-    let exercises = if job.stretches.is_empty() {
-        from_routine(library, &plan::select(library, &job.request)?)?
-    } else {
-        let ids = job.stretches.iter().map(|c| c.id.as_str());
-        named(library, ids, |stretch, i| plan::prescribe(stretch, &job.stretches[i], job.request.older))?
-    };
-    let photos = photos(library, exercises.iter().map(|e| e.stretch.id.as_str()))?;
-    let handout = sheets::Handout {
-        clinic: clinic.as_ref(),
-        patient: job.patient.as_deref(),
-        clinician: job.clinician.as_deref(),
-        date: job.date,
-        notes: notes.as_deref(),
-        exercises,
-        per_day: job.per_day,
-        per_week: job.per_week,
-        follow_up: job.follow_up,
-    };
-    output.write(&pdf(&sheets::handout(&handout, library.safety(), &photos, &sheet))?)
+
+    /// `check`: every problem of the folder, its figures' placement and
+    /// its photos included; "ok" on stdout when there are none.
+    fn check(&mut self, folder: &std::path::Path) -> Result<()> {
+        let extra = |stretch: &Stretch| -> Vec<FieldProblem> {
+            let mut found = stretch.figure.as_ref().map(figure::placement).unwrap_or_default();
+            found.extend(input::photos::problems(stretch));
+            found
+        };
+        let checks = Checks { built_in: true, extra: Some(&extra) };
+        let library = input::library::load(Some(folder), checks)?;
+        let (stretches, goals) = (library.stretches().len(), library.goals().len());
+        let line = format!("{}: ok ({stretches} stretches, {goals} goals)\n", folder.display());
+        Output::Stdout.write(line.as_bytes()).map(|_| ())
+    }
+
+    /// `show`: one stretch, and its figure as SVG if asked (to stdout alone
+    /// when the SVG goes there).
+    fn show(&mut self, library: &Library, id: &str, format: ListFormat, svg: Option<&Output>) -> Result<()> {
+        let stretch = library.require(id)?;
+        if let Some(svg) = svg {
+            let wrote = svg.write(preview_svg(stretch)?.as_bytes())?;
+            self.report(svg, wrote, None);
+            if *svg == Output::Stdout {
+                return Ok(());
+            }
+        }
+        Output::Stdout.write(catalog::show(stretch, library, format).as_bytes()).map(|_| ())
+    }
+
+    /// `plan`: text, JSON, iCalendar or the PDF sheet.
+    fn plan(&mut self, library: &Library, job: &PlanJob) -> Result<()> {
+        check_line(Field::Title, job.sheet.title.as_deref())?;
+        job.output.check_writable()?;
+        let plan = plan::build(library, &job.request, &job.calendar)?;
+        let bytes = match job.format {
+            PlanFormat::Text => plan.to_text(job.explain).into_bytes(),
+            PlanFormat::Json => plan.to_json(job.explain).into_bytes(),
+            PlanFormat::Ics => plan.to_ics().into_bytes(),
+            PlanFormat::Pdf => {
+                let photos = input::photos::load(library, plan.stretch_ids())?;
+                let doc = sheets::plan(&plan, library, &photos, &job.sheet);
+                return self.write_pdf(&doc, &job.sheet, &job.output);
+            }
+        };
+        let wrote = job.output.write(&bytes)?;
+        self.report(&job.output, wrote, None);
+        Ok(())
+    }
+
+    /// `gallery`: every stretch with its figure.
+    fn gallery(&mut self, library: &Library, sheet: &SheetOptions, output: &Output) -> Result<()> {
+        check_line(Field::Title, sheet.title.as_deref())?;
+        output.check_writable()?;
+        let photos = input::photos::load(library, library.stretches().iter().map(|s| s.id.as_str()))?;
+        self.write_pdf(&sheets::gallery(library, &photos, sheet), sheet, output)
+    }
+
+    /// `card`: the named stretches at their standard dose, or the planner's
+    /// pick for a short desk break. Says so when the page cannot hold them
+    /// all; refuses a card with room for none.
+    fn card(&mut self, library: &Library, job: &CardJob) -> Result<()> {
+        check_line(Field::Title, job.sheet.title.as_deref())?;
+        job.output.check_writable()?;
+        let exercises = if job.stretches.is_empty() {
+            from_routine(library, &plan::select(library, &job.request)?)?
+        } else {
+            let standard =
+                |stretch: &Stretch| Ok(plan::Prescription::standard(&stretch.dose, job.request.older));
+            named(library, job.stretches.iter().map(String::as_str), |s, _| standard(s))?
+        };
+        let photos = input::photos::load(library, exercises.iter().map(|e| e.stretch.id.as_str()))?;
+        let card = sheets::card(&exercises, library.safety(), &photos, &job.sheet);
+        if card.shown == 0 {
+            return Err(Error::field(Field::Title, Fault::NoRoom { paper: paper_words(&job.sheet) }));
+        }
+        if card.shown < exercises.len() && !self.config.quiet {
+            let hint = if job.sheet.large_print {
+                "leave out --large-print or use larger paper"
+            } else {
+                "use larger paper"
+            };
+            let _ = writeln!(
+                self.stderr,
+                "stretchsheet: the card has room for {} of the {} stretches; {hint} to fit more",
+                card.shown,
+                exercises.len()
+            );
+        }
+        self.write_pdf(&card.document, &job.sheet, &job.output)
+    }
+
+    /// `handout`: the clinic's branding, the patient, the notes and the
+    /// prescribed (or planned) exercises.
+    fn handout(&mut self, library: &Library, job: &HandoutJob) -> Result<()> {
+        let clinic = job.clinic.as_deref().map(input::clinic::load).transpose()?;
+        let mut sheet = job.sheet.clone();
+        if let (false, Some(paper)) = (job.paper_given, clinic.as_ref().and_then(|c| c.paper)) {
+            sheet.paper = paper;
+        }
+        check_line(Field::Patient, job.patient.as_deref())?;
+        check_line(Field::Clinician, job.clinician.as_deref())?;
+        check_line(Field::Title, sheet.title.as_deref())?;
+        let notes = notes(&job.notes)?;
+        let output = job.output.clone().unwrap_or_else(|| Output::File(handout_name(job.patient.as_deref())));
+        output.check_writable()?;
+        let exercises = if job.stretches.is_empty() {
+            from_routine(library, &plan::select(library, &job.request)?)?
+        } else {
+            let ids = job.stretches.iter().map(|c| c.id.as_str());
+            named(library, ids, |stretch, i| plan::prescribe(stretch, &job.stretches[i], job.request.older))?
+        };
+        let photos = input::photos::load(library, exercises.iter().map(|e| e.stretch.id.as_str()))?;
+        let handout = sheets::Handout {
+            clinic: clinic.as_ref(),
+            patient: job.patient.as_deref(),
+            clinician: job.clinician.as_deref(),
+            date: job.date,
+            notes: notes.as_deref(),
+            exercises,
+            per_day: job.per_day,
+            per_week: job.per_week,
+            follow_up: job.follow_up,
+        };
+        let doc = sheets::handout(&handout, library.safety(), &photos, &sheet);
+        self.write_pdf(&doc, &sheet, &output)
+    }
 }
 
-fn pdf(doc: &Document) -> Result<Vec<u8>> {
-    render::render(doc)
+/// `list`: the stretches passing the filter.
+fn list(library: &Library, filter: &ListFilter, format: ListFormat) -> Result<()> {
+    let found = catalog::filter(library, filter)?;
+    Output::Stdout.write(catalog::list(&found, format).as_bytes()).map(|_| ())
+}
+
+/// "1 page, A4" or "3 pages, Letter landscape, large print".
+fn pages_text(pages: Option<(usize, &SheetOptions)>) -> Option<String> {
+    let (n, sheet) = pages?;
+    Some(format!("{}, {}", crate::words::count(n, "page"), paper_words(sheet)))
+}
+
+/// "A4", "Letter landscape", "A5 large print".
+fn paper_words(sheet: &SheetOptions) -> String {
+    let mut words = sheet.paper.title().to_string();
+    if sheet.landscape {
+        words.push_str(" landscape");
+    }
+    if sheet.large_print {
+        words.push_str(" large print");
+    }
+    words
+}
+
+/// The stretch's figure as an SVG for `show ID --svg FILE`, at the size a
+/// figure prints on a desk card (28 mm tall).
+fn preview_svg(stretch: &Stretch) -> Result<String> {
+    let figure = stretch.figure.as_ref().filter(|f| f.photo().is_none() && f.pose.is_some());
+    let Some(figure) = figure else {
+        return Err(Error::invalid(crate::error::Input::Stretch(stretch.id.clone()), Fault::NoDrawnFigure));
+    };
+    let height = crate::doc::mm(28.0);
+    let width = (figure::aspect(figure).unwrap_or(1.0) * height).clamp(height * 0.6, height * 2.4).round();
+    let frame = crate::doc::Rect::new(0.0, 0.0, width, height);
+    Ok(render::svg::document(&figure::draw(figure, frame), width, height))
 }
 
 /// The exercises of a planned session, at the planner's doses.
@@ -154,52 +254,37 @@ fn named<'a, 'i>(
         .collect()
 }
 
-/// The photos of the listed stretches whose figure is a photo, read and
-/// sized for the largest figure box a sheet draws.
-fn photos<'i>(library: &Library, ids: impl IntoIterator<Item = &'i str>) -> Result<Photos> {
-    const BOX: f32 = crate::layout::geom::mm(60.0);
-    let mut photos = Photos::default();
-    for id in ids {
-        let Some(stretch) = library.stretch(id) else { continue };
-        let Some(path) = stretch.figure.as_ref().and_then(|f| figure::photo_path(f, &stretch.origin)) else {
-            continue;
-        };
-        if photos.0.contains_key(id) {
-            continue;
-        }
-        let photo = picture::load(&path, BOX, BOX, &format!("photo of {id}"))?;
-        photos.0.insert(id.to_string(), Arc::new(photo));
-    }
-    Ok(photos)
-}
-
 /// The clinician's notes, read from a file if need be, in printable text.
 fn notes(notes: &Notes) -> Result<Option<String>> {
-    match notes {
-        Notes::None => Ok(None),
-        Notes::Text(text) => {
-            check_text("--notes", Some(text))?;
-            Ok(Some(text.clone()))
-        }
-        Notes::File(path) => {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::File {
-                path: path.clone(),
-                action: "cannot read the notes file",
-                source,
-            })?;
-            check_text(&format!("--notes-file {}", path.display()), Some(&text))?;
-            Ok(Some(text))
-        }
-    }
+    let text = match notes {
+        Notes::None => return Ok(None),
+        Notes::Text(text) => text.clone(),
+        Notes::File(path) => input::read_text(path, FileKind::NotesFile, input::TEXT_FILE_BYTES)?,
+    };
+    check_text(Field::Notes, &text, limits::NOTES_CHARS)?;
+    Ok(Some(text))
 }
 
-/// Fails when user text has a character the sheet font lacks.
-fn check_text(field: &str, text: Option<&str>) -> Result<()> {
-    text.map_or(Ok(()), |text| Fonts::get().check(field, text))
+/// Fails when a one-line text (a name, a title) is too long or has a
+/// character the sheet font lacks. Tabs and line breaks become spaces
+/// when the sheet is laid out.
+fn check_line(field: Field, text: Option<&str>) -> Result<()> {
+    text.map_or(Ok(()), |text| check_text(field, text, limits::LINE_CHARS))
+}
+
+fn check_text(field: Field, text: &str, max: usize) -> Result<()> {
+    let chars = text.chars().count();
+    if chars > max {
+        return Err(Error::field(field, Fault::TooLong { chars, max }));
+    }
+    match Fonts::get().missing(text) {
+        Some(c) => Err(Error::field(field, Fault::MissingGlyph { c })),
+        None => Ok(()),
+    }
 }
 
 /// "handout-ann-lee.pdf" for patient "Ann Lee"; "handout.pdf" without one.
-fn handout_name(patient: Option<&str>) -> PathBuf {
+pub fn handout_name(patient: Option<&str>) -> std::path::PathBuf {
     let lower: String =
         patient.unwrap_or_default().chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
     let words: Vec<String> = lower.split_whitespace().take(6).map(str::to_lowercase).collect();
@@ -209,6 +294,7 @@ fn handout_name(patient: Option<&str>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     #[test]
     fn handout_names_come_from_the_patient() {
@@ -216,5 +302,15 @@ mod tests {
         assert_eq!(handout_name(Some("  O'Brien, Zoë ")), PathBuf::from("handout-o-brien-zoë.pdf"));
         assert_eq!(handout_name(None), PathBuf::from("handout.pdf"));
         assert_eq!(handout_name(Some("!!!")), PathBuf::from("handout.pdf"));
+    }
+
+    #[test]
+    fn long_or_unprintable_text_is_refused_with_its_field() {
+        let err = check_line(Field::Patient, Some(&"x".repeat(500))).unwrap_err();
+        assert_eq!(err.to_string(), "patient: is 500 characters long; the maximum is 200");
+        let err = check_line(Field::Patient, Some("Zoë 李")).unwrap_err();
+        assert!(
+            err.to_string().starts_with("patient: the character \"李\" (U+674E) is not in the sheet font")
+        );
     }
 }

@@ -1,18 +1,40 @@
-//! Where results go: a file, written atomically (a temporary file in the same
-//! folder, then a rename, so a failure never leaves a half-written or broken
-//! file and an existing file is replaced only by a complete one), or stdout.
+//! Where results go, the way a Unix tool writes them.
+//!
+//! - A regular file is written atomically: a temporary file with a short
+//!   name in the same folder, synced, then renamed over the target, so a
+//!   failure (a full disk, say) never leaves a half-written file and an
+//!   existing file is only ever replaced by a complete one. A replaced file
+//!   keeps its permissions (and its owner, where that is allowed).
+//! - A symlink is followed: its target is replaced and the link kept.
+//! - A character device, FIFO or socket (`/dev/null`, `/dev/stdout`, a
+//!   named pipe) is written straight to, never replaced.
+//! - `-` is standard output; a reader that has gone away ends the program
+//!   quietly, as other tools do.
 
-use std::fs;
+use std::fs::{self, File, OpenOptions};
 use std::io::Write;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 
-use crate::error::{Error, Result};
+use crate::error::{Action, Error, Fault, FileKind, Result};
 
 /// A destination for output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Output {
     Stdout,
     File(PathBuf),
+}
+
+/// What writing did, for the closing message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wrote {
+    /// To standard output, or straight into a device or pipe.
+    Stream,
+    /// A new file.
+    Created,
+    /// A file that was there before, replaced.
+    Replaced,
 }
 
 impl Output {
@@ -30,41 +52,95 @@ impl Output {
     }
 
     /// Writes `bytes` in full, or leaves the destination as it was.
-    pub fn write(&self, bytes: &[u8]) -> Result<()> {
+    pub fn write(&self, bytes: &[u8]) -> Result<Wrote> {
         match self {
-            Output::Stdout => {
-                let mut out = std::io::stdout().lock();
-                out.write_all(bytes).and_then(|()| out.flush()).map_err(|source| Error::File {
-                    path: PathBuf::from("-"),
-                    action: "cannot write to standard output",
-                    source,
-                })
-            }
-            Output::File(path) => write_atomically(path, bytes),
+            Output::Stdout => write_stdout(bytes).map(|()| Wrote::Stream),
+            Output::File(path) => write_path(path, bytes),
         }
     }
 
-    /// Fails early, before any work, when the file cannot be written: its
-    /// folder is missing or it names a folder.
+    /// Fails early, before any work, when the file cannot be written: it
+    /// names a folder, or its folder is missing.
     pub fn check_writable(&self) -> Result<()> {
         let Output::File(path) = self else {
             return Ok(());
         };
         if path.is_dir() {
-            return Err(Error::bad_input(
-                path.display().to_string(),
-                "is a folder; give a file name such as sheet.pdf",
-            ));
+            return Err(Error::file(FileKind::Output, path, Fault::IsAFolder));
         }
-        let folder = parent(path);
+        let target = resolve(path);
+        let folder = parent(&target);
         if !folder.is_dir() {
-            return Err(Error::bad_input(
-                path.display().to_string(),
-                format!("cannot be written: the folder {} does not exist", folder.display()),
-            ));
+            let fault = Fault::NoFolder { folder: folder.display().to_string() };
+            return Err(Error::file(FileKind::Output, path, fault));
         }
         Ok(())
     }
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes).and_then(|()| out.flush()).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::BrokenPipe {
+            Error::ClosedPipe
+        } else {
+            Error::io(FileKind::Output, "-", Action::Write, source)
+        }
+    })
+}
+
+fn write_path(path: &Path, bytes: &[u8]) -> Result<Wrote> {
+    let target = resolve(path);
+    let fail = |source| Error::io(FileKind::Output, path, Action::Write, source);
+    match fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => Err(Error::file(FileKind::Output, path, Fault::IsAFolder)),
+        Ok(meta) if is_stream(&meta) || is_own_stream(path) => {
+            write_stream(&target, bytes).map_err(|source| match source.kind() {
+                std::io::ErrorKind::BrokenPipe => Error::ClosedPipe,
+                _ => fail(source),
+            })?;
+            Ok(Wrote::Stream)
+        }
+        Ok(meta) => replace(&target, bytes, Some(&meta)).map_err(fail).map(|()| Wrote::Replaced),
+        Err(_) => replace(&target, bytes, None).map_err(fail).map(|()| Wrote::Created),
+    }
+}
+
+/// A device, FIFO or socket: written straight to.
+fn is_stream(meta: &fs::Metadata) -> bool {
+    let t = meta.file_type();
+    t.is_char_device() || t.is_fifo() || t.is_socket() || t.is_block_device()
+}
+
+/// `/dev/stdout`, `/dev/fd/1` and the like name this process's own open
+/// files: writing straight to them keeps a shell's redirection intact.
+fn is_own_stream(path: &Path) -> bool {
+    let text = path.to_string_lossy();
+    ["/dev/stdout", "/dev/stderr"].contains(&text.as_ref())
+        || text.starts_with("/dev/fd/")
+        || text.starts_with("/proc/self/fd/")
+}
+
+fn write_stream(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = OpenOptions::new().write(true).open(path)?;
+    file.write_all(bytes)?;
+    file.flush()
+}
+
+/// The file a path names: a symlink's target (even one that does not
+/// exist yet), else the path itself.
+fn resolve(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => match fs::read_link(&current) {
+                Ok(target) => current = parent(&current).join(target),
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    current
 }
 
 fn parent(path: &Path) -> &Path {
@@ -74,25 +150,40 @@ fn parent(path: &Path) -> &Path {
     }
 }
 
-/// Writes to a temporary file beside `path`, syncs it, then renames it over
-/// `path`. On any failure the temporary file is removed and `path` is left
-/// untouched.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let folder = parent(path);
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let fail = |source| Error::File { path: path.to_path_buf(), action: "cannot write", source };
+/// Writes to a temporary file beside `target`, syncs it, gives it the old
+/// file's permissions and owner, then renames it over `target`. On any
+/// failure the temporary file is removed and `target` is left untouched.
+fn replace(target: &Path, bytes: &[u8], old: Option<&fs::Metadata>) -> std::io::Result<()> {
+    let (temp, mut file) = temporary(parent(target))?;
     let result = (|| {
-        let mut file = fs::File::create(&temp)?;
         file.write_all(bytes)?;
+        if let Some(old) = old {
+            file.set_permissions(fs::Permissions::from_mode(old.mode() & 0o7777))?;
+            // Keeping the owner is only allowed to its owner or root.
+            let _ = std::os::unix::fs::fchown(&file, Some(old.uid()), Some(old.gid()));
+        }
         file.sync_all()?;
-        fs::rename(&temp, path)
+        fs::rename(&temp, target)
     })();
-    if let Err(source) = result {
+    if result.is_err() {
         let _ = fs::remove_file(&temp);
-        return Err(fail(source));
     }
-    Ok(())
+    result
+}
+
+/// A new temporary file in `folder`, with a short name so any legal
+/// target name works.
+fn temporary(folder: &Path) -> std::io::Result<(PathBuf, File)> {
+    static COUNT: AtomicU32 = AtomicU32::new(0);
+    loop {
+        let n = COUNT.fetch_add(1, Ordering::Relaxed);
+        let temp = folder.join(format!(".ss{:x}-{n}.tmp", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).mode(0o666).open(&temp) {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => continue,
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -103,8 +194,9 @@ mod tests {
     fn writes_whole_file_and_leaves_no_temporary() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.pdf");
-        Output::File(path.clone()).write(b"new").unwrap();
+        assert_eq!(Output::File(path.clone()).write(b"new").unwrap(), Wrote::Created);
         assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(Output::File(path.clone()).write(b"newer").unwrap(), Wrote::Replaced);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
@@ -120,7 +212,31 @@ mod tests {
     }
 
     #[test]
-    fn dash_means_stdout() {
+    fn a_replaced_file_keeps_its_mode_and_a_link_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.pdf");
+        fs::write(&real, b"old").unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.path().join("link.pdf");
+        std::os::unix::fs::symlink("real.pdf", &link).unwrap();
+        Output::File(link.clone()).write(b"new").unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+        assert_eq!(fs::metadata(&real).unwrap().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn devices_are_written_straight_to() {
+        assert_eq!(Output::File("/dev/null".into()).write(b"x").unwrap(), Wrote::Stream);
+        assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    }
+
+    #[test]
+    fn long_names_work_and_dash_means_stdout() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = format!("{}.pdf", "n".repeat(251));
+        Output::File(dir.path().join(&name)).write(b"x").unwrap();
+        assert_eq!(fs::read(dir.path().join(&name)).unwrap(), b"x");
         assert_eq!(Output::from_arg(Path::new("-")), Output::Stdout);
     }
 }

@@ -63,7 +63,7 @@ fn one_page_for_every_paper_orientation_and_print_size() {
 fn text_has_every_printed_step_and_the_stop_rules() {
     let dir = tempfile::tempdir().unwrap();
     let path = card(dir.path(), "card.pdf", &[]);
-    let library = stretchsheet::content::load(None).unwrap();
+    let library = stretchsheet::content::built_in().unwrap();
     let Some(text) = body_text(&path, "") else { return };
     for id in DESK.iter().skip(1).step_by(2) {
         let stretch = library.stretch(id).unwrap();

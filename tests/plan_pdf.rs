@@ -38,7 +38,7 @@ fn has_every_step_red_flag_and_session() {
     assert!(sizes.len() >= 6, "overview, routines, exercises, log, safety");
     assert!(sizes.iter().all(|&(w, h)| (w - 595.28).abs() < 0.01 && (h - 841.89).abs() < 0.01));
 
-    let library = stretchsheet::content::load(None).unwrap();
+    let library = stretchsheet::content::built_in().unwrap();
     let request = stretchsheet::plan::Request::new(vec!["posture".into()], 10);
     let calendar = stretchsheet::plan::Calendar {
         start: "2026-11-23".parse().unwrap(),

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use chrono::Weekday::{self, *};
-use stretchsheet::content::{Condition, Equipment, load};
+use stretchsheet::content::{Condition, Equipment, built_in};
 use stretchsheet::plan::{Calendar, Request, build, select};
 
 fn snapshot(name: &str, actual: &str) {
@@ -44,7 +44,7 @@ fn request(goals: &[&str], minutes: u32) -> Request {
 
 #[test]
 fn posture_ten_minutes_three_days_four_weeks_explained() {
-    let library = load(None).unwrap();
+    let library = built_in().unwrap();
     let plan =
         build(&library, &request(&["posture"], 10), &calendar("2026-11-23", &[Mon, Wed, Fri], 4)).unwrap();
     snapshot("posture-10min-mwf-4wk", &plan.to_text(true));
@@ -52,14 +52,14 @@ fn posture_ten_minutes_three_days_four_weeks_explained() {
 
 #[test]
 fn desk_break_five_minutes() {
-    let library = load(None).unwrap();
+    let library = built_in().unwrap();
     let routine = select(&library, &request(&["desk-break"], 5)).unwrap();
     snapshot("desk-break-5min", &routine.to_string());
 }
 
 #[test]
 fn older_seated_tension_from_a_wednesday() {
-    let library = load(None).unwrap();
+    let library = built_in().unwrap();
     let mut r = request(&["tension"], 15);
     r.older = true;
     r.seated_only = true;
@@ -69,7 +69,7 @@ fn older_seated_tension_from_a_wednesday() {
 
 #[test]
 fn every_goal_no_floor_with_a_seed() {
-    let library = load(None).unwrap();
+    let library = built_in().unwrap();
     let mut r = request(&[], 12);
     r.no_floor = true;
     r.avoid = BTreeSet::from([Condition::WristPain]);
@@ -80,7 +80,7 @@ fn every_goal_no_floor_with_a_seed() {
 
 #[test]
 fn mobility_with_props_twenty_minutes() {
-    let library = load(None).unwrap();
+    let library = built_in().unwrap();
     let mut r = request(&["mobility"], 20);
     r.equipment = BTreeSet::from([Equipment::Towel, Equipment::FoamRoller, Equipment::Mat]);
     let plan = build(&library, &r, &calendar("2026-11-23", &[Sat], 2)).unwrap();

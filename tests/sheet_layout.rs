@@ -4,10 +4,11 @@
 //! text is never below 10 pt (14 pt in large print), and the card is one
 //! page.
 
-use stretchsheet::content::{Library, load};
-use stretchsheet::layout::geom::mm;
+use stretchsheet::content::{Library, built_in};
+use stretchsheet::doc::geom::mm;
+use stretchsheet::doc::{Document, Item, Paper, Rect};
+use stretchsheet::layout::SheetOptions;
 use stretchsheet::layout::sheets::{self, Exercise, Handout, Photos};
-use stretchsheet::layout::{Document, Item, Paper, Rect, SheetOptions};
 use stretchsheet::plan::{self, Calendar, Prescription, Request};
 
 fn options() -> Vec<SheetOptions> {
@@ -67,7 +68,7 @@ fn exercises<'a>(library: &'a Library, ids: &[&str]) -> Vec<Exercise<'a>> {
 
 #[test]
 fn the_card_is_one_clean_page_everywhere() {
-    let library = load(None).unwrap();
+    let library = built_in().unwrap();
     let request = Request { quick: true, ..Request::new(vec!["desk-break".into()], 5) };
     let routine = plan::select(&library, &request).unwrap();
     let ids: Vec<&str> = routine.items.iter().map(|i| i.id.as_str()).collect();
@@ -104,7 +105,7 @@ fn the_card_is_one_clean_page_everywhere() {
 
 #[test]
 fn the_plan_is_clean_everywhere() {
-    let library = load(None).unwrap();
+    let library = built_in().unwrap();
     let request = Request::new(vec!["posture".into()], 10);
     let calendar = Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(7), weeks: 12 };
     let plan = plan::build(&library, &request, &calendar).unwrap();
@@ -116,10 +117,10 @@ fn the_plan_is_clean_everywhere() {
 
 #[test]
 fn the_handout_is_clean_everywhere() {
-    let library = load(None).unwrap();
+    let library = built_in().unwrap();
     let name = (0..34).map(|i| format!("Name{i:04}")).collect::<Vec<_>>().join(" ");
     let notes = vec!["Keep your shoulders relaxed and breathe out as you stretch."; 200].join("\n\n");
-    let clinic = stretchsheet::clinic::Clinic {
+    let clinic = stretchsheet::content::Clinic {
         name: "Riverside Physiotherapy and Sports Injury Clinic of the Greater Springfield Area".into(),
         address: Some("12 River Street, Springfield".into()),
         phone: Some("+1 555 0100".into()),
@@ -147,7 +148,7 @@ fn the_handout_is_clean_everywhere() {
 
 #[test]
 fn the_gallery_is_clean_everywhere_and_has_every_stretch_and_figure() {
-    let library = load(None).unwrap();
+    let library = built_in().unwrap();
     for options in options() {
         let doc = sheets::gallery(&library, &Photos::default(), &options);
         check(&doc, &options, "gallery");

@@ -2,8 +2,7 @@
 //! safety text, with the look-ups later stages need.
 
 use super::model::{Goal, Safety, Stretch};
-use super::vocab::or_list;
-use crate::error::{Error, Result};
+use crate::error::{Error, Fault, Field, Input, Result};
 
 /// All stretches (sorted by id), goals (in file order) and safety text.
 #[derive(Debug, Clone)]
@@ -39,15 +38,13 @@ impl Library {
 
     /// The stretch with this id, or an error naming the nearest ids.
     pub fn require(&self, id: &str) -> Result<&Stretch> {
-        self.stretch(id).ok_or_else(|| {
-            let near = self.nearest_ids(id);
-            let hint = if near.is_empty() {
-                "`stretchsheet list` shows every id".to_string()
-            } else {
-                format!("did you mean {}? (`stretchsheet list` shows every id)", or_list(&near))
-            };
-            Error::Unknown { what: "stretch id".into(), value: id.into(), hint }
-        })
+        self.stretch(id).ok_or_else(|| Error::field(Field::Stretch, self.unknown_stretch(id)))
+    }
+
+    /// The fault for an id the library lacks, with the nearest ids.
+    pub fn unknown_stretch(&self, id: &str) -> Fault {
+        let suggestions = self.nearest_ids(id).into_iter().map(str::to_string).collect();
+        Fault::UnknownStretch { id: id.to_string(), suggestions }
     }
 
     /// The goal with this id.
@@ -55,11 +52,15 @@ impl Library {
         self.goals.iter().find(|g| g.id == id)
     }
 
-    /// The goal with this id, or an error listing the known goals.
-    pub fn require_goal(&self, id: &str, what: &str) -> Result<&Goal> {
-        self.goal(id).ok_or_else(|| {
-            let known: Vec<&str> = self.goals.iter().map(|g| g.id.as_str()).collect();
-            Error::invalid(what, id, format!("unknown goal; use {}", or_list(&known)))
+    /// The goal with this id (in any case), or an error listing the known
+    /// goals.
+    pub fn require_goal(&self, id: &str) -> Result<&Goal> {
+        let wanted = id.trim().to_lowercase();
+        self.goal(&wanted).ok_or_else(|| {
+            let known: Vec<String> = self.goals.iter().map(|g| g.id.clone()).collect();
+            let suggestion = super::reader::nearest(&wanted, &known);
+            let fault = Fault::UnknownWord { noun: "goal", word: id.to_string(), allowed: known, suggestion };
+            Error::Invalid { input: Input::Field(Field::Goal), fault }
         })
     }
 
@@ -90,18 +91,17 @@ impl Library {
 
 #[cfg(test)]
 mod tests {
-    use crate::content::load;
-
     #[test]
     fn finds_by_id_and_suggests_near_ids() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         assert!(library.stretch("cat-cow").is_some());
         assert!(library.nearest_ids("catcow").contains(&"cat-cow"));
         let err = library.require("cat-cows").unwrap_err();
         assert!(
-            err.to_string().starts_with("unknown stretch id \"cat-cows\"; did you mean cat-cow"),
+            err.to_string().starts_with("stretches: unknown stretch \"cat-cows\"; did you mean cat-cow"),
             "{err}"
         );
-        assert!(library.require_goal("flying", "--goal").unwrap_err().to_string().contains("use "));
+        assert!(library.require_goal("flying").unwrap_err().to_string().contains("use "));
+        assert_eq!(library.require_goal("Posture").unwrap().id, "posture");
     }
 }

@@ -1,10 +1,10 @@
-//! Reads content: the built-in files embedded in the binary and, on top of
-//! them, a user's folder. Parses each file, validates every stretch, and
+//! Assembles a library from content files already read: the built-in
+//! files embedded in the binary and, on top of them, a user's folder
+//! (read at the input edge). Parses each file, validates every stretch, and
 //! collects every problem of every file before giving up, so one run shows
-//! an author all that needs fixing.
+//! an author all that needs fixing. Pure: no I/O.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -12,152 +12,88 @@ use serde::de::DeserializeOwned;
 use super::library::Library;
 use super::model::{Goal, GoalsFile, Origin, Safety, Stretch};
 use super::source::SourceFile;
-use super::validate;
+use super::validate::{self, FieldProblem};
 use crate::assets;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Fault, Problem, Result};
 
 /// The files of one content folder, read but not yet parsed.
-struct Folder {
-    goals: Option<SourceFile>,
-    safety: Option<SourceFile>,
-    /// (file stem, file, path on disk when not built in)
-    stretches: Vec<(String, SourceFile, Option<PathBuf>)>,
+#[derive(Default)]
+pub struct Folder {
+    pub goals: Option<SourceFile>,
+    pub safety: Option<SourceFile>,
+    pub stretches: Vec<StretchFile>,
 }
 
-/// Loads the built-in library, with `folder` (if any) added on top: its
-/// stretches add to the built-in ones and replace those with the same id,
-/// its goals add or replace by id, and its safety file replaces the text.
-///
-/// The folder's stretches are validated; the built-in ones were validated
-/// when the program was tested (see [`load_checked`]), so they are only
-/// parsed, which keeps every command quick.
-pub fn load(folder: Option<&Path>) -> Result<Library> {
-    load_with(folder, false)
+/// One stretch file: its stem (the id), text, and path on disk when it is
+/// not built in.
+pub struct StretchFile {
+    pub stem: String,
+    pub source: SourceFile,
+    pub path: Option<PathBuf>,
 }
 
-/// Like [`load`], validating the built-in stretches too (`check`, tests).
-pub fn load_checked(folder: Option<&Path>) -> Result<Library> {
-    load_with(folder, true)
+/// What else to check of each stretch beyond the content format (the
+/// figure's placement, a photo that must load): given by the caller, so
+/// content needs no other stage.
+pub type ExtraCheck<'a> = &'a dyn Fn(&Stretch) -> Vec<FieldProblem>;
+
+/// How thoroughly to check.
+#[derive(Clone, Copy)]
+pub struct Checks<'a> {
+    /// Validate the built-in stretches too (they were validated when the
+    /// program was tested; `check` and the tests do it again).
+    pub built_in: bool,
+    /// Checks beyond the format, run on every validated stretch.
+    pub extra: Option<ExtraCheck<'a>>,
 }
 
-fn load_with(folder: Option<&Path>, check_built_in: bool) -> Result<Library> {
-    let mut folders = vec![built_in()];
-    let mut problems = Vec::new();
-    if let Some(dir) = folder {
-        folders.push(read_folder(dir, &mut problems)?);
-    }
-    assemble(folders, problems, check_built_in)
+impl Checks<'_> {
+    /// Validate only the user's stretches, in the format's terms.
+    pub const QUICK: Checks<'static> = Checks { built_in: false, extra: None };
 }
 
-fn built_in() -> Folder {
+/// The built-in library alone, parsed but not validated again (the tests
+/// validate it).
+pub fn built_in() -> Result<Library> {
+    assemble(vec![built_in_folder()], Vec::new(), Checks::QUICK)
+}
+
+/// The ids of the built-in goals, in file order (for help and completion).
+pub fn built_in_goal_ids() -> Vec<String> {
+    let Some(text) = assets::content_file("goals.toml") else {
+        return Vec::new();
+    };
+    toml::from_str::<GoalsFile>(text).map(|f| f.goal.into_iter().map(|g| g.id).collect()).unwrap_or_default()
+}
+
+/// The built-in content files.
+pub fn built_in_folder() -> Folder {
     let file = |path: &str| {
         assets::content_file(path)
             .map(|text| SourceFile { name: format!("content/{path}"), text: text.to_string() })
     };
     let stretches = assets::stretch_files()
-        .map(|(path, text)| {
-            let source = SourceFile { name: format!("content/{path}"), text: text.to_string() };
-            (stem(Path::new(path)), source, None)
+        .map(|(path, text)| StretchFile {
+            stem: stem(Path::new(path)),
+            source: SourceFile { name: format!("content/{path}"), text: text.to_string() },
+            path: None,
         })
         .collect();
     Folder { goals: file("goals.toml"), safety: file("safety.toml"), stretches }
 }
 
-/// Reads a content folder: `goals.toml` and `safety.toml` (both optional)
-/// and stretch files under `stretches/` (or, without that folder, the other
-/// `.toml` files beside them), in sub-folders too.
-fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Result<Folder> {
-    let meta = fs::metadata(dir).map_err(|source| Error::File {
-        path: dir.to_path_buf(),
-        action: "cannot read the content folder",
-        source,
-    })?;
-    if !meta.is_dir() {
-        return Err(Error::bad_input(
-            dir.display().to_string(),
-            "is a file; name a content folder holding stretch .toml files",
-        ));
-    }
-    let goals = read_optional(&dir.join("goals.toml"), problems);
-    let safety = read_optional(&dir.join("safety.toml"), problems);
-    let stretch_dir = dir.join("stretches");
-    let mut paths = Vec::new();
-    if stretch_dir.is_dir() {
-        toml_files(&stretch_dir, &mut paths).map_err(|source| Error::File {
-            path: stretch_dir.clone(),
-            action: "cannot read the stretches folder",
-            source,
-        })?;
-    } else {
-        toml_files(dir, &mut paths).map_err(|source| Error::File {
-            path: dir.to_path_buf(),
-            action: "cannot read the content folder",
-            source,
-        })?;
-        let top = |name: &str| dir.join(name);
-        paths.retain(|p| *p != top("goals.toml") && *p != top("safety.toml"));
-    }
-    paths.sort();
-    let stretches = paths
-        .into_iter()
-        .filter_map(|path| {
-            let source = read_file(&path, problems)?;
-            Some((stem(&path), source, Some(path)))
-        })
-        .collect();
-    Ok(Folder { goals, safety, stretches })
-}
-
-fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            toml_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-fn read_optional(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
-    if path.exists() { read_file(path, problems) } else { None }
-}
-
-fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
-    let name = path.display().to_string();
-    match fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(SourceFile { name, text }),
-            Err(e) => {
-                let offset = e.utf8_error().valid_up_to();
-                let message = format!("is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8");
-                problems.push(Problem { file: name, at: None, field: String::new(), message });
-                None
-            }
-        },
-        Err(e) => {
-            let message = format!("cannot be read: {e}");
-            problems.push(Problem { file: name, at: None, field: String::new(), message });
-            None
-        }
-    }
-}
-
-fn stem(path: &Path) -> String {
+/// A file's stem: its name without the extension.
+pub fn stem(path: &Path) -> String {
     path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn parse<T: DeserializeOwned>(source: &SourceFile, problems: &mut Vec<Problem>) -> Option<T> {
-    toml::from_str(&source.text).map_err(|e| problems.push(source.parse_problem(&e))).ok()
+    source.parse().map_err(|p| problems.extend(p)).ok()
 }
 
 /// Merges the folders in order (later ones win) and validates the result.
-fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, check_built_in: bool) -> Result<Library> {
+/// `problems` are those found while reading the files.
+pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks) -> Result<Library> {
     let mut goals: Vec<Goal> = Vec::new();
     let mut safety: Option<Safety> = None;
     for folder in &folders {
@@ -170,46 +106,57 @@ fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, check_built_in: bo
             safety = parse::<Safety>(file, &mut problems).or(safety);
         }
     }
-
     let mut stretches: BTreeMap<String, Stretch> = BTreeMap::new();
     for (index, folder) in folders.into_iter().enumerate() {
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
-        for (stem, source, path) in folder.stretches {
-            if let Some(first) = seen.insert(stem.clone(), source.name.clone()) {
-                let message = format!("duplicate id {stem:?}: {first} has the same file name");
-                problems.push(source.problem_at(None, "", message));
+        for file in folder.stretches {
+            if let Some(first) = seen.insert(file.stem.clone(), file.source.name.clone()) {
+                let fault = Fault::DuplicateId { id: file.stem.clone(), first };
+                problems.push(file.source.problem_at(None, "", fault));
                 continue;
             }
-            let Some(mut stretch) = parse::<Stretch>(&source, &mut problems) else {
-                continue;
-            };
-            stretch.origin = match path {
-                Some(path) if index > 0 => Origin::File(path),
-                _ => Origin::BuiltIn,
-            };
-            if index > 0 || check_built_in {
-                for p in validate::stretch(&stretch, &stem, &goals) {
-                    problems.push(source.problem(&p.field, p.message));
-                }
+            let user = index > 0;
+            if let Some(stretch) = stretch(file, user, &goals, checks, &mut problems) {
+                stretches.insert(stretch.id.clone(), stretch);
             }
-            stretch.id = stem.clone();
-            stretches.insert(stem, stretch);
         }
     }
-
     let Some(safety) = safety else {
-        problems.push(Problem {
-            file: "safety.toml".into(),
-            at: None,
-            field: String::new(),
-            message: "is missing; the library needs safety text".into(),
-        });
-        return Err(Error::Content(problems));
+        let what = "safety.toml".to_string();
+        let fault = Fault::Missing { what, hint: "the library needs safety text" };
+        problems.push(Problem { file: "safety.toml".into(), at: None, field: String::new(), fault });
+        return Err(Error::Problems(problems));
     };
     if !problems.is_empty() {
-        return Err(Error::Content(problems));
+        return Err(Error::Problems(problems));
     }
     Ok(Library::new(stretches.into_values().collect(), goals, safety))
+}
+
+/// Parses and (for a user's file, or when asked) validates one stretch.
+fn stretch(
+    file: StretchFile,
+    user: bool,
+    goals: &[Goal],
+    checks: Checks,
+    problems: &mut Vec<Problem>,
+) -> Option<Stretch> {
+    let (read, found) = file.source.parse_all::<Stretch>();
+    problems.extend(found);
+    let mut stretch = read?;
+    stretch.origin = match file.path {
+        Some(path) if user => Origin::File(path),
+        _ => Origin::BuiltIn,
+    };
+    if user || checks.built_in {
+        let mut found = validate::stretch(&stretch, &file.stem, goals);
+        if let Some(extra) = checks.extra {
+            found.extend(extra(&stretch));
+        }
+        problems.extend(found.into_iter().map(|p| file.source.problem(&p.field, p.fault)));
+    }
+    stretch.id = file.stem;
+    Some(stretch)
 }
 
 fn merge_goals(goals: &mut Vec<Goal>, new: Vec<Goal>, file: &SourceFile, problems: &mut Vec<Problem>) {
@@ -217,7 +164,7 @@ fn merge_goals(goals: &mut Vec<Goal>, new: Vec<Goal>, file: &SourceFile, problem
     for (i, goal) in new.into_iter().enumerate() {
         let field = format!("goal[{i}].id");
         if ids_here.contains(&goal.id) {
-            problems.push(file.problem(&field, format!("duplicate goal id {:?}", goal.id)));
+            problems.push(file.problem(&field, Fault::DuplicateGoal { id: goal.id.clone() }));
             continue;
         }
         ids_here.push(goal.id.clone());
@@ -232,113 +179,11 @@ fn merge_goals(goals: &mut Vec<Goal>, new: Vec<Goal>, file: &SourceFile, problem
 mod tests {
     use super::*;
 
-    fn write(dir: &Path, rel: &str, text: &str) {
-        let path = dir.join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-
-    fn problems(dir: &Path) -> Vec<String> {
-        match load(Some(dir)) {
-            Err(Error::Content(ps)) => ps.iter().map(|p| p.to_string()).collect(),
-            Err(other) => vec![format!("other error: {other}")],
-            Ok(_) => vec![],
-        }
-    }
-
-    fn stretch_text(extra: &str, dose: &str) -> String {
-        format!(
-            "name = \"Test\"\nsummary = \"A test.\"\ngoals = [\"posture\"]\nareas = [\"upper-back\"]\n\
-             position = \"seated\"\nintensity = \"gentle\"\n{extra}\
-             steps = [\"Sit.\", \"Reach.\", \"Breathe.\"]\n\n[dose]\n{dose}{FIGURE}"
-        )
-    }
-
-    /// A plain standing figure, after the dose so line numbers above stay put.
-    const FIGURE: &str = "\n[figure]\nsupport = \"feet\"\nprops = [\"floor\"]\n\n[figure.pose]\n";
-
-    const GOOD_DOSE: &str = "hold_s = [20, 30]\nreps = [2, 3]\nsides = 1\n";
-
     #[test]
     fn built_in_library_loads_and_validates() {
-        let library = load_checked(None).expect("built-in content is valid");
+        let checks = Checks { built_in: true, extra: None };
+        let library =
+            assemble(vec![built_in_folder()], Vec::new(), checks).expect("built-in content is valid");
         assert!(library.stretches().len() >= 16);
-    }
-
-    #[test]
-    fn folder_adds_and_overrides() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), "stretches/my-stretch.toml", &stretch_text("", GOOD_DOSE));
-        write(dir.path(), "stretches/cat-cow.toml", &stretch_text("", GOOD_DOSE));
-        let library = load(Some(dir.path())).unwrap();
-        let mine = library.stretch("my-stretch").unwrap();
-        assert!(matches!(mine.origin, Origin::File(_)));
-        assert_eq!(library.stretch("cat-cow").unwrap().name, "Test");
-    }
-
-    #[test]
-    fn every_problem_of_every_file_is_reported_with_its_place() {
-        let dir = tempfile::tempdir().unwrap();
-        write(
-            dir.path(),
-            "stretches/a.toml",
-            &stretch_text("", "hold_s = [20, 300]\nreps = [2, 3]\nsides = 3\n"),
-        );
-        write(dir.path(), "stretches/b.toml", "name = \"B\"\nsumary = \"typo\"\n");
-        write(dir.path(), "stretches/c.toml", "name = \"C\nbroken");
-        let found = problems(dir.path());
-        let a = dir.path().join("stretches/a.toml").display().to_string();
-        let b = dir.path().join("stretches/b.toml").display().to_string();
-        let c = dir.path().join("stretches/c.toml").display().to_string();
-        assert_eq!(found.len(), 4, "{found:#?}");
-        assert_eq!(found[0], format!("{a}:10:10: dose.hold_s: 300 is above the maximum of 120"));
-        assert_eq!(found[1], format!("{a}:12:9: dose.sides: 3 is not allowed; use 1, or 2 for each side"));
-        assert!(found[2].starts_with(&format!("{b}:2:1: sumary: unknown field `sumary`")), "{}", found[2]);
-        assert!(found[3].starts_with(&format!("{c}:2:")), "{}", found[3]);
-    }
-
-    #[test]
-    fn unknown_goal_and_equipment_are_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let text = stretch_text("equipment = [\"bench\"]\n", GOOD_DOSE).replace("posture", "flying");
-        write(dir.path(), "x.toml", &text);
-        let found = problems(dir.path());
-        assert_eq!(found.len(), 1, "{found:#?}");
-        assert!(found[0].contains("x.toml:7:"), "{}", found[0]);
-        assert!(found[0].contains("equipment"), "{}", found[0]);
-        assert!(found[0].contains("unknown variant `bench`"), "{}", found[0]);
-
-        let text = stretch_text("", GOOD_DOSE).replace("posture", "flying");
-        write(dir.path(), "x.toml", &text);
-        let found = problems(dir.path());
-        assert!(found[0].contains("x.toml:3:"), "{}", found[0]);
-        assert!(found[0].contains("goals[0]: unknown goal \"flying\"; use "), "{}", found[0]);
-    }
-
-    #[test]
-    fn duplicate_ids_and_mismatched_id_field() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), "stretches/a.toml", &stretch_text("", GOOD_DOSE));
-        write(dir.path(), "stretches/more/a.toml", &stretch_text("", GOOD_DOSE));
-        write(dir.path(), "stretches/b.toml", &stretch_text("id = \"bee\"\n", GOOD_DOSE));
-        let found = problems(dir.path());
-        assert_eq!(found.len(), 2, "{found:#?}");
-        assert!(found[0].contains("b.toml:7:6: id: \"bee\" differs from the file name"), "{}", found[0]);
-        assert!(found[1].contains("more/a.toml: duplicate id \"a\""), "{}", found[1]);
-    }
-
-    #[test]
-    fn missing_folder_is_one_clear_error() {
-        let err = load(Some(Path::new("/no/such/folder"))).unwrap_err();
-        assert_eq!(err.exit_code(), 2);
-        assert!(err.to_string().starts_with("/no/such/folder: cannot read the content folder: "));
-    }
-
-    #[test]
-    fn non_utf8_file_is_reported() {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join("bad.toml"), b"name = \"\xff\"").unwrap();
-        let found = problems(dir.path());
-        assert!(found[0].ends_with("bad.toml: is not UTF-8 text (bad byte at offset 8); save it as UTF-8"));
     }
 }

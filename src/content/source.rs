@@ -1,11 +1,18 @@
-//! The text of one content file, kept beside what was read from it so that a
-//! problem found later can point at its line and column.
+//! The text of one TOML file (a stretch, the goals, the safety text, a
+//! clinic file, a prescription), kept beside what was read from it so that
+//! a problem found later can point at its line and column. Parsing reports
+//! every problem of the file in one run: after a bad key or value the
+//! reader blanks it out and reads on.
 
 use std::ops::Range as Span;
 
+use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue};
 
-use crate::error::Problem;
+use crate::error::{Fault, Problem};
+
+/// The most problems one file reports before the reader gives up.
+const MAX_ROUNDS: usize = 50;
 
 /// One content file's name and text.
 pub struct SourceFile {
@@ -16,26 +23,67 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// A problem at the place `span` in this file.
-    pub fn problem_at(&self, span: Option<Span<usize>>, field: &str, message: impl Into<String>) -> Problem {
+    pub fn problem_at(&self, span: Option<Span<usize>>, field: &str, fault: Fault) -> Problem {
         Problem {
             file: self.name.clone(),
             at: span.map(|s| line_col(&self.text, s.start)),
             field: field.to_string(),
-            message: message.into(),
+            fault,
         }
     }
 
     /// A problem with the field at dotted `path` (`dose.hold_s`, `steps[2]`),
     /// placed at the field's value, or the nearest parent the file has.
-    pub fn problem(&self, path: &str, message: impl Into<String>) -> Problem {
-        self.problem_at(self.span_of(path), path, message)
+    pub fn problem(&self, path: &str, fault: Fault) -> Problem {
+        self.problem_at(self.span_of(path), path, fault)
     }
 
-    /// A problem reported by the TOML reader, placed and named by its span.
-    pub fn parse_problem(&self, err: &toml::de::Error) -> Problem {
-        let span = err.span();
-        let field = span.clone().map(|s| self.path_at(s.start)).unwrap_or_default();
-        self.problem_at(span, &field, err.message().trim().replace('\n', " "))
+    /// Reads the file as a `T`, or every problem found in it.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Vec<Problem>> {
+        match self.parse_all() {
+            (Some(value), problems) if problems.is_empty() => Ok(value),
+            (_, problems) => Err(problems),
+        }
+    }
+
+    /// Reads the file as a `T` as far as it can, with every problem found:
+    /// after each bad key or value the reader blanks it out (offsets stay
+    /// put) and reads the rest, until the file reads or nothing more can be
+    /// learnt. The value, when the rest reads, can still be validated.
+    pub fn parse_all<T: DeserializeOwned>(&self) -> (Option<T>, Vec<Problem>) {
+        let mut text = self.text.clone();
+        let mut problems: Vec<Problem> = Vec::new();
+        let mut value = None;
+        let mut blanked: Vec<String> = Vec::new();
+        for _ in 0..MAX_ROUNDS {
+            let err = match toml::from_str::<T>(&text) {
+                Ok(read) => {
+                    value = Some(read);
+                    break;
+                }
+                Err(err) => err,
+            };
+            let said = super::reader::translate(&err, &text);
+            if let Some(missing) = said.missing()
+                && blanked.iter().any(|b| b == missing || b.ends_with(&format!(".{missing}")))
+            {
+                // A field this reader blanked out is now missing: its own
+                // problem is already reported.
+                break;
+            }
+            let missing = said.missing().is_some();
+            let field = said.field.clone();
+            problems.push(self.problem_at(said.span.clone(), &field, said.fault));
+            // A missing field cannot be blanked out; nothing more to learn.
+            let next =
+                if missing { None } else { said.span.and_then(|span| blank_entry(&mut text, span.start)) };
+            match next {
+                Some(path) => blanked.push(path),
+                None => break,
+            }
+        }
+        problems.sort_by_key(|p| p.at);
+        (value, problems)
     }
 
     /// Where the value at `path` is, or the closest parent that exists.
@@ -60,13 +108,19 @@ impl SourceFile {
 
     /// The dotted path of the innermost field whose value covers `offset`.
     pub fn path_at(&self, offset: usize) -> String {
-        let Ok(root) = DeTable::parse(&self.text) else {
-            return String::new();
-        };
-        let mut path = String::new();
-        walk(root.get_ref(), offset, &mut path);
-        path
+        path_in(&self.text, offset)
     }
+}
+
+/// The dotted path of the innermost field of `text` whose value covers
+/// `offset` (empty when the text does not parse or nothing covers it).
+pub fn path_in(text: &str, offset: usize) -> String {
+    let Ok(root) = DeTable::parse(text) else {
+        return String::new();
+    };
+    let mut path = String::new();
+    walk(root.get_ref(), offset, &mut path);
+    path
 }
 
 /// Appends to `path` the field whose value covers `offset`; returns whether
@@ -109,6 +163,41 @@ fn segments(path: &str) -> impl Iterator<Item = Segment<'_>> {
     })
 }
 
+/// Blanks out (with spaces, keeping line breaks, so offsets stay put) the
+/// `key = value` entry whose key or value covers `offset`; returns its
+/// dotted path, or `None` when no entry covers it.
+fn blank_entry(text: &mut String, offset: usize) -> Option<String> {
+    let root = DeTable::parse(text).ok()?;
+    let mut path = String::new();
+    let (start, end) = entry_span(root.get_ref(), offset, &mut path)?;
+    let blanked: String = text[start..end].chars().map(|c| if c == '\n' { '\n' } else { ' ' }).collect();
+    text.replace_range(start..end, &blanked);
+    Some(path)
+}
+
+/// The byte range of the innermost `key = value` entry covering `offset`.
+fn entry_span(table: &DeTable, offset: usize, path: &mut String) -> Option<(usize, usize)> {
+    for (key, value) in table.iter() {
+        let len = path.len();
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key.get_ref());
+        if let DeValue::Table(inner) = value.get_ref()
+            && let Some(found) = entry_span(inner, offset, path)
+        {
+            return Some(found);
+        }
+        let (k, v) = (key.span(), value.span());
+        let inline = v.start > k.start;
+        if inline && (k.contains(&offset) || v.contains(&offset)) {
+            return Some((k.start, v.end));
+        }
+        path.truncate(len);
+    }
+    None
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -129,10 +218,50 @@ mod tests {
     #[test]
     fn finds_nested_fields_and_array_items() {
         let f = file("name = \"a\"\nsteps = [\"one\", \"two\"]\n\n[dose]\nreps = 3\nhold_s = 300\n");
-        assert_eq!(f.problem("dose.hold_s", "too long").to_string(), "x.toml:6:10: dose.hold_s: too long");
-        assert_eq!(f.problem("steps[1]", "x").at, Some((2, 17)));
+        let fault = || Fault::AboveMax { value: 300.0, max: 120.0 };
+        assert_eq!(
+            f.problem("dose.hold_s", fault()).to_string(),
+            "x.toml:6:10: dose.hold_s: 300 is above the maximum of 120"
+        );
+        assert_eq!(f.problem("steps[1]", fault()).at, Some((2, 17)));
         // A missing field points at its parent.
-        assert_eq!(f.problem("dose.rep_s", "x").at, Some((4, 1)));
+        assert_eq!(f.problem("dose.rep_s", fault()).at, Some((4, 1)));
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        name: String,
+        reps: u32,
+        #[serde(default)]
+        steps: Vec<String>,
+    }
+
+    #[test]
+    fn every_bad_key_and_value_of_a_file_is_reported() {
+        let f = file("nmae = \"x\"\nname = \"a\"\nreps = \"many\"\nextra = 1\n");
+        let problems = f.parse::<Sample>().unwrap_err();
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 3, "{lines:#?}");
+        assert!(
+            lines[0].starts_with("x.toml:1:1: nmae: unknown field \"nmae\"; did you mean name?"),
+            "{lines:#?}"
+        );
+        assert!(lines[2].starts_with("x.toml:4:1: extra: unknown field \"extra\"; use name, reps or steps"));
+        assert!(lines.iter().any(|l| l.starts_with("x.toml:3:8: reps: ")), "{lines:#?}");
+        assert!(
+            lines.iter().any(|l| l.starts_with("x.toml:4:1: extra: unknown field \"extra\"")),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_field_is_reported_as_missing_at_the_top() {
+        let f = file("reps = 3\n");
+        let problems = f.parse::<Sample>().unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].to_string(), "x.toml:1:1: name: name is missing");
     }
 
     #[test]

@@ -1,32 +1,32 @@
 //! Checks a stretch against the rules of the content format: known goals,
 //! sane dose ranges, steps of the right number and length, an id that is a
-//! plain kebab-case word. Returns every problem found, each with the field
-//! it belongs to, so a folder's problems are all reported in one run.
+//! plain kebab-case word, printable text, and a figure in the format's
+//! terms (see [`super::check_figure`]). Returns every problem found, each
+//! with the field it belongs to, so a folder's problems are all reported in
+//! one run. Whether a pose rests on its support is for `figure` to say.
 
 use super::model::{Dose, Goal, Range, Stretch};
-use super::vocab::or_list;
+use crate::doc::Fonts;
+use crate::error::Fault;
+use crate::limits::{self as shared, Limit};
 
 /// A problem with one field of a stretch.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FieldProblem {
     /// Dotted path such as `dose.hold_s` or `steps[2]`.
     pub field: String,
-    pub message: String,
+    pub fault: Fault,
 }
 
 impl FieldProblem {
-    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldProblem { field: field.into(), message: message.into() }
+    pub fn new(field: impl Into<String>, fault: Fault) -> Self {
+        FieldProblem { field: field.into(), fault }
     }
 }
 
 /// Limits of the content format.
 pub mod limits {
     use super::Range;
-    pub const HOLD_S: Range = Range::new(5, 120);
-    pub const REPS: Range = Range::new(1, 30);
-    pub const REP_S: Range = Range::new(1, 30);
-    pub const REST_S: Range = Range::new(0, 120);
     pub const STEPS: Range = Range::new(3, 7);
     pub const QUICK_STEPS: Range = Range::new(2, 4);
     pub const NAME_CHARS: usize = 40;
@@ -45,7 +45,7 @@ pub fn stretch(stretch: &Stretch, stem: &str, goals: &[Goal]) -> Vec<FieldProble
     text("summary", &stretch.summary, limits::SUMMARY_CHARS, &mut problems);
     goal_ids(&stretch.goals, goals, &mut problems);
     if stretch.areas.is_empty() {
-        problems.push(FieldProblem::new("areas", "is empty; name at least one body area"));
+        problems.push(FieldProblem::new("areas", Fault::Empty { hint: "name at least one body area" }));
     }
     lines("steps", &stretch.steps, Some(limits::STEPS), limits::STEP_CHARS, &mut problems);
     if !stretch.quick_steps.is_empty() {
@@ -56,13 +56,13 @@ pub fn stretch(stretch: &Stretch, stem: &str, goals: &[Goal]) -> Vec<FieldProble
     lines("cautions", &stretch.cautions, None, limits::NOTE_CHARS, &mut problems);
     dose(&stretch.dose, &mut problems);
     characters(stretch, &mut problems);
-    problems.extend(crate::figure::validate(stretch.figure.as_ref(), &stretch.origin));
+    problems.extend(super::check_figure::figure(stretch.figure.as_ref()));
     problems
 }
 
 /// Every text field must be printable with the sheet font.
 fn characters(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
-    let fonts = crate::fonts::Fonts::get();
+    let fonts = Fonts::get();
     let single = [("name", &stretch.name), ("summary", &stretch.summary)];
     let lists = [
         ("aliases", &stretch.aliases),
@@ -78,38 +78,36 @@ fn characters(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
     );
     for (field, text) in fields {
         if let Some(c) = fonts.missing(text) {
-            problems.push(FieldProblem::new(field, crate::fonts::missing_message(c)));
+            problems.push(FieldProblem::new(field, Fault::MissingGlyph { c }));
         }
     }
 }
 
 fn id(stretch: &Stretch, stem: &str, problems: &mut Vec<FieldProblem>) {
-    let plain = !stem.is_empty()
-        && stem.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !stem.starts_with('-')
-        && !stem.ends_with('-')
-        && !stem.contains("--");
-    if !plain {
-        let message =
-            format!("file name {stem:?} is not a valid id; use lowercase letters, digits and single hyphens");
-        problems.push(FieldProblem::new("", message));
+    if !is_plain_id(stem) {
+        problems.push(FieldProblem::new("", Fault::BadId { stem: stem.to_string() }));
     }
     if !stretch.id.is_empty() && stretch.id != stem {
-        let message =
-            format!("{:?} differs from the file name; the id must equal the file stem {stem:?}", stretch.id);
-        problems.push(FieldProblem::new("id", message));
+        problems
+            .push(FieldProblem::new("id", Fault::IdDiffers { id: stretch.id.clone(), stem: stem.into() }));
     }
+}
+
+/// Whether `id` is lowercase letters, digits and single hyphens.
+pub fn is_plain_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
 }
 
 fn text(field: &str, value: &str, max_chars: usize, problems: &mut Vec<FieldProblem>) {
     let chars = value.trim().chars().count();
     if chars == 0 {
-        problems.push(FieldProblem::new(field, "is empty"));
+        problems.push(FieldProblem::new(field, Fault::Empty { hint: "" }));
     } else if chars > max_chars {
-        problems.push(FieldProblem::new(
-            field,
-            format!("is {chars} characters long; the maximum is {max_chars}"),
-        ));
+        problems.push(FieldProblem::new(field, Fault::TooLong { chars, max: max_chars }));
     }
 }
 
@@ -125,7 +123,7 @@ fn lines(
     {
         problems.push(FieldProblem::new(
             field,
-            format!("has {} lines; write {} to {}", items.len(), count.min, count.max),
+            Fault::LineCount { count: items.len(), min: count.min, max: count.max },
         ));
     }
     for (i, item) in items.iter().enumerate() {
@@ -135,14 +133,14 @@ fn lines(
 
 fn goal_ids(ids: &[String], goals: &[Goal], problems: &mut Vec<FieldProblem>) {
     if ids.is_empty() {
-        problems.push(FieldProblem::new("goals", "is empty; name at least one goal"));
+        problems.push(FieldProblem::new("goals", Fault::Empty { hint: "name at least one goal" }));
     }
     for (i, wanted) in ids.iter().enumerate() {
         if !goals.iter().any(|g| &g.id == wanted) {
-            let known: Vec<&str> = goals.iter().map(|g| g.id.as_str()).collect();
+            let known = goals.iter().map(|g| g.id.clone()).collect();
             problems.push(FieldProblem::new(
                 format!("goals[{i}]"),
-                format!("unknown goal {wanted:?}; use {}", or_list(&known)),
+                Fault::UnknownGoal { id: wanted.clone(), known },
             ));
         }
     }
@@ -150,38 +148,27 @@ fn goal_ids(ids: &[String], goals: &[Goal], problems: &mut Vec<FieldProblem>) {
 
 fn dose(dose: &Dose, problems: &mut Vec<FieldProblem>) {
     match (dose.hold_s, dose.rep_s) {
-        (Some(_), Some(_)) => problems.push(FieldProblem::new(
-            "dose",
-            "has both hold_s and rep_s; a static hold has hold_s, a repeated move has rep_s",
-        )),
-        (None, None) => problems.push(FieldProblem::new(
-            "dose",
-            "has neither hold_s nor rep_s; a static hold needs hold_s, a repeated move needs rep_s",
-        )),
+        (Some(_), Some(_)) => problems.push(FieldProblem::new("dose", Fault::HoldAndMove)),
+        (None, None) => problems.push(FieldProblem::new("dose", Fault::NeitherHoldNorMove)),
         _ => {}
     }
     if let Some(hold) = dose.hold_s {
-        range("dose.hold_s", hold, limits::HOLD_S, problems);
+        range("dose.hold_s", hold, shared::HOLD_S, problems);
     }
     if let Some(rep_s) = dose.rep_s {
-        value("dose.rep_s", rep_s, limits::REP_S, problems);
+        value("dose.rep_s", rep_s, shared::REP_S, problems);
     }
-    range("dose.reps", dose.reps, limits::REPS, problems);
+    range("dose.reps", dose.reps, shared::REPS, problems);
     if !(1..=2).contains(&dose.sides) {
-        problems.push(FieldProblem::new(
-            "dose.sides",
-            format!("{} is not allowed; use 1, or 2 for each side", dose.sides),
-        ));
+        let fault = Fault::NotOneOf { value: dose.sides.to_string(), allowed: "1, or 2 for each side" };
+        problems.push(FieldProblem::new("dose.sides", fault));
     }
-    value("dose.rest_s", dose.rest_s, limits::REST_S, problems);
+    value("dose.rest_s", dose.rest_s, shared::REST_S, problems);
 }
 
-fn range(field: &str, r: Range, allowed: Range, problems: &mut Vec<FieldProblem>) {
+fn range(field: &str, r: Range, allowed: Limit, problems: &mut Vec<FieldProblem>) {
     if r.min > r.max {
-        problems.push(FieldProblem::new(
-            field,
-            format!("[{}, {}] runs backwards; write [min, max]", r.min, r.max),
-        ));
+        problems.push(FieldProblem::new(field, Fault::Backwards { min: r.min, max: r.max }));
     }
     value(field, r.min, allowed, problems);
     if r.max != r.min {
@@ -189,11 +176,12 @@ fn range(field: &str, r: Range, allowed: Range, problems: &mut Vec<FieldProblem>
     }
 }
 
-fn value(field: &str, v: u32, allowed: Range, problems: &mut Vec<FieldProblem>) {
+fn value(field: &str, v: u32, allowed: Limit, problems: &mut Vec<FieldProblem>) {
+    let v = i64::from(v);
     if v < allowed.min {
-        problems.push(FieldProblem::new(field, format!("{v} is below the minimum of {}", allowed.min)));
+        problems.push(FieldProblem::new(field, Fault::BelowMin { value: v as f64, min: allowed.min as f64 }));
     } else if v > allowed.max {
-        problems.push(FieldProblem::new(field, format!("{v} is above the maximum of {}", allowed.max)));
+        problems.push(FieldProblem::new(field, Fault::AboveMax { value: v as f64, max: allowed.max as f64 }));
     }
 }
 
@@ -236,7 +224,7 @@ mod tests {
     }
 
     fn messages(s: &Stretch, stem: &str) -> Vec<String> {
-        stretch(s, stem, &goals()).into_iter().map(|p| format!("{}: {}", p.field, p.message)).collect()
+        stretch(s, stem, &goals()).into_iter().map(|p| format!("{}: {}", p.field, p.fault)).collect()
     }
 
     #[test]
@@ -313,7 +301,8 @@ mod tests {
         s.cues = vec!["Smile ☺".into()];
         assert_eq!(messages(&s, "t").len(), 1);
         assert!(
-            messages(&s, "t")[0].starts_with("cues[0]: the character '☺' (U+263A) is not in the sheet font")
+            messages(&s, "t")[0]
+                .starts_with("cues[0]: the character \"☺\" (U+263A) is not in the sheet font")
         );
     }
 

@@ -8,6 +8,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::reader::nearest;
+use crate::error::Fault;
+
 /// Declares a closed vocabulary: an enum whose variants each have one
 /// kebab-case spelling, with parsing, printing and a list of every word.
 macro_rules! vocabulary {
@@ -37,56 +40,25 @@ macro_rules! vocabulary {
         }
 
         impl FromStr for $name {
-            type Err = UnknownWord;
+            type Err = Fault;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 let wanted = s.trim().to_ascii_lowercase();
                 $name::ALL
                     .iter()
                     .copied()
                     .find(|v| v.as_str() == wanted)
-                    .ok_or_else(|| UnknownWord::new($noun, s, $name::ALL.iter().map(|v| v.as_str())))
+                    .ok_or_else(|| unknown_word($noun, s, $name::ALL.iter().map(|v| v.as_str())))
             }
         }
     };
 }
 
-/// A word that is not in its vocabulary; prints what is allowed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownWord {
-    pub noun: &'static str,
-    pub word: String,
-    pub allowed: Vec<&'static str>,
-}
-
-impl UnknownWord {
-    fn new(noun: &'static str, word: &str, allowed: impl Iterator<Item = &'static str>) -> Self {
-        UnknownWord { noun, word: word.to_string(), allowed: allowed.collect() }
-    }
-
-    /// The allowed words as "a, b or c".
-    pub fn allowed_list(&self) -> String {
-        or_list(&self.allowed)
-    }
-}
-
-impl fmt::Display for UnknownWord {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} {:?}; use {}", self.noun, self.word, self.allowed_list())
-    }
-}
-
-impl std::error::Error for UnknownWord {}
-
-/// Joins words as "a, b or c".
-pub fn or_list<S: AsRef<str>>(words: &[S]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [rest @ .., last] => {
-            let head: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            format!("{} or {}", head.join(", "), last.as_ref())
-        }
-    }
+/// The fault for a word that is not in its vocabulary, with the nearest
+/// word when one is close.
+pub fn unknown_word<'a>(noun: &'static str, word: &str, allowed: impl Iterator<Item = &'a str>) -> Fault {
+    let allowed: Vec<String> = allowed.map(str::to_string).collect();
+    let suggestion = super::reader::nearest(&word.trim().to_ascii_lowercase(), &allowed);
+    Fault::UnknownWord { noun, word: word.to_string(), allowed, suggestion }
 }
 
 vocabulary!(
@@ -221,6 +193,8 @@ mod tests {
             err.to_string(),
             "unknown equipment \"bench\"; use chair, wall, doorway, towel, foam-roller or mat"
         );
+        let near = "walll".parse::<Equipment>().unwrap_err();
+        assert!(near.to_string().starts_with("unknown equipment \"walll\"; did you mean wall?"), "{near}");
     }
 
     #[test]

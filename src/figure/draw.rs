@@ -4,10 +4,12 @@
 //! into its frame with its aspect kept, centred, with a little padding; line
 //! widths scale with the figure but never drop below what prints clearly.
 
-use super::pose::{Side, Skeleton, V, View, size};
+use super::body::{V, size};
+use super::pose::Skeleton;
 use super::scene::{ArrowShape, Curve, DOOR_POST, Placed, Scene, chair_span};
-use crate::layout::geom::{Point, Rect};
-use crate::layout::page::{Color, Item, Path, Segment, Stroke};
+use crate::content::{Side, View};
+use crate::doc::geom::{Point, Rect};
+use crate::doc::{Color, Item, Path, Segment, Stroke};
 
 /// Near limbs, torso and head.
 pub const INK: Color = Color::gray(0x1a);

@@ -1,37 +1,34 @@
-//! Figures: the picture of each stretch, a vector stick figure drawn from a
-//! pose in its content file (or, in a clinic's library, a photo).
+//! Figures: the picture of each stretch, a vector figure drawn from the
+//! pose in its content file. Depends only on the content model (the pose
+//! format) and the page model (the items it draws).
 //!
-//! - [`pose`]: the `[figure]` format and forward kinematics (angles over
-//!   fixed human proportions → joint positions).
+//! - [`body`]: proportions and vector arithmetic, in head heights.
+//! - [`pose`]: forward kinematics (angles over proportions → joint
+//!   positions).
 //! - `scene`: puts the body on its support, places props and arrows, and
 //!   finds what floats or sinks.
 //! - `draw`: the placed figure as page items fitted into a frame.
-//! - [`svg`]: a small SVG writer for previews.
+//! - `check`: the placement check a content folder's figures must pass.
 //!
-//! The format is described, with an annotated example, in
-//! the README's "Figures" section.
+//! The format is described, with an annotated example, in the README's
+//! "Figures" section.
 
+pub mod body;
 mod check;
 mod draw;
 pub mod pose;
 mod scene;
-pub mod svg;
 
-use std::path::PathBuf;
-
-pub use check::{DEPTH, range, validate};
+pub use check::placement;
 pub use draw::{ARROW, FAR, INK, START};
-pub use pose::{Arrow, Figure, Framing, Joint, Kind, Part, PartKind, Pose, Prop, Side, Support, View, Way};
 pub use scene::TOLERANCE;
 
-use crate::content::{Origin, Stretch};
-use crate::error::{Error, Result};
-use crate::layout::geom::Rect;
-use crate::layout::page::Item;
+use crate::content::Figure;
+use crate::doc::{Item, Rect};
 
 /// The items that draw `figure` inside `frame`: fitted with its aspect
 /// kept, centred, with a little padding. A photo figure (or one without a
-/// pose) draws nothing: place the photo with [`photo_path`].
+/// pose) draws nothing: the sheet places the photo instead.
 pub fn draw(figure: &Figure, frame: Rect) -> Vec<Item> {
     match scene::place(figure) {
         Some(scene) => draw::items(&scene, frame),
@@ -45,22 +42,6 @@ pub fn aspect(figure: &Figure) -> Option<f32> {
     let scene = scene::place(figure)?;
     let (w, h) = draw::natural_size(&scene);
     Some(w / h.max(1e-3))
-}
-
-/// The figure as an SVG document of `width_pt` × `height_pt` points.
-pub fn to_svg(figure: &Figure, width_pt: f32, height_pt: f32) -> String {
-    let frame = Rect::new(0.0, 0.0, width_pt, height_pt);
-    svg::document(&draw(figure, frame), width_pt, height_pt)
-}
-
-/// Where a photo figure's file is: relative to the stretch file for a
-/// stretch from a folder; as written for a built-in one.
-pub fn photo_path(figure: &Figure, origin: &Origin) -> Option<PathBuf> {
-    let photo = figure.photo()?;
-    Some(match origin {
-        Origin::File(file) => file.parent().map_or_else(|| PathBuf::from(photo), |dir| dir.join(photo)),
-        Origin::BuiltIn => PathBuf::from(photo),
-    })
 }
 
 /// The placed figure in words and numbers (head heights, y up): joints,
@@ -98,28 +79,21 @@ pub fn describe(figure: &Figure) -> String {
     }
 }
 
-/// The stretch's figure as an SVG for `stretchsheet show ID --svg FILE`:
-/// 200 pt tall, as wide as the figure needs.
-pub fn preview_svg(stretch: &Stretch) -> Result<String> {
-    let figure = stretch.figure.as_ref().filter(|f| f.photo().is_none() && f.pose.is_some());
-    let Some(figure) = figure else {
-        return Err(Error::bad_input(
-            format!("stretch {:?}", stretch.id),
-            "has a photo, not a drawn figure; there is no SVG to write",
-        ));
-    };
-    let height = 200.0;
-    let width = (aspect(figure).unwrap_or(1.0) * height).clamp(120.0, 480.0);
-    Ok(to_svg(figure, width.round(), height))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::geom::mm;
+    use crate::content::check_figure::range;
+    use crate::content::{Arrow, Joint, Kind, Part, PartKind, Pose, Prop, Support, View};
+    use crate::doc::geom::mm;
 
     fn library() -> crate::content::Library {
-        crate::content::load(None).expect("built-in content is valid")
+        crate::content::built_in().expect("built-in content is valid")
+    }
+
+    fn problems(figure: &Figure) -> Vec<crate::content::FieldProblem> {
+        let mut found = crate::content::check_figure::figure(Some(figure));
+        found.extend(placement(figure));
+        found
     }
 
     fn figure(text: &str) -> Figure {
@@ -133,7 +107,7 @@ mod tests {
         for stretch in library.stretches() {
             let fig = stretch.figure.as_ref().expect("every stretch has a figure");
             assert!(fig.pose.is_some(), "{} has no pose", stretch.id);
-            let problems = validate(Some(fig), &stretch.origin);
+            let problems = problems(fig);
             assert!(problems.is_empty(), "{}: {problems:?}", stretch.id);
             for frame in [Rect::new(20.0, 30.0, mm(25.0), mm(20.0)), Rect::new(0.0, 0.0, 300.0, 200.0)] {
                 let items = draw(fig, frame);
@@ -157,7 +131,6 @@ mod tests {
             let fig = stretch.figure.as_ref().unwrap();
             let frame = Rect::new(5.0, 5.0, 120.0, 90.0);
             assert_eq!(draw(fig, frame), draw(fig, frame));
-            assert_eq!(to_svg(fig, 120.0, 90.0), to_svg(fig, 120.0, 90.0));
         }
     }
 
@@ -172,7 +145,7 @@ mod tests {
                 let Item::Path(path) = item else { panic!("figures are made of paths") };
                 points += path.points().count();
                 if let Some(stroke) = path.stroke {
-                    assert_eq!(stroke.style, crate::layout::page::LineStyle::Round);
+                    assert_eq!(stroke.style, crate::doc::LineStyle::Round);
                     if matches!(stroke.color, INK | FAR | START) {
                         assert!(stroke.width >= 0.9, "{}: {}", stretch.id, stroke.width);
                     } else {
@@ -220,12 +193,10 @@ mod tests {
     }
 
     #[test]
-    fn a_photo_draws_nothing_and_is_found_beside_its_file() {
+    fn a_photo_draws_nothing() {
         let fig = figure("photo = \"photos/stretch.jpg\"\n");
         assert!(draw(&fig, Rect::new(0.0, 0.0, 100.0, 100.0)).is_empty());
         assert_eq!(aspect(&fig), None);
-        let origin = Origin::File("/clinic/stretches/neck.toml".into());
-        assert_eq!(photo_path(&fig, &origin), Some(PathBuf::from("/clinic/stretches/photos/stretch.jpg")));
     }
 
     #[test]
@@ -243,7 +214,7 @@ mod tests {
         assert_eq!(blocks.len(), 3);
         for block in blocks {
             let file: File = toml::from_str(block).unwrap_or_else(|e| panic!("{e}\n{block}"));
-            let problems = validate(Some(&file.figure), &Origin::BuiltIn);
+            let problems = problems(&file.figure);
             assert!(problems.is_empty(), "{problems:?}\n{block}");
         }
     }
@@ -299,16 +270,7 @@ mod tests {
                 proptest::prop_assert!(frame.contains(&b), "{:?} outside {:?}", b, frame);
             }
             // Validation never panics either.
-            let _ = validate(Some(&figure), &Origin::BuiltIn);
+            let _ = problems(&figure);
         }
-    }
-
-    #[test]
-    fn svg_preview_has_the_figure() {
-        let library = library();
-        let stretch = library.stretch("cat-cow").unwrap();
-        let svg = preview_svg(stretch).unwrap();
-        assert!(svg.starts_with("<svg") && svg.contains("stroke-linecap=\"round\""));
-        assert!(svg.contains("#1a1a1a") && svg.contains("#c4c4c4"), "ink and start pose");
     }
 }

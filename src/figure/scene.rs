@@ -5,9 +5,9 @@
 //! Drawing and validation both read the [`Scene`]; everything is in head
 //! heights with y up.
 
-use super::pose::{
-    Arrow, Figure, Framing, Part, PartKind, Prop, Side, Skeleton, Support, V, View, Way, size,
-};
+use super::body::{V, size};
+use super::pose::Skeleton;
+use crate::content::{Arrow, Figure, Framing, Part, PartKind, Prop, Side, Support, View, Way};
 
 /// How far a resting part may be from its support, in head heights.
 pub const TOLERANCE: f32 = 0.15;
@@ -247,64 +247,6 @@ fn amount(d: f32) -> String {
     format!("{d:.2} head heights (about {} cm)", (d * CM_PER_HEAD).round() as i32)
 }
 
-impl Support {
-    /// The parts that rest on the floor (or the seat or roll), given the
-    /// props.
-    fn resting(self, props: &[Prop]) -> Vec<Part> {
-        let chair = props.contains(&Prop::Chair);
-        let roll = props.contains(&Prop::TowelRoll) || props.contains(&Prop::FoamRoller);
-        let both = Part::both;
-        match self {
-            Support::Feet => vec![both(PartKind::Foot)],
-            Support::Seat if chair => vec![both(PartKind::Foot)],
-            Support::Seat => vec![both(PartKind::Hips), both(PartKind::Foot)],
-            Support::Knees => vec![both(PartKind::Knee), both(PartKind::Foot)],
-            Support::KneesAndHands => vec![both(PartKind::Knee), both(PartKind::Foot), both(PartKind::Hand)],
-            Support::Back if roll => vec![both(PartKind::Hips)],
-            Support::Back => vec![both(PartKind::Hips), both(PartKind::Back)],
-        }
-    }
-
-    /// The part that stays put between the start pose and the pose.
-    fn anchor(self) -> Part {
-        match self {
-            Support::Feet => Part::both(PartKind::Foot),
-            Support::Knees | Support::KneesAndHands => Part::both(PartKind::Knee),
-            Support::Seat | Support::Back => Part::both(PartKind::Hips),
-        }
-    }
-}
-
-/// The parts that rest on the floor, seat or roll: those of the support,
-/// less the lifted ones (a pair with one lifted keeps the other).
-fn resting(figure: &Figure) -> Vec<Part> {
-    let Some(support) = figure.support else {
-        return Vec::new();
-    };
-    let mut parts = Vec::new();
-    for part in support.resting(&figure.props) {
-        let lifted: Vec<&Part> = figure.lifted.iter().filter(|l| l.kind == part.kind).collect();
-        if lifted.iter().any(|l| l.side.is_none()) {
-            continue;
-        }
-        if lifted.is_empty() || !part.kind.paired() {
-            parts.push(part);
-            continue;
-        }
-        for side in figure.view.sides() {
-            if !lifted.iter().any(|l| l.side == Some(side)) {
-                parts.push(Part::one(side, part.kind));
-            }
-        }
-    }
-    parts
-}
-
-/// Whether the parts the support rests on include `part`.
-pub fn rests_on(figure: &Figure, part: Part) -> bool {
-    figure.support.is_some_and(|s| s.resting(&figure.props).iter().any(|r| r.kind == part.kind))
-}
-
 fn mean_x(sk: &Skeleton, part: Part) -> f32 {
     let xs: Vec<f32> = pieces(sk, part).iter().flat_map(|p| p.points.iter().map(|(v, _)| v.x)).collect();
     if xs.is_empty() { sk.hip.x } else { xs.iter().sum::<f32>() / xs.len() as f32 }
@@ -336,7 +278,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
 
     // The body on its support.
     let raw = Skeleton::new(pose, view);
-    let resting = resting(figure);
+    let resting = figure.resting_parts();
     let body = if view == View::Top {
         raw
     } else {
@@ -744,7 +686,7 @@ fn arrow_shape(
         if let Some(side) = part.side
             && !side.fits(view)
         {
-            return Err((field, side_message(side, view)));
+            return Err((field, crate::content::check_figure::side_fault(side, view).to_string()));
         }
         arrow_point(sk, part).ok_or_else(|| {
             (
@@ -840,18 +782,6 @@ fn arrow_shape(
     let shaft =
         if toward_left { Curve::arc(c, rx, ry, 165.0, 375.0) } else { Curve::arc(c, rx, ry, 15.0, -195.0) };
     Ok(ArrowShape { shaft, both: arrow.both })
-}
-
-/// Why a side name does not fit a view.
-pub fn side_message(side: Side, view: View) -> String {
-    let [a, b] = view.sides();
-    format!(
-        "a {} view names limbs {}_ and {}_, not {}_",
-        view.as_str(),
-        b.as_str(),
-        a.as_str(),
-        side.as_str()
-    )
 }
 
 #[cfg(test)]

@@ -5,10 +5,10 @@
 //! running header on continuation pages and numbers every page
 //! ("page 2 of 5"). Nothing is ever placed outside the frame.
 
-use super::geom::{Point, Rect};
-use super::page::{Color, Face, Item, Page, Path, Segment, Stroke, TextRun};
 use super::style::Style;
 use super::text::{self, Line, Span};
+use crate::doc::geom::{Point, Rect};
+use crate::doc::{Color, Face, Item, Page, Stroke, TextRun};
 
 /// A piece of content that stacks vertically.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,7 +26,7 @@ pub struct Block {
 impl Block {
     /// Moves every item by (dx, dy).
     pub fn items_at(&self, dx: f32, dy: f32) -> impl Iterator<Item = Item> + '_ {
-        self.items.iter().map(move |item| translate(item, dx, dy))
+        self.items.iter().map(move |item| item.translated(dx, dy))
     }
 }
 
@@ -124,31 +124,6 @@ impl BlockBuilder {
 /// Where the baseline sits below the top of a line box of height `lead`.
 pub fn baseline_offset(size: f32, lead: f32) -> f32 {
     (lead - size) / 2.0 + 0.8 * size
-}
-
-/// Moves an item by (dx, dy).
-pub fn translate(item: &Item, dx: f32, dy: f32) -> Item {
-    let p = |p: Point| Point::new(p.x + dx, p.y + dy);
-    let r = |r: Rect| Rect::new(r.x + dx, r.y + dy, r.w, r.h);
-    match item {
-        Item::Text(run) => Item::Text(TextRun { origin: p(run.origin), ..run.clone() }),
-        Item::Box { rect, fill, stroke } => Item::Box { rect: r(*rect), fill: *fill, stroke: *stroke },
-        Item::Line { from, to, stroke } => Item::Line { from: p(*from), to: p(*to), stroke: *stroke },
-        Item::Path(path) => Item::Path(Path {
-            start: p(path.start),
-            segments: path
-                .segments
-                .iter()
-                .map(|s| match *s {
-                    Segment::Line(a) => Segment::Line(p(a)),
-                    Segment::Curve(a, b, c) => Segment::Curve(p(a), p(b), p(c)),
-                })
-                .collect(),
-            ..path.clone()
-        }),
-        Item::Image { rect, picture } => Item::Image { rect: r(*rect), picture: picture.clone() },
-        Item::Link { rect, uri } => Item::Link { rect: r(*rect), uri: uri.clone() },
-    }
 }
 
 /// Stacks blocks down pages.
@@ -312,7 +287,7 @@ impl<'a> Flow<'a> {
                     let mid = b.y + b.h / 2.0;
                     mid >= from && (mid < to || last)
                 })
-                .map(|item| translate(item, x, dy)),
+                .map(|item| item.translated(x, dy)),
         );
         self.cursor += to - from;
     }

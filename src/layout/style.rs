@@ -2,8 +2,8 @@
 //! scale and colours that follow from them. Body text is never below 10 pt
 //! (14 pt in large print) and meaning never rests on colour alone.
 
-use super::geom::{Paper, Size, mm};
-use super::page::Color;
+use crate::doc::Color;
+use crate::doc::geom::{Paper, Size, mm};
 
 /// What the user chose for a sheet.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -3,9 +3,9 @@
 //! lines at spaces, and inside a word only when the word alone is wider than
 //! the line. Lines come back as runs with x offsets, ready to place.
 
-use super::geom::Point;
-use super::page::{Color, Face, TextRun};
-use crate::fonts::Fonts;
+use crate::doc::Fonts;
+use crate::doc::geom::Point;
+use crate::doc::{Color, Face, TextRun};
 
 /// A piece of text in one face.
 #[derive(Debug, Clone, PartialEq)]

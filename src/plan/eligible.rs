@@ -8,7 +8,7 @@
 use std::fmt;
 
 use crate::content::{Condition, Equipment, Position, Stretch};
-use crate::error::Error;
+use crate::error::{Error, Fault, Field, Removed};
 
 use super::Request;
 
@@ -27,15 +27,16 @@ pub enum Exclusion {
 }
 
 impl Exclusion {
-    /// The option that caused it, as the user typed it, for counts such as
-    /// "--avoid wrist-pain removed 4".
-    pub fn option(&self) -> String {
+    /// The setting that caused it and its detail, for counts such as
+    /// "avoid wrist-pain removed 4" (the caller names the setting as the
+    /// user gave it: `--avoid`, an `avoid` column).
+    pub fn option(&self) -> (Field, String) {
         match self {
-            Exclusion::Equipment { have, .. } => format!("--equipment ({})", you_have(have)),
-            Exclusion::NotSeated(_) => "--seated-only".into(),
-            Exclusion::Floor { by_avoid: false, .. } => "--no-floor".into(),
-            Exclusion::Floor { by_avoid: true, .. } => "--avoid no-floor".into(),
-            Exclusion::Avoid(condition) => format!("--avoid {condition}"),
+            Exclusion::Equipment { have, .. } => (Field::Equipment, format!(" ({})", you_have(have))),
+            Exclusion::NotSeated(_) => (Field::SeatedOnly, String::new()),
+            Exclusion::Floor { by_avoid: false, .. } => (Field::NoFloor, String::new()),
+            Exclusion::Floor { by_avoid: true, .. } => (Field::Avoid, " no-floor".into()),
+            Exclusion::Avoid(condition) => (Field::Avoid, format!(" {condition}")),
         }
     }
 }
@@ -123,14 +124,19 @@ pub fn nothing_left(excluded: &[(&Stretch, Vec<Exclusion>)]) -> Error {
         }
     }
     counts.sort_by_key(|(e, _)| e.rank());
-    let parts: Vec<String> = counts.iter().map(|(e, n)| format!("{} removed {n}", e.option())).collect();
-    Error::Unsatisfiable(format!("no stretch is left: {}; loosen one of these", parts.join(", ")))
+    let removed = counts
+        .iter()
+        .map(|(e, count)| {
+            let (field, detail) = e.option();
+            Removed { option: crate::error::Input::Field(field), detail, count: *count }
+        })
+        .collect();
+    Error::Unsatisfiable(Fault::NothingLeft { removed })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load;
 
     fn request() -> Request {
         Request::new(vec![], 10)
@@ -138,7 +144,7 @@ mod tests {
 
     #[test]
     fn equipment_the_user_lacks_rules_a_stretch_out() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let roller = library.stretch("foam-roller-thoracic-extension").unwrap();
         let why = exclusions(roller, &request());
         assert_eq!(why[0].to_string(), "needs a foam-roller (you have: chair, wall)");
@@ -149,7 +155,7 @@ mod tests {
 
     #[test]
     fn floor_seated_and_conditions_each_say_which_option() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let needle = library.stretch("thread-the-needle").unwrap();
         let mut r = request();
         r.no_floor = true;
@@ -172,7 +178,7 @@ mod tests {
 
     #[test]
     fn nothing_left_counts_each_option() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let mut r = request();
         r.seated_only = true;
         r.avoid.insert(Condition::ShoulderInjury);
@@ -186,8 +192,11 @@ mod tests {
         assert_eq!(excluded.len(), library.stretches().len());
         let message = nothing_left(&excluded).to_string();
         assert!(message.starts_with("no stretch is left: "), "{message}");
-        assert!(message.contains("--equipment (you have: nothing) removed"), "{message}");
-        assert!(message.contains("--seated-only removed"), "{message}");
+        assert!(message.contains("equipment (you have: nothing) removed"), "{message}");
+        assert!(message.contains("seated_only removed"), "{message}");
+        let flags = nothing_left(&excluded)
+            .renaming(|f| if f == Field::SeatedOnly { "--seated-only" } else { "--x" });
+        assert!(flags.to_string().contains("--seated-only removed"), "{flags}");
         assert!(!message.contains('\n'));
     }
 }

@@ -4,38 +4,9 @@
 use std::fmt;
 
 use super::eligible::Exclusion;
-use super::text::{and_list, duration};
-
-/// Why a stretch is in a session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reason {
-    /// It serves these requested goals (goal ids; with no goal requested,
-    /// the goals it serves).
-    Goals(Vec<String>),
-    /// The gentle move that opens the session.
-    GentleStart,
-    /// A chest opener balancing the session's upper-back work: a tight front
-    /// pulls on the back.
-    ChestOpener,
-    /// It serves none of the requested goals but fills the remaining time.
-    FillsTime,
-}
-
-impl fmt::Display for Reason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Reason::Goals(goals) => {
-                let words: Vec<&str> = goals.iter().map(String::as_str).collect();
-                write!(f, "serves {}", and_list(&words))
-            }
-            Reason::GentleStart => f.write_str("a gentle move to start"),
-            Reason::ChestOpener => {
-                f.write_str("a chest opener to balance the upper-back work (a tight front pulls on the back)")
-            }
-            Reason::FillsTime => f.write_str("fills the remaining time (serves none of your goals)"),
-        }
-    }
-}
+use super::select::{Reason, Routine, Selector};
+use crate::content::Library;
+use crate::words::{and_list, duration};
 
 /// A stretch in the plan and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,4 +94,77 @@ pub struct Explanation {
     pub chosen: Vec<Chosen>,
     /// The others, in id order.
     pub left_out: Vec<LeftOut>,
+}
+
+impl Explanation {
+    /// Why each stretch is in the plan and why the others are not.
+    pub(crate) fn build(selector: &Selector, library: &Library, weekly: &[Vec<Routine>]) -> Explanation {
+        let mut chosen: Vec<Chosen> = Vec::new();
+        for routine in weekly.iter().flatten() {
+            for item in &routine.items {
+                match chosen.iter_mut().find(|c| c.id == item.id) {
+                    Some(c) => {
+                        if !c.routines.contains(&routine.label) {
+                            c.routines.push(routine.label.clone());
+                        }
+                        for reason in &item.reasons {
+                            if !c.reasons.contains(reason) {
+                                c.reasons.push(reason.clone());
+                            }
+                        }
+                    }
+                    None => chosen.push(Chosen {
+                        id: item.id.clone(),
+                        name: item.name.clone(),
+                        core: item.core,
+                        routines: vec![routine.label.clone()],
+                        reasons: item.reasons.clone(),
+                    }),
+                }
+            }
+        }
+        for c in &mut chosen {
+            c.routines.sort();
+        }
+        let left_out = library
+            .stretches()
+            .iter()
+            .filter(|s| !chosen.iter().any(|c| c.id == s.id))
+            .map(|s| LeftOut {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                why: why_left_out(selector, &chosen, &s.id),
+            })
+            .collect();
+        Explanation { chosen, left_out }
+    }
+}
+
+fn why_left_out(selector: &Selector, chosen: &[Chosen], id: &str) -> Why {
+    if let Some((_, exclusions)) = selector.excluded.iter().find(|(s, _)| s.id == id) {
+        return Why::Excluded(exclusions.clone());
+    }
+    let minutes = selector.budget_s() / 60;
+    let Some(i) = selector.index(id) else {
+        return Why::NoRoom { minutes };
+    };
+    let min_s = selector.shortest_s(i, 0.0);
+    if min_s > selector.budget_s() {
+        return Why::TooLong { min_s, minutes };
+    }
+    let twin = chosen
+        .iter()
+        .filter_map(|c| selector.index(&c.id))
+        .find(|&k| super::score::twin(selector.stretches[i], selector.stretches[k]));
+    if let Some(k) = twin {
+        return Why::Twin { of: selector.stretches[k].name.clone() };
+    }
+    let lowest = chosen.iter().filter_map(|c| selector.index(&c.id).map(|k| (selector.values[k], k))).min();
+    match lowest {
+        Some((value, k)) if selector.values[i] < value => Why::LowerScore {
+            than: selector.stretches[k].name.clone(),
+            serves_no_goal: super::score::served(selector.stretches[i], selector.goals()).is_empty(),
+        },
+        _ => Why::NoRoom { minutes },
+    }
 }

@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 
 use super::describe;
 use super::schedule::{Plan, Session};
-use super::text::duration;
+use crate::words::duration;
 
 const PRODID: &str = concat!("-//stretchsheet//stretchsheet ", env!("CARGO_PKG_VERSION"), "//EN");
 
@@ -169,12 +169,11 @@ fn fold(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load;
     use crate::plan::{Calendar, Request, build};
     use chrono::Weekday::*;
 
     fn plan(seed: u64) -> Plan {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let calendar = Calendar { start: "2026-11-23".parse().unwrap(), days: vec![Mon, Wed, Fri], weeks: 2 };
         let mut request = Request::new(vec!["posture".into()], 10);
         request.seed = seed;

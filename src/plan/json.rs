@@ -319,17 +319,16 @@ fn week_json(week: &Week) -> WeekJson {
 
 /// "mon", "tue", … as on the command line.
 fn weekday(day: chrono::Weekday) -> String {
-    super::text::day_name(day).to_ascii_lowercase()
+    super::words::day_name(day).to_ascii_lowercase()
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::content::load;
     use crate::plan::{Calendar, Request, build};
     use chrono::Weekday::*;
 
     fn plan(explain: bool) -> serde_json::Value {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let calendar = Calendar { start: "2026-11-23".parse().unwrap(), days: vec![Mon, Wed, Fri], weeks: 2 };
         let plan = build(&library, &Request::new(vec!["posture".into()], 10), &calendar).unwrap();
         serde_json::from_str(&plan.to_json(explain)).unwrap()

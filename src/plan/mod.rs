@@ -33,16 +33,17 @@ mod score;
 mod select;
 mod text;
 pub mod timing;
+mod words;
 
 #[cfg(test)]
 mod properties;
 
 pub use describe::{describe, describe_dose, minutes};
 pub use eligible::{Exclusion, allowed, exclusions};
-pub use explain::{Chosen, Explanation, LeftOut, Reason, Why};
+pub use explain::{Chosen, Explanation, LeftOut, Why};
 pub use prescribe::prescribe;
 pub use request::{Calendar, Choice, Request};
 pub use schedule::{Plan, RoutineStretch, Session, Week, build};
-pub use select::{Item, Routine, select};
-pub use text::{day_name, duration, level_change_words};
+pub use select::{Item, Reason, Routine, select};
 pub use timing::Prescription;
+pub use words::{day_name, level_change_words, long_date, short_date};

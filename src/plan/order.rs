@@ -58,7 +58,6 @@ fn level_order(first: Level) -> [Level; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load;
     use crate::plan::timing::{level_change_s, levels_change_s};
 
     fn ids<'a>(stretches: &[&'a Stretch], order: &[usize]) -> Vec<&'a str> {
@@ -67,7 +66,7 @@ mod tests {
 
     #[test]
     fn starts_gently_and_goes_down_level_by_level() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let pick = |id: &str| library.stretch(id).unwrap();
         let session = [
             pick("thread-the-needle"),
@@ -96,7 +95,7 @@ mod tests {
 
     #[test]
     fn a_seated_opener_puts_seated_first() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let pick = |id: &str| library.stretch(id).unwrap();
         let session = [pick("wall-chest-stretch"), pick("seated-trunk-rotation")];
         assert_eq!(

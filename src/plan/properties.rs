@@ -382,7 +382,7 @@ fn oracle_agrees_with_a_hand_count() {
         sides: 1,
         rest_s: 0,
     };
-    let mut a = crate::content::load(None).unwrap().stretches()[0].clone();
+    let mut a = crate::content::built_in().unwrap().stretches()[0].clone();
     a.id = "a".into();
     a.position = Position::Seated;
     a.equipment = vec![];

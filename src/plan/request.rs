@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, Weekday};
 
 use crate::content::{Condition, Equipment};
+use crate::error::Fault;
+use crate::limits;
 
 /// What to select stretches for, and under which constraints.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,36 +128,33 @@ pub struct Choice {
 }
 
 impl std::str::FromStr for Choice {
-    type Err = String;
+    type Err = Fault;
 
     /// Reads `ID` or `ID:key=value,...` with keys hold, reps and sides.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
+    fn from_str(s: &str) -> Result<Self, Fault> {
         let (id, overrides) = s.split_once(':').unwrap_or((s, ""));
         let id = id.trim();
         if id.is_empty() {
-            return Err("a stretch id is missing; write ID or ID:hold=30,reps=3,sides=2".into());
+            return Err(Fault::NoStretchId);
         }
         let mut choice = Choice { id: id.to_string(), hold_s: None, reps: None, sides: None };
         for part in overrides.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (key, value) = part
-                .split_once('=')
-                .ok_or_else(|| format!("{part:?} is not key=value; use hold=SECONDS, reps=N or sides=1|2"))?;
-            let number: u32 = value
+            let (key, value) =
+                part.split_once('=').ok_or_else(|| Fault::BadChoice { part: part.to_string() })?;
+            let (slot, limit) = match key.trim() {
+                "hold" => (&mut choice.hold_s, limits::HOLD_S),
+                "reps" => (&mut choice.reps, limits::REPS),
+                "sides" => (&mut choice.sides, limits::SIDES),
+                other => return Err(Fault::UnknownDoseKey { key: other.to_string() }),
+            };
+            let number: i64 = value
                 .trim()
                 .parse()
-                .map_err(|_| format!("{key}={value}: {value:?} is not a whole number"))?;
-            let (slot, allowed) = match key.trim() {
-                "hold" => (&mut choice.hold_s, (5, 120)),
-                "reps" => (&mut choice.reps, (1, 30)),
-                "sides" => (&mut choice.sides, (1, 2)),
-                other => {
-                    return Err(format!("unknown dose key {other:?}; use hold, reps or sides"));
-                }
-            };
-            if !(allowed.0..=allowed.1).contains(&number) {
-                return Err(format!("{key}={number} is out of range; use {} to {}", allowed.0, allowed.1));
+                .map_err(|_| Fault::NotWhole { value: value.trim().to_string(), limit })?;
+            if !limit.contains(number) {
+                return Err(Fault::out_of_range(number, limit));
             }
-            *slot = Some(number);
+            *slot = u32::try_from(number).ok();
         }
         Ok(choice)
     }
@@ -174,9 +173,11 @@ mod choice_tests {
 
     #[test]
     fn rejects_bad_overrides_with_what_is_allowed() {
-        assert!("x:hold=300".parse::<Choice>().unwrap_err().contains("use 5 to 120"));
-        assert!("x:speed=3".parse::<Choice>().unwrap_err().contains("use hold, reps or sides"));
-        assert!("x:reps".parse::<Choice>().unwrap_err().contains("not key=value"));
-        assert!(":reps=3".parse::<Choice>().unwrap_err().contains("id is missing"));
+        let says = |s: &str| s.parse::<Choice>().unwrap_err().to_string();
+        assert_eq!(says("x:hold=300"), "300 is more than 120 (a hold is 5–120 seconds)");
+        assert!(says("x:speed=3").contains("use hold, reps or sides"));
+        assert!(says("x:reps").contains("not key=value"));
+        assert!(says(":reps=3").contains("id is missing"));
+        assert!(says("x:reps=two").starts_with("\"two\" is not a whole number"));
     }
 }

@@ -31,9 +31,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::content::Library;
-use crate::error::{Error, Result};
+use crate::error::{Error, Fault, Field, Result};
+use crate::limits;
 
-use super::explain::{Chosen, Explanation, LeftOut, Why};
+use super::explain::Explanation;
 use super::select::{Picked, Routine, Selector};
 use super::timing::progress;
 use super::{Calendar, Item, Prescription, Request};
@@ -173,7 +174,7 @@ pub fn build(library: &Library, request: &Request, calendar: &Calendar) -> Resul
         (0..horizon.len()).map(|w| by_design.iter().map(|weeks| weeks[w].clone()).collect()).collect();
     let sessions = sessions(calendar, &dates, &weekly);
     let weeks = weeks(calendar, &sessions);
-    let explanation = explain(&selector, library, &weekly);
+    let explanation = Explanation::build(&selector, library, &weekly);
     Ok(Plan {
         request: request.clone(),
         goals: dedup(&request.goals),
@@ -198,17 +199,21 @@ fn dedup(goals: &[String]) -> Vec<String> {
 
 /// The dates with a session, checking the calendar.
 fn session_dates(calendar: &Calendar) -> Result<Vec<NaiveDate>> {
-    if !(1..=12).contains(&calendar.weeks) {
-        return Err(Error::invalid("--weeks", calendar.weeks.to_string(), "use a whole number from 1 to 12"));
+    if !limits::WEEKS.contains(i64::from(calendar.weeks)) {
+        let fault = Fault::out_of_range(i64::from(calendar.weeks), limits::WEEKS);
+        return Err(Error::field(Field::Weeks, fault));
     }
     if calendar.days.is_empty() {
-        return Err(Error::invalid("--days", "", "name at least one day, such as mon,wed,fri"));
+        return Err(Error::field(Field::Days, Fault::NoDays));
+    }
+    let last = calendar.start.checked_add_days(Days::new(u64::from(calendar.weeks) * 7));
+    let in_years = |d: NaiveDate| limits::YEARS.contains(i64::from(d.year()));
+    if !in_years(calendar.start) || !last.is_some_and(in_years) {
+        return Err(Error::field(Field::Start, Fault::DateOutOfRange { value: calendar.start.to_string() }));
     }
     let mut dates = Vec::new();
     for offset in 0..u64::from(calendar.weeks) * 7 {
-        let date = calendar.start.checked_add_days(Days::new(offset)).ok_or_else(|| {
-            Error::invalid("--start", calendar.start.to_string(), "use a date before the year 262000")
-        })?;
+        let date = calendar.start + Days::new(offset);
         if calendar.days.contains(&date.weekday()) {
             dates.push(date);
         }
@@ -373,81 +378,9 @@ fn weeks(calendar: &Calendar, sessions: &[Session]) -> Vec<Week> {
         .collect()
 }
 
-/// Why each stretch is in the plan and why the others are not.
-fn explain(selector: &Selector, library: &Library, weekly: &[Vec<Routine>]) -> Explanation {
-    let mut chosen: Vec<Chosen> = Vec::new();
-    for routine in weekly.iter().flatten() {
-        for item in &routine.items {
-            match chosen.iter_mut().find(|c| c.id == item.id) {
-                Some(c) => {
-                    if !c.routines.contains(&routine.label) {
-                        c.routines.push(routine.label.clone());
-                    }
-                    for reason in &item.reasons {
-                        if !c.reasons.contains(reason) {
-                            c.reasons.push(reason.clone());
-                        }
-                    }
-                }
-                None => chosen.push(Chosen {
-                    id: item.id.clone(),
-                    name: item.name.clone(),
-                    core: item.core,
-                    routines: vec![routine.label.clone()],
-                    reasons: item.reasons.clone(),
-                }),
-            }
-        }
-    }
-    for c in &mut chosen {
-        c.routines.sort();
-    }
-    let left_out = library
-        .stretches()
-        .iter()
-        .filter(|s| !chosen.iter().any(|c| c.id == s.id))
-        .map(|s| LeftOut {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            why: why_left_out(selector, &chosen, &s.id),
-        })
-        .collect();
-    Explanation { chosen, left_out }
-}
-
-fn why_left_out(selector: &Selector, chosen: &[Chosen], id: &str) -> Why {
-    if let Some((_, exclusions)) = selector.excluded.iter().find(|(s, _)| s.id == id) {
-        return Why::Excluded(exclusions.clone());
-    }
-    let minutes = selector.budget_s() / 60;
-    let Some(i) = selector.index(id) else {
-        return Why::NoRoom { minutes };
-    };
-    let min_s = selector.shortest_s(i, 0.0);
-    if min_s > selector.budget_s() {
-        return Why::TooLong { min_s, minutes };
-    }
-    let twin = chosen
-        .iter()
-        .filter_map(|c| selector.index(&c.id))
-        .find(|&k| super::score::twin(selector.stretches[i], selector.stretches[k]));
-    if let Some(k) = twin {
-        return Why::Twin { of: selector.stretches[k].name.clone() };
-    }
-    let lowest = chosen.iter().filter_map(|c| selector.index(&c.id).map(|k| (selector.values[k], k))).min();
-    match lowest {
-        Some((value, k)) if selector.values[i] < value => Why::LowerScore {
-            than: selector.stretches[k].name.clone(),
-            serves_no_goal: super::score::served(selector.stretches[i], selector.goals()).is_empty(),
-        },
-        _ => Why::NoRoom { minutes },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load;
     use Weekday::*;
 
     fn calendar(start: &str, days: &[Weekday], weeks: u32) -> Calendar {
@@ -460,7 +393,7 @@ mod tests {
 
     #[test]
     fn sessions_fall_on_the_chosen_days_from_the_start() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         // 2026-11-25 is a Wednesday.
         let plan = build(&library, &posture(), &calendar("2026-11-25", &[Mon, Wed, Fri], 2)).unwrap();
         let dates: Vec<String> = plan.sessions.iter().map(|s| s.date.to_string()).collect();
@@ -475,7 +408,7 @@ mod tests {
 
     #[test]
     fn routines_rotate_around_a_core_and_doses_progress() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let plan = build(&library, &posture(), &calendar("2026-11-23", &[Mon, Wed, Fri], 4)).unwrap();
         assert!(plan.routines.len() >= 2, "{:?}", plan.routines);
         let core: Vec<&str> =
@@ -508,7 +441,7 @@ mod tests {
 
     #[test]
     fn one_day_a_week_has_one_routine() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let plan = build(&library, &posture(), &calendar("2026-11-23", &[Sat], 3)).unwrap();
         assert_eq!(plan.routines.len(), 1);
         assert_eq!(plan.sessions.len(), 3);
@@ -517,16 +450,21 @@ mod tests {
 
     #[test]
     fn bad_calendars_are_one_line_errors() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let e = build(&library, &posture(), &calendar("2026-11-23", &[Mon], 0)).unwrap_err();
-        assert_eq!(e.to_string(), "--weeks: \"0\" is not allowed; use a whole number from 1 to 12");
+        assert_eq!(e.to_string(), "weeks: 0 is less than 1 (a plan is 1–12 weeks)");
         let e = build(&library, &posture(), &calendar("2026-11-23", &[], 2)).unwrap_err();
-        assert!(e.to_string().starts_with("--days"), "{e}");
+        assert!(e.to_string().starts_with("days: no session days"), "{e}");
+        let e = build(&library, &posture(), &calendar("2200-12-27", &[Mon], 2)).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "start: 2200-12-27 is outside the years 1900–2200; use a date in that range"
+        );
     }
 
     #[test]
     fn left_out_stretches_say_why() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let plan = build(&library, &posture(), &calendar("2026-11-23", &[Mon, Thu], 2)).unwrap();
         let why = |id: &str| plan.explanation.left_out.iter().find(|l| l.id == id).map(|l| l.why.to_string());
         assert_eq!(

@@ -136,11 +136,11 @@ fn best_by(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Range, load};
+    use crate::content::Range;
 
     #[test]
     fn goals_dominate_and_jitter_only_breaks_ties() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let goals = vec!["posture".to_string()];
         let squeeze = library.stretch("shoulder-blade-squeeze").unwrap();
         let shrugs = library.stretch("shoulder-shrugs").unwrap();
@@ -154,7 +154,7 @@ mod tests {
 
     #[test]
     fn twins_do_much_the_same() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let s = |id: &str| library.stretch(id).unwrap();
         assert!(twin(s("seated-trunk-rotation"), s("seated-thoracic-rotation")));
         assert!(twin(s("butterfly"), s("shoulder-blade-squeeze")));
@@ -181,7 +181,7 @@ mod tests {
 
     #[test]
     fn warm_up_is_a_gentle_upright_move_and_chest_opener_opens_the_chest() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let all: Vec<&Stretch> = library.stretches().iter().collect();
         let values = vec![0; all.len()];
         let w = all[warm_up(&all, &values, &[]).unwrap()];

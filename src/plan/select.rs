@@ -23,19 +23,51 @@
 //! allow. The search is exact, so this holds for any library.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use crate::content::{Intensity, Library, Position, Stretch};
-use crate::error::{Error, Result};
+use crate::error::{Error, Fault, Field, Result};
+use crate::limits;
 
 use super::Request;
 use super::eligible::{Exclusion, exclusions, nothing_left};
-use super::explain::Reason;
 use super::knapsack::{Candidate, Variant, reach, solve};
 use super::order::order;
 use super::score;
 use super::timing::{self, Prescription};
 
 /// One stretch of a session at its dose.
+/// Why a stretch is in a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// It serves these requested goals (goal ids; with no goal requested,
+    /// the goals it serves).
+    Goals(Vec<String>),
+    /// The gentle move that opens the session.
+    GentleStart,
+    /// A chest opener balancing the session's upper-back work: a tight front
+    /// pulls on the back.
+    ChestOpener,
+    /// It serves none of the requested goals but fills the remaining time.
+    FillsTime,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Goals(goals) => {
+                let words: Vec<&str> = goals.iter().map(String::as_str).collect();
+                write!(f, "serves {}", crate::words::and_list(&words))
+            }
+            Reason::GentleStart => f.write_str("a gentle move to start"),
+            Reason::ChestOpener => {
+                f.write_str("a chest opener to balance the upper-back work (a tight front pulls on the back)")
+            }
+            Reason::FillsTime => f.write_str("fills the remaining time (serves none of your goals)"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub id: String,
@@ -112,18 +144,15 @@ pub(crate) struct Selector<'a> {
 impl<'a> Selector<'a> {
     /// Checks the request and sorts the library into allowed and ruled out.
     pub fn new(library: &'a Library, request: &'a Request) -> Result<Self> {
-        if !(1..=60).contains(&request.minutes) {
-            return Err(Error::invalid(
-                "--minutes",
-                request.minutes.to_string(),
-                "use a whole number from 1 to 60",
-            ));
+        if !limits::MINUTES.contains(i64::from(request.minutes)) {
+            let fault = Fault::out_of_range(i64::from(request.minutes), limits::MINUTES);
+            return Err(Error::field(Field::Minutes, fault));
         }
         let mut goals: Vec<String> = Vec::new();
         for goal in &request.goals {
-            library.require_goal(goal, "--goal")?;
-            if !goals.contains(goal) {
-                goals.push(goal.clone());
+            let id = &library.require_goal(goal)?.id;
+            if !goals.contains(id) {
+                goals.push(id.clone());
             }
         }
         if goals.is_empty() {
@@ -197,13 +226,8 @@ impl<'a> Selector<'a> {
         if shortest <= self.budget_s() {
             return Ok(());
         }
-        let minutes = shortest.div_ceil(60);
-        let unit = if minutes == 1 { "minute" } else { "minutes" };
-        Err(Error::invalid(
-            "--minutes",
-            self.request.minutes.to_string(),
-            format!("the shortest session these stretches allow is {minutes} {unit}"),
-        ))
+        let fault = Fault::TooShort { minutes: self.request.minutes, shortest_s: shortest };
+        Err(Error::field(Field::Minutes, fault))
     }
 
     /// The search candidates at progress `t`, each stretch worth its value
@@ -396,7 +420,7 @@ fn picked(found: &[(usize, Vec<Prescription>, Candidate)], options: &[Option<usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Area, Condition, Equipment, load};
+    use crate::content::{Area, Condition, Equipment};
 
     fn posture(minutes: u32) -> Request {
         Request::new(vec!["posture".into()], minutes)
@@ -404,7 +428,7 @@ mod tests {
 
     #[test]
     fn a_ten_minute_posture_session_fills_nine_to_ten_minutes() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let routine = select(&library, &posture(10)).unwrap();
         assert!((540..=600).contains(&routine.total_s), "{}", routine.total_s);
         let items: u32 = routine.items.iter().map(|i| i.seconds + i.change_s).sum();
@@ -413,7 +437,7 @@ mod tests {
 
     #[test]
     fn starts_gently_and_pairs_upper_back_work_with_a_chest_opener() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         for minutes in [5, 10, 20] {
             let routine = select(&library, &posture(minutes)).unwrap();
             assert_eq!(routine.items[0].intensity, Intensity::Gentle, "{minutes}");
@@ -425,7 +449,7 @@ mod tests {
 
     #[test]
     fn never_comes_back_to_a_level() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let mut request = posture(30);
         request.equipment.extend([Equipment::Towel, Equipment::Mat]);
         let routine = select(&library, &request).unwrap();
@@ -441,16 +465,13 @@ mod tests {
 
     #[test]
     fn bad_requests_are_one_line_errors() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let mut seated = posture(1);
         seated.seated_only = true;
         let e = select(&library, &seated).unwrap_err().to_string();
-        assert_eq!(
-            e,
-            "--minutes: \"1\" is not allowed; the shortest session these stretches allow is 2 minutes"
-        );
+        assert_eq!(e, "minutes: 1 is too short; the shortest session these stretches allow is 2 minutes");
         let e = select(&library, &Request::new(vec!["flying".into()], 10)).unwrap_err().to_string();
-        assert!(e.starts_with("--goal: \"flying\" is not allowed; unknown goal; use tension"), "{e}");
+        assert!(e.starts_with("goal: unknown goal \"flying\"; use tension"), "{e}");
         let mut r = posture(10);
         r.seated_only = true;
         r.avoid.insert(Condition::ShoulderInjury);
@@ -462,7 +483,7 @@ mod tests {
 
     #[test]
     fn the_seed_varies_near_equal_choices_only() {
-        let library = load(None).unwrap();
+        let library = crate::content::built_in().unwrap();
         let base = select(&library, &Request::new(vec![], 10)).unwrap();
         let again = select(&library, &Request::new(vec![], 10)).unwrap();
         assert_eq!(base, again);

@@ -10,87 +10,11 @@
 
 use std::fmt::{self, Write as _};
 
-use chrono::{NaiveDate, Weekday};
-
-use crate::content::{Level, Position};
-
 use super::schedule::{Plan, Session};
 use super::select::{Item, Routine};
+use super::words::{day_name, level_change_words, long_date, short_date, week_list};
 use super::{Prescription, describe};
-
-/// Seconds as "45 s", "9 min 34 s" or "10 min".
-pub fn duration(seconds: u32) -> String {
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
-    }
-}
-
-/// "Mon 23 Nov 2026".
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
-}
-
-fn short_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b").to_string()
-}
-
-/// "Mon", "Tue", …
-pub fn day_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Mon",
-        Weekday::Tue => "Tue",
-        Weekday::Wed => "Wed",
-        Weekday::Thu => "Thu",
-        Weekday::Fri => "Fri",
-        Weekday::Sat => "Sat",
-        Weekday::Sun => "Sun",
-    }
-}
-
-/// What the reader does between two levels.
-pub fn level_change_words(from: Position, to: Position) -> &'static str {
-    use Level::*;
-    match (from.level(), to.level()) {
-        (Standing, Seated) => "sit down",
-        (Seated, Standing) => "stand up",
-        (Standing | Seated, Kneeling) => "get down onto the floor",
-        (Standing | Seated, Lying) => "lie down on the floor",
-        (Kneeling, Lying) => "lie down",
-        (Lying, Kneeling) => "come up onto your knees",
-        (Kneeling | Lying, Standing) => "get up and stand",
-        (Kneeling | Lying, Seated) => "get up and sit down",
-        _ => "change position",
-    }
-}
-
-/// "week 2", "weeks 1–3", "weeks 1, 2 and 4".
-fn week_list(weeks: &[u32]) -> String {
-    match weeks {
-        [one] => format!("week {one}"),
-        [first, .., last] if (last - first) as usize + 1 == weeks.len() => format!("weeks {first}–{last}"),
-        _ => {
-            let words: Vec<String> = weeks.iter().map(ToString::to_string).collect();
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            format!("weeks {}", and_list(&words))
-        }
-    }
-}
-
-/// "1 session", "3 sessions".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
-}
-
-/// Joins words as "a, b and c".
-pub(crate) fn and_list(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
+use crate::words::{and_list, count, duration};
 
 const DOSE_WIDTH: usize = 26;
 
@@ -318,32 +242,5 @@ impl Plan {
         for l in &self.explanation.left_out {
             let _ = writeln!(out, "  {}: {}", l.name, l.why);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_read_plainly() {
-        assert_eq!(duration(45), "45 s");
-        assert_eq!(duration(600), "10 min");
-        assert_eq!(duration(574), "9 min 34 s");
-    }
-
-    #[test]
-    fn dates_and_lists() {
-        let d: NaiveDate = "2026-11-23".parse().unwrap();
-        assert_eq!(long_date(d), "Mon 23 Nov 2026");
-        assert_eq!(short_date(d), "Mon 23 Nov");
-        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
-        assert_eq!(week_list(&[2]), "week 2");
-        assert_eq!(week_list(&[1, 2, 3]), "weeks 1–3");
-        assert_eq!(week_list(&[1, 2, 4]), "weeks 1, 2 and 4");
-        assert_eq!(
-            level_change_words(Position::Standing, Position::HandsAndKnees),
-            "get down onto the floor"
-        );
     }
 }

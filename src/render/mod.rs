@@ -1,6 +1,8 @@
-//! Rendering: the only module that knows printpdf. Turns a laid-out
-//! [`Document`](crate::layout::Document) into PDF bytes.
+//! Exporters of the page model: PDF through printpdf (the only module that
+//! knows it) and a small SVG writer for previews. Both only read a laid-out
+//! [`Document`](crate::doc::Document) or its items and do no I/O.
 
 mod pdf;
+pub mod svg;
 
 pub use pdf::render;

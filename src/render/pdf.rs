@@ -17,10 +17,9 @@ use printpdf::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::assets;
+use crate::doc::{Color, Document, Face, Item, Page, Path, Rect, Stroke};
+use crate::doc::{LineStyle, Picture, Segment, TextRun};
 use crate::error::{Error, Result};
-use crate::layout::page::{LineStyle, Picture, Segment, TextRun};
-use crate::layout::{Color, Document, Face, Item, Page, Path, Rect, Stroke};
 
 /// Renders `doc` to PDF bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>> {
@@ -32,7 +31,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     info.producer = "stretchsheet (printpdf)".into();
 
     // Layout checks user text; this catches a sheet's own wording.
-    let fonts = crate::fonts::Fonts::get();
+    let fonts = crate::doc::Fonts::get();
     if let Some((run, c)) =
         doc.pages.iter().flat_map(Page::texts).find_map(|run| fonts.missing(&run.text).map(|c| (run, c)))
     {
@@ -67,10 +66,7 @@ fn image_id(index: usize) -> XObjectId {
 }
 
 fn parse_font(face: Face) -> Result<ParsedFont> {
-    let bytes = match face {
-        Face::Regular => assets::FONT_REGULAR,
-        Face::Bold => assets::FONT_BOLD,
-    };
+    let bytes = crate::doc::fonts::font_file(face);
     let mut warnings = Vec::new();
     ParsedFont::from_bytes(bytes, 0, &mut warnings)
         .ok_or_else(|| Error::Internal(format!("the embedded {face:?} font could not be parsed")))
@@ -196,7 +192,7 @@ struct Flip {
 }
 
 impl Flip {
-    fn point(&self, p: crate::layout::Point) -> printpdf::Point {
+    fn point(&self, p: crate::doc::Point) -> printpdf::Point {
         printpdf::Point { x: Pt(round(p.x)), y: Pt(round(self.height - p.y)) }
     }
 }
@@ -323,10 +319,10 @@ impl Painter {
 
     fn rect(&mut self, rect: Rect, fill: Option<Color>, stroke: Option<Stroke>) {
         let corners = [
-            crate::layout::Point::new(rect.x, rect.y),
-            crate::layout::Point::new(rect.right(), rect.y),
-            crate::layout::Point::new(rect.right(), rect.bottom()),
-            crate::layout::Point::new(rect.x, rect.bottom()),
+            crate::doc::Point::new(rect.x, rect.y),
+            crate::doc::Point::new(rect.right(), rect.y),
+            crate::doc::Point::new(rect.right(), rect.bottom()),
+            crate::doc::Point::new(rect.x, rect.bottom()),
         ];
         self.path(&Path::polygon(&corners, fill, stroke));
     }
@@ -392,7 +388,7 @@ fn image_ops(rect: Rect, picture: &Arc<Picture>, pictures: &[Arc<Picture>], flip
         return;
     };
     // At 72 dpi one pixel is one point; scale to the rectangle.
-    let bottom_left = flip.point(crate::layout::Point::new(rect.x, rect.bottom()));
+    let bottom_left = flip.point(crate::doc::Point::new(rect.x, rect.bottom()));
     ops.push(Op::UseXobject {
         id: image_id(index),
         transform: XObjectTransform {
@@ -407,7 +403,7 @@ fn image_ops(rect: Rect, picture: &Arc<Picture>, pictures: &[Arc<Picture>], flip
 }
 
 fn link_op(rect: Rect, uri: &str, flip: &Flip) -> Op {
-    let bottom_left = flip.point(crate::layout::Point::new(rect.x, rect.bottom()));
+    let bottom_left = flip.point(crate::doc::Point::new(rect.x, rect.bottom()));
     Op::LinkAnnotation {
         link: LinkAnnotation::new(
             printpdf::Rect {
@@ -429,8 +425,8 @@ fn link_op(rect: Rect, uri: &str, flip: &Flip) -> Op {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::{Paper, Point};
     use crate::layout::flow::text_run;
-    use crate::layout::{Paper, Point};
 
     fn sample() -> Document {
         let mut page = Page::new(Paper::A4.portrait());

@@ -8,12 +8,12 @@ use super::Exercise;
 use super::gallery::side_by_side;
 use super::parts::{self, Detail, Photos};
 use crate::content::Safety;
-use crate::layout::flow::{Block, BlockBuilder, baseline_offset, text_run, translate};
-use crate::layout::geom::mm;
-use crate::layout::page::{Document, Face, Item, Page, Stroke};
+use crate::doc::geom::mm;
+use crate::doc::{Document, Face, Item, Page, Stroke};
+use crate::doc::{Point, Rect};
+use crate::layout::flow::{Block, BlockBuilder, baseline_offset, text_run};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
-use crate::layout::{Point, Rect};
 use crate::plan::{describe, minutes};
 
 /// The most stretches a card shows.
@@ -282,7 +282,7 @@ fn stack(rows: Vec<Block>, gap: f32, width: f32, style: &Style) -> Block {
         }
         let y = b.y();
         for item in row.items.iter() {
-            b.item(translate(item, 0.0, y));
+            b.item(item.translated(0.0, y));
         }
         b.gap(row.height);
     }

@@ -4,11 +4,11 @@
 
 use super::parts::{self, Photos};
 use crate::content::{Library, Stretch};
-use crate::layout::flow::{Block, BlockBuilder, Flow, translate};
-use crate::layout::page::{Document, Stroke};
+use crate::doc::{Document, Stroke};
+use crate::doc::{Rect, geom::mm};
+use crate::layout::flow::{Block, BlockBuilder, Flow};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::Span;
-use crate::layout::{Rect, geom::mm};
 use crate::plan::describe_dose;
 
 /// Lays out the gallery of `library`.
@@ -74,7 +74,7 @@ pub fn side_by_side(cells: Vec<Block>, cell_w: f32, gap: f32) -> Block {
         .enumerate()
         .flat_map(|(i, c)| {
             let dx = i as f32 * (cell_w + gap);
-            c.items.iter().map(move |item| translate(item, dx, 0.0))
+            c.items.iter().map(move |item| item.translated(dx, 0.0))
         })
         .collect();
     Block { items, height, breaks: Vec::new(), keep: false }

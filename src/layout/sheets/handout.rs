@@ -8,15 +8,16 @@ use chrono::NaiveDate;
 
 use super::Exercise;
 use super::parts::{self, Photos};
-use crate::clinic::{Clinic, LOGO_BOX};
+use crate::content::Clinic;
 use crate::content::Safety;
-use crate::layout::Rect;
+use crate::content::clinic::LOGO_BOX;
+use crate::doc::Rect;
+use crate::doc::geom::mm;
+use crate::doc::picture::fitted_size;
+use crate::doc::{Document, Face, Item, Stroke};
 use crate::layout::flow::{Block, BlockBuilder, Flow};
-use crate::layout::geom::mm;
-use crate::layout::page::{Document, Face, Item, Stroke};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
-use crate::picture::fitted_size;
 use crate::plan::{describe, minutes};
 
 /// Everything a handout shows besides the safety text.
@@ -137,7 +138,7 @@ fn right_aligned(
     line: &str,
     face: Face,
     size: f32,
-    color: crate::layout::Color,
+    color: crate::doc::Color,
     style: &Style,
 ) -> Rect {
     let w = text::width(line, face, size);

@@ -1,5 +1,5 @@
 //! The sheets: each turns plans and content into a laid-out
-//! [`Document`](crate::layout::Document).
+//! [`Document`](crate::doc::Document).
 
 mod card;
 mod gallery;

@@ -5,14 +5,14 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::content::{Safety, Stretch};
-use crate::layout::flow::{Block, BlockBuilder, baseline_offset, text_run, translate};
-use crate::layout::geom::mm;
-use crate::layout::page::Picture;
-use crate::layout::page::{Color, Face, Item, Stroke};
+use crate::doc::Picture;
+use crate::doc::geom::mm;
+use crate::doc::picture::fitted_size;
+use crate::doc::{Color, Face, Item, Stroke};
+use crate::doc::{Point, Rect};
+use crate::layout::flow::{Block, BlockBuilder, baseline_offset, text_run};
 use crate::layout::style::Style;
 use crate::layout::text::{self, Span};
-use crate::layout::{Point, Rect};
-use crate::picture::fitted_size;
 
 /// The foot of every page of a sheet without a clinic's own footer.
 pub const FOOTER: &str = "General guidance, not personal medical advice.";
@@ -175,19 +175,18 @@ fn lower_first(s: &str) -> String {
 pub fn boxed(inner: Block, width: f32, pad: f32, fill: Option<Color>, stroke: Option<Stroke>) -> Block {
     let height = inner.height + 2.0 * pad;
     let mut items = vec![Item::Box { rect: Rect::new(0.0, 0.0, width, height), fill, stroke }];
-    items.extend(inner.items.iter().map(|i| translate(i, pad, pad)));
+    items.extend(inner.items.iter().map(|i| i.translated(pad, pad)));
     Block { items, height, breaks: Vec::new(), keep: false }
 }
 
 /// Photos of stretches whose figure is a photo, by stretch id, already
 /// read and sized (reading files is not layout's job).
-#[derive(Debug, Clone, Default)]
-pub struct Photos(pub BTreeMap<String, Arc<Picture>>);
+pub type Photos = BTreeMap<String, Arc<Picture>>;
 
 /// The items of a stretch's figure drawn into `rect`: the stick figure, or
 /// its photo fitted inside a thin frame.
 pub fn figure(stretch: &Stretch, rect: Rect, style: &Style, photos: &Photos) -> Vec<Item> {
-    if let Some(photo) = photos.0.get(&stretch.id) {
+    if let Some(photo) = photos.get(&stretch.id) {
         let (w, h) = fitted_size(photo, rect.w, rect.h);
         let at = Rect::new(rect.x + (rect.w - w) / 2.0, rect.y + (rect.h - h) / 2.0, w, h);
         return vec![

@@ -8,13 +8,14 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::parts::{self, Detail, Photos};
 use crate::content::Library;
+use crate::doc::geom::mm;
+use crate::doc::{Document, Face, Item, Stroke};
+use crate::doc::{Point, Rect};
 use crate::layout::flow::{Block, BlockBuilder, Flow, baseline_offset, text_run};
-use crate::layout::geom::mm;
-use crate::layout::page::{Document, Face, Item, Stroke};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
-use crate::layout::{Point, Rect};
-use crate::plan::{Plan, Prescription, RoutineStretch, describe, duration};
+use crate::plan::{Plan, Prescription, RoutineStretch, describe};
+use crate::words::{and_list, duration};
 
 /// Lays out the plan.
 pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOptions) -> Document {
@@ -87,7 +88,7 @@ fn summary(plan: &Plan, library: &Library) -> String {
     format!(
         "{goals} · {} minutes a session · {} · {} – {} ({weeks} week{})",
         plan.request.minutes,
-        crate::content::vocab::or_list(&days).replace(" or ", " and "),
+        and_list(&days),
         plan.calendar.start.format("%-d %b %Y"),
         plan.end().format("%-d %b %Y"),
         if weeks == 1 { "" } else { "s" }
@@ -322,7 +323,7 @@ fn how_to_block(plan: &Plan, style: &Style, width: f32) -> Block {
     let rotate = if routines.len() > 1 {
         format!(
             "Routines {} share a core of stretches and swap the others, for variety.",
-            crate::content::vocab::or_list(&routines).replace(" or ", " and ")
+            and_list(&routines)
         )
     } else {
         "Every session uses the same routine.".to_string()

@@ -1,15 +1,26 @@
-//! The sheet typeface: which characters it has and how wide each one is.
-//! Widths are in whole thousandths of an em, truncated exactly as the PDF
-//! writer truncates its `/W` table, so a line measured here ends where a PDF
-//! viewer draws it. Content validation and layout both ask this module; the
-//! renderer embeds the same font files.
+//! The sheet typeface, embedded in the binary: which characters it has and
+//! how wide each one is. Widths are in whole thousandths of an em, truncated
+//! exactly as the PDF writer truncates its `/W` table, so a line measured
+//! here ends where a PDF viewer draws it. Content validation and layout both
+//! ask this module; the PDF exporter embeds the same font files.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::assets;
-use crate::error::{Error, Result};
-use crate::layout::page::Face;
+use super::items::Face;
+
+/// The regular weight of the sheet font (Atkinson Hyperlegible, SIL OFL).
+pub static FONT_REGULAR: &[u8] = include_bytes!("../../fonts/AtkinsonHyperlegible-Regular.ttf");
+/// The bold weight of the sheet font.
+pub static FONT_BOLD: &[u8] = include_bytes!("../../fonts/AtkinsonHyperlegible-Bold.ttf");
+
+/// The font file of a face.
+pub fn font_file(face: Face) -> &'static [u8] {
+    match face {
+        Face::Regular => FONT_REGULAR,
+        Face::Bold => FONT_BOLD,
+    }
+}
 
 /// A character's glyph in a face: its id and advance width (1/1000 em).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +88,7 @@ impl Fonts {
     pub fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
         FONTS.get_or_init(|| Fonts {
-            faces: [FaceMetrics::parse(assets::FONT_REGULAR), FaceMetrics::parse(assets::FONT_BOLD)],
+            faces: [FaceMetrics::parse(FONT_REGULAR), FaceMetrics::parse(FONT_BOLD)],
         })
     }
 
@@ -105,22 +116,6 @@ impl Fonts {
             .filter(|c| !matches!(c, '\n' | '\r' | '\t'))
             .find(|&c| self.faces.iter().any(|f| f.width(c).is_none()))
     }
-
-    /// An error naming `field` when `text` has a character the fonts lack.
-    pub fn check(&self, field: &str, text: &str) -> Result<()> {
-        match self.missing(text) {
-            None => Ok(()),
-            Some(c) => Err(Error::bad_input(field, missing_message(c))),
-        }
-    }
-}
-
-/// What to say about a character the fonts lack.
-pub fn missing_message(c: char) -> String {
-    format!(
-        "the character {c:?} (U+{:04X}) is not in the sheet font; use plain letters, digits and common punctuation",
-        u32::from(c)
-    )
 }
 
 #[cfg(test)]
@@ -141,14 +136,5 @@ mod tests {
     fn covers_the_characters_the_content_uses() {
         let fonts = Fonts::get();
         assert_eq!(fonts.missing("Hold 20–30 s · 2 × each side, 90° – it’s “fine”…"), None);
-    }
-
-    #[test]
-    fn reports_a_missing_character_with_its_field() {
-        let err = Fonts::get().check("--patient", "Zoë 李").unwrap_err();
-        assert_eq!(err.exit_code(), 2);
-        assert!(
-            err.to_string().starts_with("--patient: the character '李' (U+674E) is not in the sheet font")
-        );
     }
 }

@@ -221,6 +221,31 @@ pub enum Item {
 }
 
 impl Item {
+    /// The same item moved by (dx, dy).
+    pub fn translated(&self, dx: f32, dy: f32) -> Item {
+        let p = |p: Point| Point::new(p.x + dx, p.y + dy);
+        let r = |r: Rect| Rect::new(r.x + dx, r.y + dy, r.w, r.h);
+        match self {
+            Item::Text(run) => Item::Text(TextRun { origin: p(run.origin), ..run.clone() }),
+            Item::Box { rect, fill, stroke } => Item::Box { rect: r(*rect), fill: *fill, stroke: *stroke },
+            Item::Line { from, to, stroke } => Item::Line { from: p(*from), to: p(*to), stroke: *stroke },
+            Item::Path(path) => Item::Path(Path {
+                start: p(path.start),
+                segments: path
+                    .segments
+                    .iter()
+                    .map(|s| match *s {
+                        Segment::Line(a) => Segment::Line(p(a)),
+                        Segment::Curve(a, b, c) => Segment::Curve(p(a), p(b), p(c)),
+                    })
+                    .collect(),
+                ..path.clone()
+            }),
+            Item::Image { rect, picture } => Item::Image { rect: r(*rect), picture: picture.clone() },
+            Item::Link { rect, uri } => Item::Link { rect: r(*rect), uri: uri.clone() },
+        }
+    }
+
     /// The area the item marks on the page.
     pub fn bounds(&self) -> Rect {
         match self {

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::layout::page::{Color, Item, LineStyle, Path, Segment, Stroke};
+use crate::doc::{Color, Item, LineStyle, Path, Segment, Stroke};
 
 /// An SVG document `width` × `height` points holding `items` (page
 /// coordinates: origin top-left, y down).
@@ -43,8 +43,8 @@ pub fn document(items: &[Item], width: f32, height: f32) -> String {
             }
             Item::Text(run) => {
                 let weight = match run.face {
-                    crate::layout::page::Face::Bold => " font-weight=\"bold\"",
-                    crate::layout::page::Face::Regular => "",
+                    crate::doc::Face::Bold => " font-weight=\"bold\"",
+                    crate::doc::Face::Regular => "",
                 };
                 let _ = writeln!(
                     out,
@@ -125,7 +125,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::geom::Point;
+    use crate::doc::geom::Point;
 
     #[test]
     fn writes_paths_with_round_strokes() {

@@ -1,62 +1,79 @@
-//! Pictures from the user's files (a clinic's logo, a stretch photo):
-//! decoded with guarded limits, resized with a good filter to the size they
-//! print at (about 300 dpi), flattened onto white paper, and handed to
-//! layout as pixels the PDF embeds losslessly.
-
-use std::path::Path;
+//! Pictures for the page (a clinic's logo, a stretch photo): decoded from
+//! their bytes within guarded limits, resized with a good filter to the size
+//! they print at (about 300 dpi), flattened onto white paper, and handed on
+//! as pixels the PDF embeds losslessly. Reading the file is the input edge's
+//! job; this module only sees bytes.
 
 use image::{DynamicImage, ImageReader, Limits, RgbImage, RgbaImage};
 
-use crate::error::{Error, Result};
-use crate::layout::page::Picture;
+pub use super::items::Picture;
 
 /// The largest picture accepted, in pixels on each side.
 pub const MAX_SIDE: u32 = 8000;
+/// The most pixels a picture may have (about a 16-megapixel photo): with
+/// the decoder's own buffer and one converted copy, decoding stays well
+/// under 150 MB.
+pub const MAX_PIXELS: u64 = 16_000_000;
 /// Print resolution for pictures, in dots per inch.
 pub const DPI: f32 = 300.0;
 
-/// Reads the picture at `path` for printing inside a box of `max_w` ×
-/// `max_h` points, keeping its aspect. `what` names the input in messages
-/// (`--clinic logo`, say).
-pub fn load(path: &Path, max_w: f32, max_h: f32, what: &str) -> Result<Picture> {
-    let input = || format!("{what} {}", path.display());
-    let bytes = std::fs::read(path).map_err(|e| Error::bad_input(input(), format!("cannot be read: {e}")))?;
-    decode(&bytes, max_w, max_h).map_err(|message| Error::bad_input(input(), message))
+/// Why picture bytes cannot be used. Worded in `error.rs`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PictureError {
+    /// Not a format the sheets take.
+    NotAPicture,
+    /// A picture whose header cannot be read.
+    Unreadable,
+    /// More pixels on a side than [`MAX_SIDE`], or in all than [`MAX_PIXELS`].
+    TooLarge { width: u32, height: u32 },
+    /// The pixel data is cut short or damaged.
+    Damaged,
+    /// Decoding would need more memory than allowed.
+    TooMuchMemory,
+    /// A valid picture in a variant the decoder does not support.
+    Unsupported,
 }
 
-/// Decodes and sizes picture bytes; the error says what is wrong.
-pub fn decode(bytes: &[u8], max_w: f32, max_h: f32) -> std::result::Result<Picture, String> {
-    let reader = ImageReader::new(std::io::Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| format!("cannot be read: {e}"))?;
-    if reader.format().is_none() {
-        return Err("is not a picture; use a PNG, JPEG, GIF, WebP or BMP file".into());
+/// Decodes and sizes picture bytes for printing inside a box of `max_w` ×
+/// `max_h` points, keeping its aspect.
+pub fn decode(bytes: &[u8], max_w: f32, max_h: f32) -> Result<Picture, PictureError> {
+    let reader = || {
+        ImageReader::new(std::io::Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|_| PictureError::Unreadable)
+    };
+    let first = reader()?;
+    if first.format().is_none() {
+        return Err(PictureError::NotAPicture);
     }
     // The header alone tells the size; nothing is allocated yet.
-    let (w, h) = reader.into_dimensions().map_err(|e| format!("is not a readable picture: {e}"))?;
-    if w > MAX_SIDE || h > MAX_SIDE {
-        return Err(format!("is {w}×{h} pixels; use a picture of at most {MAX_SIDE} pixels on each side"));
+    let (width, height) = first.into_dimensions().map_err(|_| PictureError::Unreadable)?;
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PictureError::TooLarge { width, height });
     }
-    let mut reader = ImageReader::new(std::io::Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| format!("cannot be read: {e}"))?;
-    reader.limits(limits());
-    let image = reader.decode().map_err(|e| format!("is damaged or unsupported: {e}"))?;
+    let mut second = reader()?;
+    second.limits(limits());
+    let image = second.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => PictureError::TooMuchMemory,
+        image::ImageError::Unsupported(_) => PictureError::Unsupported,
+        _ => PictureError::Damaged,
+    })?;
     prepare(image, max_w, max_h)
 }
 
-/// Decoder limits: no side over [`MAX_SIDE`], no more than 256 MB.
+/// Decoder limits: no side over [`MAX_SIDE`], no more than 100 MB for the
+/// decoder's own buffers (colour profiles and other chunks included).
 fn limits() -> Limits {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(256 * 1024 * 1024);
+    limits.max_alloc = Some(100 * 1024 * 1024);
     limits
 }
 
 /// Scales down (never up) to the pixels the box needs at [`DPI`] with a
 /// Catmull-Rom filter, then flattens any transparency onto white.
-fn prepare(image: DynamicImage, max_w: f32, max_h: f32) -> Result<Picture, String> {
+fn prepare(image: DynamicImage, max_w: f32, max_h: f32) -> Result<Picture, PictureError> {
     let rgba = image.into_rgba8();
     let (w, h) = (rgba.width().max(1) as f32, rgba.height().max(1) as f32);
     let scale = (max_w / w).min(max_h / h);
@@ -72,15 +89,15 @@ fn prepare(image: DynamicImage, max_w: f32, max_h: f32) -> Result<Picture, Strin
 /// lettering, with less ringing beside hard edges, which also packs smaller
 /// in the PDF. Colours are weighted by alpha, so transparent pixels do not
 /// bleed into their neighbours.
-fn resize(rgba: RgbaImage, width: u32, height: u32) -> Result<RgbaImage, String> {
+fn resize(rgba: RgbaImage, width: u32, height: u32) -> Result<RgbaImage, PictureError> {
     use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images::Image};
-    let failed = |e: &dyn std::fmt::Display| format!("could not be resized: {e}");
+    let failed = |_| PictureError::TooMuchMemory;
     let (w, h) = rgba.dimensions();
-    let src = Image::from_vec_u8(w, h, rgba.into_raw(), PixelType::U8x4).map_err(|e| failed(&e))?;
+    let src = Image::from_vec_u8(w, h, rgba.into_raw(), PixelType::U8x4).map_err(|_| failed(()))?;
     let mut dst = Image::new(width, height, PixelType::U8x4);
     let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
-    Resizer::new().resize(&src, &mut dst, &options).map_err(|e| failed(&e))?;
-    RgbaImage::from_raw(width, height, dst.into_vec()).ok_or_else(|| failed(&"the sizes disagree"))
+    Resizer::new().resize(&src, &mut dst, &options).map_err(|_| failed(()))?;
+    RgbaImage::from_raw(width, height, dst.into_vec()).ok_or_else(|| failed(()))
 }
 
 /// Every pixel over white paper: transparent parts print white.
@@ -142,10 +159,10 @@ mod tests {
 
     #[test]
     fn rejects_non_pictures_and_damaged_files() {
-        assert!(decode(b"hello, not a picture", 100.0, 100.0).unwrap_err().contains("is not a picture"));
+        assert_eq!(decode(b"hello, not a picture", 100.0, 100.0), Err(PictureError::NotAPicture));
         let mut broken = png(50, 50);
         broken.truncate(broken.len() / 2);
-        assert!(decode(&broken, 100.0, 100.0).unwrap_err().contains("damaged"));
+        assert_eq!(decode(&broken, 100.0, 100.0), Err(PictureError::Damaged));
     }
 
     #[test]
@@ -157,6 +174,6 @@ mod tests {
         let crc = crc32fast::hash(&bytes[12..29]);
         bytes[29..33].copy_from_slice(&crc.to_be_bytes());
         let err = decode(&bytes, 100.0, 100.0).unwrap_err();
-        assert!(err.contains("20000×20000 pixels"), "{err}");
+        assert_eq!(err, PictureError::TooLarge { width: 20000, height: 20000 });
     }
 }

@@ -1,0 +1,155 @@
+//! The command line: clap types and their conversion into [`Config`]. No
+//! other module sees clap. Also the one place that knows how request
+//! settings are spelt as flags ([`flag_names`]), and how clap's own errors
+//! fold into one line.
+
+mod args;
+mod convert;
+mod docs;
+mod values;
+
+use std::ffi::OsString;
+
+use chrono::NaiveDate;
+use clap::FromArgMatches;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use crate::config::Config;
+use crate::error::{Error, Fault, Field};
+
+pub use args::Cli;
+pub use docs::command;
+
+/// What parsing the command line led to.
+pub enum Parsed {
+    Run(Box<Config>),
+    /// Text to print and the exit status: help or the version (0), or
+    /// usage when no command was given (2).
+    Info {
+        text: String,
+        to_stderr: bool,
+        code: u8,
+    },
+}
+
+/// Parses `args` (including the program name) into a [`Config`].
+pub fn parse<I, T>(args: I, today: NaiveDate) -> Result<Parsed, Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let matches = match command().try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(e) => return info_or_error(e),
+    };
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| Error::Usage(one_line(&e)))?;
+    Ok(Parsed::Run(Box::new(convert::config(cli, today))))
+}
+
+/// Help and version text, usage for a bare `stretchsheet`, or the error.
+fn info_or_error(e: clap::Error) -> Result<Parsed, Error> {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            Ok(Parsed::Info { text: e.render().to_string(), to_stderr: false, code: 0 })
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            let mut text = command().render_help().to_string();
+            text.push_str("\nChoose a command; `stretchsheet <COMMAND> --help` says more about each.\n");
+            Ok(Parsed::Info { text, to_stderr: true, code: 2 })
+        }
+        _ => Err(Error::Usage(one_line(&e))),
+    }
+}
+
+/// The flag that sets each request setting, for errors about it.
+pub fn flag_names(field: Field) -> &'static str {
+    match field {
+        Field::Goal => "--goal",
+        Field::Minutes => "--minutes",
+        Field::Equipment => "--equipment",
+        Field::Avoid => "--avoid",
+        Field::Seed => "--seed",
+        Field::Start => "--start",
+        Field::Days => "--days",
+        Field::PerWeek => "--per-week",
+        Field::Weeks => "--weeks",
+        Field::Stretch => "--stretch",
+        Field::NoFloor => "--no-floor",
+        Field::SeatedOnly => "--seated-only",
+        Field::Older => "--older",
+        Field::PerDay => "--per-day",
+        Field::Date => "--date",
+        Field::FollowUp => "--follow-up",
+        Field::Patient => "--patient",
+        Field::Clinician => "--clinician",
+        Field::Notes => "--notes",
+        Field::Title => "--title",
+        Field::Paper => "--paper",
+        Field::Output => "--output",
+        Field::Library => "--library",
+    }
+}
+
+/// Folds clap's error into one line: for a value our parsers refused,
+/// `--flag: what is wrong`; for other errors clap's words without the
+/// usage block.
+fn one_line(e: &clap::Error) -> String {
+    let flag = || match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(arg)) => arg.split_whitespace().next().unwrap_or(arg).to_string(),
+        _ => String::new(),
+    };
+    match e.kind() {
+        ErrorKind::ValueValidation => {
+            if let Some(source) = std::error::Error::source(e) {
+                return format!("{}: {source}", flag());
+            }
+        }
+        ErrorKind::InvalidValue => {
+            if let (Some(ContextValue::String(value)), Some(ContextValue::Strings(valid))) =
+                (e.get(ContextKind::InvalidValue), e.get(ContextKind::ValidValue))
+            {
+                let suggestion = crate::content::vocab::nearest(&value.to_lowercase(), valid);
+                let fault = Fault::UnknownWord {
+                    noun: "value",
+                    word: value.clone(),
+                    allowed: valid.clone(),
+                    suggestion,
+                };
+                return format!("{}: {fault}", flag());
+            }
+        }
+        ErrorKind::UnknownArgument => {
+            if let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) {
+                let hint = match e.get(ContextKind::SuggestedArg) {
+                    Some(ContextValue::String(near)) => format!("did you mean {near}?"),
+                    _ => "`stretchsheet --help` lists the commands and each command's --help its options"
+                        .into(),
+                };
+                return format!("unknown option {arg}; {hint}");
+            }
+        }
+        _ => {}
+    }
+    fold(&e.render().to_string())
+}
+
+/// Clap's rendered message on one line, without the usage block.
+fn fold(rendered: &str) -> String {
+    let mut out = String::new();
+    for line in rendered.lines().map(str::trim) {
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            break;
+        }
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if out.ends_with(':') { " " } else { "; " });
+        }
+        out.push_str(line.trim_start_matches("error: "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,224 @@
+//! A clinic's branding for its handouts: name, contact details, logo,
+//! accent colour, default paper and footer, as `clinic.toml` gives them.
+//! Every field but the name is optional. The accent colour is darkened when
+//! needed so headings stay legible when printed in grayscale. Reading the
+//! file and its logo is the input edge's job; this module checks the text.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::source::SourceFile;
+use crate::doc::{Color, Fonts, Paper, Picture};
+use crate::error::{Fault, Problem};
+
+/// The largest box a logo prints in: 50 × 22 mm.
+pub const LOGO_BOX: (f32, f32) = (crate::doc::mm(50.0), crate::doc::mm(22.0));
+
+/// What `clinic.toml` says.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClinicFile {
+    pub name: String,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// The logo's path, relative to the clinic file.
+    pub logo: Option<PathBuf>,
+    pub accent: Option<String>,
+    pub paper: Option<String>,
+    pub footer: Option<String>,
+}
+
+/// A clinic's branding, checked and ready to lay out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Clinic {
+    pub name: String,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// The logo, sized for [`LOGO_BOX`] at 300 dpi.
+    pub logo: Option<Arc<Picture>>,
+    /// Headings and rules; dark enough for grayscale printing.
+    pub accent: Option<Color>,
+    pub paper: Option<Paper>,
+    pub footer: Option<String>,
+}
+
+impl ClinicFile {
+    /// Parses and checks a clinic file's text; the logo is placed by the
+    /// caller.
+    pub fn parse(source: &SourceFile) -> Result<(ClinicFile, Clinic), Vec<Problem>> {
+        let file: ClinicFile = source.parse()?;
+        let mut problems = Vec::new();
+        let mut fail = |field: &str, fault: Fault| problems.push(source.problem(field, fault));
+        if file.name.trim().is_empty() {
+            fail("name", Fault::Empty { hint: "give the clinic's name" });
+        }
+        let accent = file.accent.as_deref().and_then(|text| match parse_color(text) {
+            Ok(c) => Some(legible(c)),
+            Err(fault) => {
+                fail("accent", fault);
+                None
+            }
+        });
+        let paper = file.paper.as_deref().and_then(|text| match text.parse::<Paper>() {
+            Ok(p) => Some(p),
+            Err(()) => {
+                fail(
+                    "paper",
+                    crate::error::Fault::UnknownWord {
+                        noun: "paper",
+                        word: text.to_string(),
+                        allowed: Paper::ALL.iter().map(|p| p.as_str().to_string()).collect(),
+                        suggestion: None,
+                    },
+                );
+                None
+            }
+        });
+        let clinic = Clinic {
+            name: file.name.clone(),
+            address: file.address.clone(),
+            phone: file.phone.clone(),
+            email: file.email.clone(),
+            website: file.website.clone(),
+            logo: None,
+            accent,
+            paper,
+            footer: file.footer.clone(),
+        };
+        problems.extend(clinic.character_problems(source));
+        if problems.is_empty() { Ok((file, clinic)) } else { Err(problems) }
+    }
+}
+
+impl Clinic {
+    /// Every text field must be printable with the sheet font.
+    fn character_problems(&self, source: &SourceFile) -> Vec<Problem> {
+        let fonts = Fonts::get();
+        let fields = [
+            ("name", Some(&self.name)),
+            ("address", self.address.as_ref()),
+            ("phone", self.phone.as_ref()),
+            ("email", self.email.as_ref()),
+            ("website", self.website.as_ref()),
+            ("footer", self.footer.as_ref()),
+        ];
+        fields
+            .iter()
+            .filter_map(|(field, text)| {
+                let c = fonts.missing(text.as_ref()?)?;
+                Some(source.problem(field, Fault::MissingGlyph { c }))
+            })
+            .collect()
+    }
+
+    /// The contact lines in print order, each with the link it opens (a
+    /// mail address, a website) if any.
+    pub fn contacts(&self) -> Vec<(&str, Option<String>)> {
+        let lines = [
+            (self.address.as_deref(), None),
+            (self.phone.as_deref(), None),
+            (self.email.as_deref(), self.email.as_deref().map(|e| format!("mailto:{}", e.trim()))),
+            (self.website.as_deref(), self.website.as_deref().map(|w| web_address(w.trim()))),
+        ];
+        lines
+            .into_iter()
+            .filter_map(|(text, uri)| Some((text?, uri)))
+            .filter(|(t, _)| !t.trim().is_empty())
+            .collect()
+    }
+}
+
+/// A website as a link: `https://` added when no scheme is given.
+pub fn web_address(w: &str) -> String {
+    if w.starts_with("http://") || w.starts_with("https://") { w.to_string() } else { format!("https://{w}") }
+}
+
+/// Reads `#RRGGBB` (or `#RGB`).
+pub fn parse_color(text: &str) -> Result<Color, Fault> {
+    let bad =
+        || Fault::NotOneOf { value: text.to_string(), allowed: "a colour written #RRGGBB, such as #1d4e89" };
+    let hex = text.trim().strip_prefix('#').ok_or_else(bad)?;
+    let digits: Vec<u8> =
+        hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>().ok_or_else(bad)?;
+    match digits.as_slice() {
+        [r, g, b] => Ok(Color::rgb(r * 17, g * 17, b * 17)),
+        [r1, r0, g1, g0, b1, b0] => Ok(Color::rgb(r1 * 16 + r0, g1 * 16 + g0, b1 * 16 + b0)),
+        _ => Err(bad()),
+    }
+}
+
+/// The darkest lightness headings may have and still read on white in
+/// grayscale.
+const MAX_LUMA: u8 = 110;
+
+/// The colour, darkened (hue kept) until it is dark enough for text.
+pub fn legible(color: Color) -> Color {
+    let mut c = color;
+    while c.luma() > MAX_LUMA {
+        let darker = |v: u8| (f32::from(v) * 0.9) as u8;
+        c = Color::rgb(darker(c.r), darker(c.g), darker(c.b));
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<(ClinicFile, Clinic), Vec<String>> {
+        let source = SourceFile { name: "clinic.toml".into(), text: text.into() };
+        ClinicFile::parse(&source).map_err(|ps| ps.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn reads_colours() {
+        assert_eq!(parse_color("#1d4e89"), Ok(Color::rgb(0x1d, 0x4e, 0x89)));
+        assert_eq!(parse_color("#fff"), Ok(Color::WHITE));
+        assert!(parse_color("blue").unwrap_err().to_string().contains("#RRGGBB"));
+        assert!(parse_color("#12345").is_err());
+    }
+
+    #[test]
+    fn light_accents_are_darkened_for_grayscale() {
+        let yellow = legible(Color::rgb(255, 230, 0));
+        assert!(yellow.luma() <= MAX_LUMA);
+        assert!(yellow.r > yellow.b, "hue kept");
+        let navy = Color::rgb(0x1d, 0x4e, 0x89);
+        assert_eq!(legible(navy), navy);
+    }
+
+    #[test]
+    fn mail_and_web_contacts_carry_links() {
+        let clinic = Clinic {
+            name: "X".into(),
+            phone: Some("+1 555".into()),
+            email: Some("desk@x.example".into()),
+            website: Some("x.example".into()),
+            ..Default::default()
+        };
+        let contacts = clinic.contacts();
+        assert_eq!(contacts[0], ("+1 555", None));
+        assert_eq!(contacts[1].1.as_deref(), Some("mailto:desk@x.example"));
+        assert_eq!(contacts[2].1.as_deref(), Some("https://x.example"));
+    }
+
+    #[test]
+    fn a_minimal_clinic_and_bad_fields() {
+        let (_, clinic) = parse("name = \"Riverside Physio\"\n").unwrap();
+        assert_eq!(clinic.name, "Riverside Physio");
+        assert!(clinic.logo.is_none() && clinic.contacts().is_empty());
+        let err = parse("name = \"X\"\nfax = \"123\"\n").unwrap_err();
+        assert!(err[0].starts_with("clinic.toml:2:1: fax: unknown field \"fax\""), "{err:?}");
+        let err = parse("name = \"X\"\naccent = \"teal\"\n").unwrap_err();
+        assert!(
+            err[0].starts_with("clinic.toml:2:10: accent: \"teal\" is not allowed; use a colour"),
+            "{err:?}"
+        );
+    }
+}

@@ -1,0 +1,77 @@
+//! The plan's words for dates, weekdays, weeks and changes of level, as
+//! its text, calendar and sheets print them.
+
+use chrono::{NaiveDate, Weekday};
+
+use crate::content::{Level, Position};
+use crate::words::and_list;
+
+/// "Mon 23 Nov 2026".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
+
+/// "Mon", "Tue", …
+pub fn day_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Mon",
+        Weekday::Tue => "Tue",
+        Weekday::Wed => "Wed",
+        Weekday::Thu => "Thu",
+        Weekday::Fri => "Fri",
+        Weekday::Sat => "Sat",
+        Weekday::Sun => "Sun",
+    }
+}
+
+/// What the reader does between two levels.
+pub fn level_change_words(from: Position, to: Position) -> &'static str {
+    use Level::*;
+    match (from.level(), to.level()) {
+        (Standing, Seated) => "sit down",
+        (Seated, Standing) => "stand up",
+        (Standing | Seated, Kneeling) => "get down onto the floor",
+        (Standing | Seated, Lying) => "lie down on the floor",
+        (Kneeling, Lying) => "lie down",
+        (Lying, Kneeling) => "come up onto your knees",
+        (Kneeling | Lying, Standing) => "get up and stand",
+        (Kneeling | Lying, Seated) => "get up and sit down",
+        _ => "change position",
+    }
+}
+
+/// "week 2", "weeks 1–3", "weeks 1, 2 and 4".
+pub fn week_list(weeks: &[u32]) -> String {
+    match weeks {
+        [one] => format!("week {one}"),
+        [first, .., last] if (last - first) as usize + 1 == weeks.len() => format!("weeks {first}–{last}"),
+        _ => {
+            let words: Vec<String> = weeks.iter().map(ToString::to_string).collect();
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            format!("weeks {}", and_list(&words))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_lists() {
+        let d: NaiveDate = "2026-11-23".parse().unwrap();
+        assert_eq!(long_date(d), "Mon 23 Nov 2026");
+        assert_eq!(short_date(d), "Mon 23 Nov");
+        assert_eq!(week_list(&[2]), "week 2");
+        assert_eq!(week_list(&[1, 2, 3]), "weeks 1–3");
+        assert_eq!(week_list(&[1, 2, 4]), "weeks 1, 2 and 4");
+        assert_eq!(
+            level_change_words(Position::Standing, Position::HandsAndKnees),
+            "get down onto the floor"
+        );
+    }
+}

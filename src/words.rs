@@ -1,0 +1,119 @@
+//! Small pieces of English every stage shares: joining lists ("a, b and
+//! c", "a, b or c"), counts with their noun, durations as people say them
+//! and as a terminal shows them. At the bottom of the crate: it imports
+//! nothing of it.
+
+/// Joins items as "a, b and c".
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    join(items, "and")
+}
+
+/// Joins items as "a, b or c".
+pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+    join(items, "or")
+}
+
+fn join<S: AsRef<str>>(items: &[S], last_word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let head: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} {last_word} {}", head.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// "1 session", "3 sessions" (nouns with a plain plural).
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
+/// Seconds exactly, for a terminal: "45 s", "9 min 34 s", "10 min".
+pub fn duration(seconds: u32) -> String {
+    match (seconds / 60, seconds % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+/// Seconds as people say them on a sheet: "about 30 seconds", "about 1
+/// minute", "about 2 minutes", "about 15 minutes" (to the nearest half
+/// minute below five minutes, the nearest minute above).
+pub fn about(seconds: u32) -> String {
+    if seconds < 45 {
+        let s = (seconds.max(5) + 2) / 5 * 5;
+        return format!("about {s} seconds");
+    }
+    let halves = (seconds + 15) / 30;
+    let (whole, half) = (halves / 2, halves % 2 == 1);
+    match (whole, half) {
+        (0, _) | (1, false) => "about 1 minute".into(),
+        (w, true) if w < 5 => format!("about {w}½ minutes"),
+        (w, _) => {
+            let m = if w >= 5 { (seconds + 30) / 60 } else { w };
+            format!("about {m} minutes")
+        }
+    }
+}
+
+/// Lower-cases the first letter ("Hold 20 s" → "hold 20 s") unless the
+/// word is an acronym ("ECG").
+pub fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_uppercase() => s.to_string(),
+        (Some(first), _) => first.to_lowercase().chain(s.chars().skip(1)).collect(),
+        _ => String::new(),
+    }
+}
+
+/// The closing line of a run that wrote a file: "wrote desk-card.pdf (1
+/// page, A4)", noting when an existing file was replaced.
+pub fn wrote(what: &str, detail: Option<String>, replaced: bool) -> String {
+    let mut notes: Vec<String> = detail.into_iter().collect();
+    if replaced {
+        notes.push("replaced the file that was there".into());
+    }
+    if notes.is_empty() { format!("wrote {what}") } else { format!("wrote {what} ({})", notes.join("; ")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_join_with_and_or_or() {
+        assert_eq!(and_list(&["a"]), "a");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(or_list(&["a", "b"]), "a or b");
+        assert_eq!(or_list::<&str>(&[]), "");
+    }
+
+    #[test]
+    fn durations_read_plainly() {
+        assert_eq!(duration(45), "45 s");
+        assert_eq!(duration(574), "9 min 34 s");
+        assert_eq!(duration(600), "10 min");
+        assert_eq!(count(1, "session"), "1 session");
+        assert_eq!(count(3, "session"), "3 sessions");
+    }
+
+    #[test]
+    fn rounded_durations_say_what_people_say() {
+        assert_eq!(about(20), "about 20 seconds");
+        assert_eq!(about(30), "about 30 seconds");
+        assert_eq!(about(50), "about 1 minute");
+        assert_eq!(about(101), "about 1½ minutes");
+        assert_eq!(about(115), "about 2 minutes");
+        assert_eq!(about(541), "about 9 minutes");
+        assert_eq!(about(575), "about 10 minutes");
+    }
+
+    #[test]
+    fn first_letters_lower_but_acronyms_stay() {
+        assert_eq!(lower_first("Hold 20 s"), "hold 20 s");
+        assert_eq!(lower_first("ECG changes"), "ECG changes");
+    }
+}
