@@ -148,8 +148,9 @@ pub enum Error {
     Problems(Vec<Problem>),
     /// The command line does not parse (clap's message, folded into one line).
     Usage(String),
-    /// An input with something wrong with it.
-    Invalid { input: Input, fault: Fault },
+    /// An input with something wrong with it (the fault boxed, to keep
+    /// results small).
+    Invalid { input: Input, fault: Box<Fault> },
     /// A request that cannot be met (the limits leave no stretch): the
     /// fault says which settings removed what.
     Unsatisfiable(Fault),
@@ -176,17 +177,17 @@ impl Error {
 
     /// Shorthand for [`Error::Invalid`].
     pub fn invalid(input: Input, fault: Fault) -> Self {
-        Error::Invalid { input, fault }
+        Error::Invalid { input, fault: Box::new(fault) }
     }
 
     /// An error about a request setting.
     pub fn field(field: Field, fault: Fault) -> Self {
-        Error::Invalid { input: Input::Field(field), fault }
+        Error::invalid(Input::Field(field), fault)
     }
 
     /// An error about a file.
     pub fn file(kind: FileKind, path: impl Into<PathBuf>, fault: Fault) -> Self {
-        Error::Invalid { input: Input::Path { kind, path: path.into() }, fault }
+        Error::invalid(Input::Path { kind, path: path.into() }, fault)
     }
 
     /// An I/O failure on a file.

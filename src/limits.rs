@@ -64,8 +64,10 @@ pub const SEED: Limit = Limit::new(0, u32::MAX as i64, Bounds::Seed);
 /// The longest text field on a sheet (a patient's name, a title), in
 /// characters.
 pub const LINE_CHARS: usize = 200;
-/// The longest clinician's notes, clinic footer or address, in characters.
-pub const NOTES_CHARS: usize = 5000;
+/// The longest clinician's notes, in characters (about 3,000 words).
+pub const NOTES_CHARS: usize = 25_000;
+/// The longest clinic footer, in characters (two lines at the foot of a page).
+pub const FOOTER_CHARS: usize = 300;
 /// The most bytes of a TOML, notes or roster file read.
 pub const TEXT_FILE_BYTES: u64 = 1024 * 1024;
 /// The most bytes of a picture file read.

@@ -92,15 +92,10 @@ pub fn man_page() -> Vec<u8> {
     cmd.build();
     let mut out = Vec::new();
     let top = clap_mangen::Man::new(cmd.clone());
-    let sections: [fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>; 4] = [
-        clap_mangen::Man::render_title,
-        clap_mangen::Man::render_name_section,
-        clap_mangen::Man::render_synopsis_section,
-        clap_mangen::Man::render_description_section,
-    ];
-    for render in sections {
-        let _ = render(&top, &mut out);
-    }
+    let _ = top.render_title(&mut out);
+    let _ = top.render_name_section(&mut out);
+    let _ = top.render_synopsis_section(&mut out);
+    let _ = top.render_description_section(&mut out);
     let _ = top.render_options_section(&mut out);
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         out.extend(subcommand_section(sub));

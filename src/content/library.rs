@@ -60,7 +60,7 @@ impl Library {
             let known: Vec<String> = self.goals.iter().map(|g| g.id.clone()).collect();
             let suggestion = super::reader::nearest(&wanted, &known);
             let fault = Fault::UnknownWord { noun: "goal", word: id.to_string(), allowed: known, suggestion };
-            Error::Invalid { input: Input::Field(Field::Goal), fault }
+            Error::invalid(Input::Field(Field::Goal), fault)
         })
     }
 

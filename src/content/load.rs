@@ -142,6 +142,7 @@ fn stretch(
     problems: &mut Vec<Problem>,
 ) -> Option<Stretch> {
     let (read, found) = file.source.parse_all::<Stretch>();
+    let read_cleanly = found.is_empty();
     problems.extend(found);
     let mut stretch = read?;
     stretch.origin = match file.path {
@@ -150,7 +151,8 @@ fn stretch(
     };
     if user || checks.built_in {
         let mut found = validate::stretch(&stretch, &file.stem, goals);
-        if let Some(extra) = checks.extra {
+        // Checks beyond the format only mean something once the file reads.
+        if let Some(extra) = checks.extra.filter(|_| read_cleanly && found.is_empty()) {
             found.extend(extra(&stretch));
         }
         problems.extend(found.into_iter().map(|p| file.source.problem(&p.field, p.fault)));

@@ -468,7 +468,7 @@ impl fmt::Display for Fault {
                     None => write!(f, "; use {}", or_list(allowed)),
                 }
             }
-            Empty { hint } if hint.is_empty() => f.write_str("is empty"),
+            Empty { hint: "" } => f.write_str("is empty"),
             Empty { hint } => write!(f, "is empty; {hint}"),
             TooLong { chars, max } => write!(f, "is {chars} characters long; the maximum is {max}"),
             LineCount { count, min, max } => write!(f, "has {count} lines; write {min} to {max}"),
@@ -485,7 +485,7 @@ impl fmt::Display for Fault {
                 u32::from(*c)
             ),
             DoesNotFit { room } => write!(f, "is too long to fit {room}; shorten it"),
-            Missing { what, hint } if hint.is_empty() => write!(f, "{what} is missing"),
+            Missing { what, hint: "" } => write!(f, "{what} is missing"),
             Missing { what, hint } => write!(f, "{what} is missing; {hint}"),
             Syntax { message } => f.write_str(message),
             WrongType { expected } => write!(f, "has the wrong type; write {expected}"),

@@ -135,7 +135,7 @@ fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
         Ok(text) => Some(SourceFile { name, text }),
         Err(e) => {
             let fault = match e {
-                Error::Invalid { fault, .. } => fault,
+                Error::Invalid { fault, .. } => *fault,
                 Error::Io { source, .. } => Fault::CannotRead { said: crate::error::said(&source) },
                 other => Fault::CannotRead { said: other.to_string() },
             };

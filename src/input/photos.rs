@@ -56,7 +56,7 @@ pub fn problems(stretch: &Stretch) -> Vec<FieldProblem> {
             let fault = Fault::PhotoMissing { name, path: path.display().to_string() };
             vec![FieldProblem::new("figure.photo", fault)]
         }
-        Err(Error::Invalid { fault, .. }) => vec![FieldProblem::new("figure.photo", fault)],
+        Err(Error::Invalid { fault, .. }) => vec![FieldProblem::new("figure.photo", *fault)],
         Err(Error::Io { source, .. }) => {
             vec![FieldProblem::new("figure.photo", Fault::CannotRead { said: crate::error::said(&source) })]
         }

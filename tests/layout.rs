@@ -1,0 +1,276 @@
+//! Every sheet checked on its laid-out pages, no PDF needed: on every
+//! paper, orientation and print size nothing comes within 12 mm of the
+//! paper's edge, no two pieces of text overlap, body text is never below
+//! 10 pt (14 pt in large print), the card is one page, and each sheet's
+//! text holds what it must (steps, stop rules, warning signs, sessions,
+//! names and notes whole). Also the snapshot of a routine, which has no
+//! command-line form.
+//!
+//! This is the only test module that uses the library's API (the others
+//! run the binary), so a change of module paths is fixed here alone.
+
+use stretchsheet::content::{Clinic, Library, Safety};
+use stretchsheet::doc::geom::mm;
+use stretchsheet::doc::{Document, Item, Paper, Rect};
+use stretchsheet::layout::SheetOptions;
+use stretchsheet::layout::sheets::{self, Exercise, Handout, Photos};
+use stretchsheet::plan::{self, Calendar, Prescription, Request};
+
+use crate::handout::{long_name, long_notes};
+use crate::harness::{assert_has_all, body_of, snapshot, squash};
+
+/// Every paper × orientation × print size.
+fn options() -> Vec<SheetOptions> {
+    let mut all = Vec::new();
+    for paper in Paper::ALL {
+        for landscape in [false, true] {
+            for large_print in [false, true] {
+                all.push(SheetOptions { paper, landscape, large_print, title: None });
+            }
+        }
+    }
+    all
+}
+
+/// The print-quality rules of the file's doc comment, on every page.
+fn check(doc: &Document, options: &SheetOptions, what: &str) {
+    let size = options.paper.size(options.landscape);
+    let edge = mm(12.0);
+    let frame = Rect::new(edge, edge, size.w - 2.0 * edge, size.h - 2.0 * edge);
+    let min_text = if options.large_print { 14.0 } else { 10.0 };
+    for (p, page) in doc.pages.iter().enumerate() {
+        assert_eq!(page.size, size, "{what} page {p}");
+        for item in &page.items {
+            let b = item.bounds();
+            assert!(
+                frame.contains(&b),
+                "{what} {options:?} page {}: {b:?} is within 12 mm of the edge",
+                p + 1
+            );
+        }
+        let runs: Vec<_> = page.texts().collect();
+        for run in &runs {
+            assert!(run.size >= min_text - 0.01, "{what} {options:?}: {:?} at {} pt", run.text, run.size);
+        }
+        for (i, a) in runs.iter().enumerate() {
+            for b in &runs[i + 1..] {
+                assert!(
+                    !a.bounds().overlaps(&b.bounds()),
+                    "{what} {options:?} page {}: {:?} overlaps {:?}",
+                    p + 1,
+                    a.text,
+                    b.text
+                );
+            }
+        }
+    }
+}
+
+/// A document's body text: its text runs without the running lines (page
+/// numbers, "(continued)" headers, the footer), whitespace collapsed, as
+/// the PDF tests read it back.
+fn body(doc: &Document, footer: &str) -> String {
+    body_of(doc.pages.iter().flat_map(|p| p.texts()).map(|run| run.text.as_str()), footer)
+}
+
+/// Every warning a sheet must carry: call now, see a doctor, stop.
+fn red_flags(safety: &Safety) -> impl Iterator<Item = &String> {
+    safety.urgent.iter().chain(&safety.see_doctor).chain(&safety.stop)
+}
+
+/// The stretches at their standard doses, as `--stretch ID` gives them.
+fn exercises<'a>(library: &'a Library, ids: &[&str]) -> Vec<Exercise<'a>> {
+    ids.iter()
+        .map(|id| {
+            let stretch = library.stretch(id).unwrap();
+            let dose = Prescription::standard(&stretch.dose, false);
+            Exercise { stretch, dose, seconds: plan::timing::stretch_s(stretch, &dose) }
+        })
+        .collect()
+}
+
+/// The card's text: the shown stretches by name with their card steps,
+/// and the safety panel whole: every stop rule under the emergency
+/// heading, or (where room is short) the short forms of both.
+fn check_card_text(doc: &Document, shown: &[Exercise], safety: &Safety, what: &str) {
+    let text = body(doc, "");
+    for exercise in shown {
+        assert!(text.contains(&exercise.stretch.name), "{what}: {} missing", exercise.stretch.name);
+        assert_has_all(&text, &format!("{what}: step"), exercise.stretch.card_steps());
+    }
+    if text.contains("Call emergency services now if") {
+        assert_has_all(&text, &format!("{what}: stop rule"), &safety.stop);
+    } else {
+        let brief = [format!("Stop: {}", safety.brief.stop), format!("Get help: {}", safety.brief.help)];
+        assert_has_all(&text, &format!("{what}: short safety text"), &brief);
+    }
+}
+
+#[test]
+fn the_card_is_one_clean_page_everywhere_with_every_step_shown() {
+    let library = stretchsheet::content::built_in().unwrap();
+    let request = Request { quick: true, ..Request::new(vec!["desk-break".into()], 5) };
+    let routine = plan::select(&library, &request).unwrap();
+    let ids: Vec<&str> = routine.items.iter().map(|i| i.id.as_str()).collect();
+    // What `card` shows by default: the desk break at its own short doses.
+    let desk_break: Vec<Exercise> = routine
+        .items
+        .iter()
+        .map(|i| Exercise {
+            stretch: library.stretch(&i.id).unwrap(),
+            dose: i.prescription,
+            seconds: i.seconds,
+        })
+        .collect();
+    // What `card --stretch …` shows: the same stretches at standard doses,
+    // whose longer dose lines take more room.
+    let standard = exercises(&library, &ids);
+    assert!(desk_break.len() >= 5, "a 5-minute desk break has 5 or more stretches");
+    for options in options() {
+        for (entries, what) in [(&desk_break, "desk break"), (&standard, "standard doses")] {
+            let card = sheets::card(entries, library.safety(), &Photos::new(), &options);
+            assert_eq!(card.document.pages.len(), 1);
+            // Five or more in normal print on every paper and orientation;
+            // A5 turned sideways holds four at standard doses.
+            let sideways_a5 = options.paper == Paper::A5 && options.landscape;
+            let least = if sideways_a5 && what == "standard doses" { 4 } else { 5 };
+            if !options.large_print {
+                assert!(card.shown >= least, "{what} {options:?} shows only {}", card.shown);
+            }
+            assert!(card.shown >= 1);
+            check(&card.document, &options, "card");
+            let what = format!("card of the {what} {options:?}");
+            check_card_text(&card.document, &entries[..card.shown], library.safety(), &what);
+        }
+    }
+}
+
+#[test]
+fn the_plan_is_clean_everywhere_with_every_step_warning_and_session() {
+    let library = stretchsheet::content::built_in().unwrap();
+    let request = Request::new(vec!["posture".into()], 10);
+    let calendar = Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(7), weeks: 12 };
+    let plan = plan::build(&library, &request, &calendar).unwrap();
+    for options in options() {
+        let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
+        check(&doc, &options, "plan");
+        let what = format!("plan {options:?}");
+        let text = body(&doc, sheets::parts::FOOTER);
+        for id in plan.stretch_ids() {
+            let stretch = library.stretch(id).unwrap();
+            assert!(text.contains(&stretch.name), "{what}: {} missing", stretch.name);
+            assert_has_all(&text, &format!("{what}: step"), &stretch.steps);
+        }
+        assert_has_all(&text, &format!("{what}: red flag"), red_flags(library.safety()));
+        for session in &plan.sessions {
+            let label =
+                format!("{} · {}", session.date.format("%a %-d %b"), plan.routines[session.routine].label);
+            assert!(text.contains(&label), "{what}: log row missing: {label}");
+        }
+        for week in 1..=calendar.weeks {
+            assert!(text.contains(&format!("Week {week}")), "{what}: week {week} missing");
+        }
+    }
+}
+
+/// A handout with every field given and a long name and notes.
+fn handout<'a>(library: &'a Library, clinic: &'a Clinic, name: &'a str, notes: &'a str) -> Handout<'a> {
+    Handout {
+        clinic: Some(clinic),
+        patient: Some(name),
+        clinician: Some("Sam Patel"),
+        date: "2026-11-21".parse().unwrap(),
+        notes: Some(notes),
+        exercises: exercises(
+            library,
+            &["doorway-chest-stretch", "cat-cow", "thread-the-needle", "towel-thoracic-extension"],
+        ),
+        per_day: Some(2),
+        per_week: Some(5),
+        follow_up: Some("2026-12-10".parse().unwrap()),
+    }
+}
+
+#[test]
+fn the_handout_is_clean_everywhere_with_every_step_and_warning() {
+    let library = stretchsheet::content::built_in().unwrap();
+    let name = long_name();
+    let notes = vec!["Keep your shoulders relaxed and breathe out as you stretch."; 200].join("\n\n");
+    let clinic = Clinic {
+        name: "Riverside Physiotherapy and Sports Injury Clinic of the Greater Springfield Area".into(),
+        address: Some("12 River Street, Springfield".into()),
+        phone: Some("+1 555 0100".into()),
+        ..Default::default()
+    };
+    let handout = handout(&library, &clinic, &name, &notes);
+    for options in options() {
+        let doc = sheets::handout(&handout, library.safety(), &Photos::new(), &options);
+        check(&doc, &options, "handout");
+        let what = format!("handout {options:?}");
+        let text = body(&doc, sheets::parts::FOOTER);
+        for line in
+            ["Clinician: Sam Patel", "Next appointment: 10 December 2026", "Twice a day, 5 days a week."]
+        {
+            assert!(text.contains(line), "{what}: {line:?} missing");
+        }
+        for exercise in &handout.exercises {
+            assert_has_all(&text, &format!("{what}: step"), &exercise.stretch.steps);
+        }
+        assert_has_all(&text, &format!("{what}: red flag"), red_flags(library.safety()));
+    }
+}
+
+/// Moved here from the handout's command-line tests: the same name and
+/// notes, read on the laid-out pages instead of the PDF's text.
+#[test]
+fn the_handout_keeps_a_long_name_and_long_notes_whole() {
+    let library = stretchsheet::content::built_in().unwrap();
+    let footer = "Riverside Physiotherapy · Questions? Call +1 555 0100";
+    let clinic =
+        Clinic { name: "Riverside Physiotherapy".into(), footer: Some(footer.into()), ..Default::default() };
+    let (name, notes) = (long_name(), long_notes());
+    let handout = handout(&library, &clinic, &name, &notes);
+    for options in options() {
+        let doc = sheets::handout(&handout, library.safety(), &Photos::new(), &options);
+        assert!(doc.pages.len() >= 4, "{options:?}: {} pages", doc.pages.len());
+        let text = body(&doc, footer);
+        assert!(text.contains(&format!("Prepared for: {name}")), "{options:?}: name not found whole");
+        assert!(text.contains(&squash(&notes)), "{options:?}: notes not found whole");
+    }
+}
+
+#[test]
+fn the_gallery_is_clean_everywhere_and_has_every_stretch_and_figure() {
+    let library = stretchsheet::content::built_in().unwrap();
+    for options in options() {
+        let doc = sheets::gallery(&library, &Photos::new(), &options);
+        check(&doc, &options, "gallery");
+        let text = squash(&doc.text());
+        for stretch in library.stretches() {
+            assert!(text.contains(&stretch.name), "{} missing", stretch.name);
+            assert!(text.contains(&format!("id: {}", stretch.id)), "{} id missing", stretch.id);
+        }
+        // One figure per stretch: each draws a filled head (a closed, filled
+        // path); count them against the stretches.
+        let heads = doc
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter(|i| matches!(i, Item::Path(path) if path.closed && path.fill == Some(stretchsheet::figure::INK)))
+            .count();
+        assert!(
+            heads >= library.stretches().len(),
+            "{heads} heads for {} stretches",
+            library.stretches().len()
+        );
+    }
+}
+
+/// A desk break picked by the planner, as a routine (no command prints
+/// one alone; the card lays it out).
+#[test]
+fn routine_snapshot_desk_break_five_minutes() {
+    let library = stretchsheet::content::built_in().unwrap();
+    let routine = plan::select(&library, &Request::new(vec!["desk-break".into()], 5)).unwrap();
+    snapshot("routine-desk-break-5min", &routine.to_string());
+}

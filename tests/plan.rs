@@ -1,0 +1,221 @@
+//! `stretchsheet plan` run as a program: text, JSON and iCalendar output,
+//! `-o`, `--explain`, determinism, one clear line with exit 2 for each kind
+//! of bad input, and the PDF: a valid file on the requested paper with
+//! every step of every planned stretch, every warning sign and every
+//! session in its text, identical bytes for identical input.
+
+use std::path::{Path, PathBuf};
+
+use crate::harness::*;
+
+const POSTURE: [&str; 9] =
+    ["plan", "--goal", "posture", "--minutes", "10", "--days", "mon,wed,fri", "--weeks", "4"];
+
+/// The posture plan's arguments with `extra` after them.
+fn posture<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    POSTURE.iter().copied().chain(extra.iter().copied()).collect()
+}
+
+/// `plan ARGS…` (the word "plan" is added) in a fresh folder: its stdout.
+fn plan(args: &[&str]) -> String {
+    ok_stdout(&[&["plan"], args].concat())
+}
+
+#[test]
+fn text_names_goal_dates_routines_and_weekly_minutes() {
+    let text = ok_stdout(&POSTURE);
+    assert!(text.starts_with("Stretch plan: posture\n"), "{text}");
+    assert!(text.contains("Mon 23 Nov 2026 to Sun 20 Dec 2026 (12 sessions)"), "{text}");
+    assert!(text.contains("Routine A"));
+    for week in 1..=4 {
+        assert!(text.contains(&format!("Week {week}: ")), "week {week}");
+    }
+    assert!(text.contains("minutes a week"));
+    assert!(!text.contains("Why these stretches"));
+}
+
+#[test]
+fn explain_says_why_in_and_why_out() {
+    let text = ok_stdout(&posture(&["--explain"]));
+    assert!(text.contains("Why these stretches"));
+    assert!(text.contains("Left out"));
+    assert!(text.contains("Doorway chest stretch: needs a doorway (you have: chair, wall)"), "{text}");
+}
+
+#[test]
+fn json_follows_the_schema_and_stays_within_budget() {
+    let plan = json(&ok_stdout(&posture(&["--format", "json"])));
+    assert_eq!(plan["schema_version"], 1);
+    assert_eq!(plan["minutes_per_session"], 10);
+    assert_eq!(plan["start"], "2026-11-23");
+    assert_eq!(plan["weeks"], 4);
+    let sessions = plan["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 12);
+    for s in sessions {
+        let total = s["total_seconds"].as_u64().unwrap();
+        assert!((540..=600).contains(&total), "{s}");
+        assert!(["mon", "wed", "fri"].contains(&s["weekday"].as_str().unwrap()));
+        assert!(s["routine"].is_string());
+        for stretch in s["stretches"].as_array().unwrap() {
+            for key in ["id", "name", "seconds", "hold_s", "reps", "sides"] {
+                assert!(stretch.get(key).is_some(), "{key} in {stretch}");
+            }
+        }
+    }
+    assert!(plan["routines"].as_array().unwrap().len() >= 2);
+    assert!(plan.get("explanation").is_none());
+    let explained = json(&ok_stdout(&posture(&["--format", "json", "--explain"])));
+    assert!(explained["explanation"]["left_out"].is_array());
+}
+
+#[test]
+fn ics_has_one_event_per_session_with_crlf_lines() {
+    let ics = ok_stdout(&posture(&["--format", "ics"]));
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), "{ics}");
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(ics.matches("BEGIN:VEVENT\r\n").count(), 12);
+    assert_eq!(ics.matches("BEGIN:VALARM\r\n").count(), 12);
+    assert!(ics.contains("DTSTART;VALUE=DATE:20261123\r\n"));
+    assert!(ics.contains("SUMMARY:Stretch: routine A ("));
+    assert!(ics.split("\r\n").all(|line| line.len() <= 75));
+}
+
+#[test]
+fn output_file_gets_the_plan_and_stdout_stays_empty() {
+    let dir = tempdir();
+    for (format, name) in [("text", "plan.txt"), ("json", "plan.json"), ("ics", "plan.ics")] {
+        let out = run_in(dir.path(), &posture(&["--format", format, "-o", name]));
+        assert!(ok(&out).is_empty());
+        let written = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        assert_eq!(written, ok_stdout(&posture(&["--format", format])));
+    }
+}
+
+#[test]
+fn same_inputs_same_plan_and_the_seed_varies_it() {
+    assert_eq!(ok_stdout(&POSTURE), ok_stdout(&POSTURE));
+    let base = plan(&["--weeks", "1"]);
+    let varied = (1..10).any(|seed| plan(&["--weeks", "1", "--seed", &seed.to_string()]) != base);
+    assert!(varied, "no seed from 1 to 9 changed the plan");
+}
+
+#[test]
+fn a_plan_starting_on_a_wednesday_starts_that_day() {
+    let args = ["--start", "2026-11-25", "--days", "mon,wed,fri", "--weeks", "1", "--format", "json"];
+    let plan = json(&plan(&args));
+    let dates: Vec<&str> =
+        plan["sessions"].as_array().unwrap().iter().map(|s| s["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2026-11-25", "2026-11-27", "2026-11-30"]);
+}
+
+/// `plan ARGS…` fails with one line containing `expected` (see
+/// [`rejects`]).
+fn plan_rejects(args: &[&str], expected: &str) {
+    rejects(&[&["plan"], args].concat(), expected);
+}
+
+#[test]
+fn a_budget_below_the_shortest_session_names_the_minimum() {
+    plan_rejects(
+        &["--minutes", "1", "--seated-only"],
+        "--minutes: 1 is too short; the shortest session these stretches allow is 2 minutes",
+    );
+}
+
+#[test]
+fn constraints_that_leave_nothing_say_what_removed_what() {
+    plan_rejects(
+        &["--seated-only", "--avoid", "shoulder-injury", "--equipment", "none"],
+        "no stretch is left: --seated-only removed 16 stretches, --equipment (you have: nothing) removed 4 stretches",
+    );
+}
+
+#[test]
+fn unknown_words_list_the_known_ones() {
+    plan_rejects(
+        &["--goal", "flying"],
+        "--goal: unknown goal \"flying\"; use tension, mobility, posture, desk-break or gentle-start",
+    );
+    plan_rejects(
+        &["--avoid", "back-pain"],
+        "unknown condition \"back-pain\"; did you mean neck-pain? (use wrist-pain",
+    );
+    plan_rejects(&["--equipment", "bench"], "unknown equipment \"bench\"; use none, chair");
+    plan_rejects(&["--days", "mon,xyz"], "unknown day \"xyz\"; use mon, tue");
+    plan_rejects(&["--days", "mon,tusday"], "unknown day \"tusday\"; did you mean tue?");
+}
+
+#[test]
+fn bad_numbers_and_dates_are_rejected() {
+    plan_rejects(&["--weeks", "0"], "--weeks");
+    plan_rejects(&["--minutes", "0"], "--minutes");
+    plan_rejects(&["--minutes", "90"], "--minutes");
+    plan_rejects(&["--start", "2026-02-30"], "\"2026-02-30\" is not a date; write YYYY-MM-DD");
+    plan_rejects(&["--start", "next week"], "is not a date");
+}
+
+#[test]
+fn an_output_folder_that_does_not_exist_fails_before_any_work() {
+    plan_rejects(&["-o", "/no/such/folder/plan.txt"], "the folder /no/such/folder does not exist");
+}
+
+/// Writes the posture plan as a PDF to `dir/NAME` and returns its path.
+fn plan_pdf(dir: &Path, name: &str, extra: &[&str]) -> PathBuf {
+    ok(&run_in(dir, &posture(&[&["--format", "pdf", "-o", name], extra].concat())));
+    dir.join(name)
+}
+
+/// The plan's one end-to-end read of the PDF's text; what it must hold
+/// comes from the same plan as JSON.
+#[test]
+fn pdf_has_every_step_red_flag_and_session() {
+    let dir = tempdir();
+    let path = plan_pdf(dir.path(), "plan.pdf", &[]);
+    assert_valid_pdf(&path);
+    let pages = assert_pages_sized(&path, A4);
+    assert!(pages >= 6, "overview, routines, exercises, log, safety");
+
+    let expected = json(&ok_stdout(&posture(&["--format", "json", "--explain"])));
+    let Some(text) = body_text(&path, "General guidance, not personal medical advice.") else { return };
+    for chosen in expected["explanation"]["chosen"].as_array().expect("chosen stretches") {
+        let stretch = stretch(chosen["id"].as_str().expect("an id"));
+        let name = stretch["name"].as_str().expect("a name");
+        assert!(text.contains(name), "{name} missing");
+        assert_has_all(&text, "step", &strings(&stretch, "steps"));
+    }
+    assert_has_all(&text, "red flag", Safety::read().red_flags());
+    for session in expected["sessions"].as_array().expect("sessions") {
+        let date: chrono::NaiveDate = session["date"].as_str().and_then(|d| d.parse().ok()).expect("a date");
+        let label =
+            format!("{} · {}", date.format("%a %-d %b"), session["routine"].as_str().expect("a label"));
+        assert!(text.contains(&label), "log row missing: {label}");
+    }
+    for week in 1..=4 {
+        assert!(text.contains(&format!("Week {week}")));
+    }
+}
+
+#[test]
+fn pdf_on_letter_landscape_in_large_print_keeps_its_size() {
+    let dir = tempdir();
+    let path = plan_pdf(dir.path(), "plan.pdf", &["--paper", "letter", "--landscape", "--large-print"]);
+    assert_valid_pdf(&path);
+    assert_pages_sized(&path, (LETTER.1, LETTER.0));
+}
+
+#[test]
+fn pdf_of_the_same_input_has_identical_bytes() {
+    let dir = tempdir();
+    let a = std::fs::read(plan_pdf(dir.path(), "a.pdf", &[])).unwrap();
+    let b = std::fs::read(plan_pdf(dir.path(), "b.pdf", &[])).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_bad_title_is_refused_before_writing() {
+    let dir = tempdir();
+    let args = posture(&["--format", "pdf", "-o", "plan.pdf", "--title", "Back → better"]);
+    let line = bad(&run_in(dir.path(), &args));
+    assert!(line.contains("--title: the character \"→\""), "{line}");
+    assert!(!dir.path().join("plan.pdf").exists());
+}
