@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn every_built_in_stretch_has_a_valid_pose_that_draws_inside_its_frame() {
         let library = library();
-        assert_eq!(library.stretches().len(), 20);
+        assert_eq!(library.stretches().len(), 27);
         for stretch in library.stretches() {
             let fig = stretch.figure.as_ref().expect("every stretch has a figure");
             assert!(fig.pose.is_some(), "{} has no pose", stretch.id);

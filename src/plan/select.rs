@@ -466,10 +466,13 @@ mod tests {
     #[test]
     fn bad_requests_are_one_line_errors() {
         let library = crate::content::built_in().unwrap();
-        let mut seated = posture(1);
-        seated.seated_only = true;
-        let e = select(&library, &seated).unwrap_err().to_string();
-        assert_eq!(e, "minutes: 1 is too short; the shortest session these stretches allow is 2 minutes");
+        // A library whose one stretch takes longer than a minute at least.
+        let mut long = library.stretch("childs-pose").unwrap().clone();
+        long.dose.hold_s = Some(crate::content::Range::new(60, 60));
+        long.dose.reps = crate::content::Range::new(3, 3);
+        let one = Library::new(vec![long], library.goals().to_vec(), library.safety().clone());
+        let e = select(&one, &Request::new(vec![], 1)).unwrap_err().to_string();
+        assert_eq!(e, "minutes: 1 is too short; the shortest session these stretches allow is 4 minutes");
         let e = select(&library, &Request::new(vec!["flying".into()], 10)).unwrap_err().to_string();
         assert!(e.starts_with("goal: unknown goal \"flying\"; use tension"), "{e}");
         let mut r = posture(10);
