@@ -225,8 +225,9 @@ pub fn card_steps(stretch: &Value) -> Vec<String> {
 /// The safety text every sheet prints, from `content/safety.toml`.
 pub struct Safety {
     pub stop: Vec<String>,
-    pub see_doctor: Vec<String>,
+    pub emergency: Vec<String>,
     pub urgent: Vec<String>,
+    pub see_doctor: Vec<String>,
 }
 
 impl Safety {
@@ -237,12 +238,17 @@ impl Safety {
             let items = table[key].as_array().unwrap_or_else(|| panic!("safety.toml: {key}"));
             items.iter().map(|s| s.as_str().expect("a string").to_string()).collect()
         };
-        Safety { stop: list("stop"), see_doctor: list("see_doctor"), urgent: list("urgent") }
+        Safety {
+            stop: list("stop"),
+            emergency: list("emergency"),
+            urgent: list("urgent"),
+            see_doctor: list("see_doctor"),
+        }
     }
 
-    /// Every warning: call now, see a doctor, stop.
+    /// Every warning: call now, same day, see a doctor, stop.
     pub fn red_flags(&self) -> impl Iterator<Item = &String> {
-        self.urgent.iter().chain(&self.see_doctor).chain(&self.stop)
+        self.emergency.iter().chain(&self.urgent).chain(&self.see_doctor).chain(&self.stop)
     }
 }
 

@@ -73,9 +73,9 @@ fn body(doc: &Document, footer: &str) -> String {
     body_of(doc.pages.iter().flat_map(|p| p.texts()).map(|run| run.text.as_str()), footer)
 }
 
-/// Every warning a sheet must carry: call now, see a doctor, stop.
+/// Every warning a sheet must carry: call now, same day, see a doctor, stop.
 fn red_flags(safety: &Safety) -> impl Iterator<Item = &String> {
-    safety.urgent.iter().chain(&safety.see_doctor).chain(&safety.stop)
+    safety.emergency.iter().chain(&safety.urgent).chain(&safety.see_doctor).chain(&safety.stop)
 }
 
 /// The stretches at their standard doses, as `--stretch ID` gives them.
@@ -101,8 +101,8 @@ fn check_card_text(doc: &Document, shown: &[Exercise], safety: &Safety, what: &s
     if text.contains("Call emergency services now if") {
         assert_has_all(&text, &format!("{what}: stop rule"), &safety.stop);
     } else {
-        let brief = [format!("Stop: {}", safety.brief.stop), format!("Get help: {}", safety.brief.help)];
-        assert_has_all(&text, &format!("{what}: short safety text"), &brief);
+        let signs: Vec<String> = safety.brief.emergency.iter().map(|s| s.to_lowercase()).collect();
+        assert_has_all(&text.to_lowercase(), &format!("{what}: short emergency signs"), &signs);
     }
 }
 

@@ -249,31 +249,42 @@ pub(crate) struct GoalsFile {
     pub goal: Vec<Goal>,
 }
 
-/// General rules, stop rules and red flags: printed on every sheet.
+/// General rules, stop rules and warning signs by how urgent they are:
+/// printed on every sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Safety {
     /// That the sheet is general guidance, not personal medical advice.
     pub disclaimer: String,
+    /// What to have checked before the first session.
+    pub before_you_start: Vec<String>,
     /// How to stretch safely.
     pub general: Vec<String>,
-    /// When to stop a stretch or a session.
+    /// When to stop a stretch or a session (each line finishes "Stop now
+    /// if…").
     pub stop: Vec<String>,
-    /// Signs that need a doctor soon.
-    pub see_doctor: Vec<String>,
-    /// Signs that need emergency care now.
+    /// Signs that need emergency services now.
+    pub emergency: Vec<String>,
+    /// Signs that need an urgent appointment the same day.
     pub urgent: Vec<String>,
+    /// Signs that need a doctor soon (within a week or two).
+    pub see_doctor: Vec<String>,
     /// Short forms for one-page sheets with little room.
     pub brief: BriefSafety,
 }
 
-/// The stop rules and warning signs in a sentence each.
+/// The stop rules and warning signs in brief, for the desk card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BriefSafety {
-    pub stop: String,
-    /// When to call emergency services and when to see a doctor.
-    pub help: String,
+    /// A few very short stop rules (each finishes "Stop if…").
+    pub stop: Vec<String>,
+    /// Every emergency sign, in a few words each.
+    pub emergency: Vec<String>,
+    /// The same-day signs in one line.
+    pub urgent: String,
+    /// Where the full lists are.
+    pub more: String,
 }
 
 #[cfg(test)]

@@ -29,12 +29,16 @@ fn safety() -> Safety {
     Safety {
         disclaimer: "Tests only.".into(),
         general: vec!["Breathe.".into()],
+        before_you_start: vec!["Get new pain checked.".into()],
         stop: vec!["Stop if it hurts.".into()],
+        emergency: vec!["Chest pain.".into()],
+        urgent: vec!["Fever.".into()],
         see_doctor: vec!["Numbness.".into()],
-        urgent: vec!["Chest pain.".into()],
         brief: crate::content::BriefSafety {
-            stop: "Stop if it hurts.".into(),
-            help: "Get help for chest pain.".into(),
+            stop: vec!["It hurts.".into()],
+            emergency: vec!["Chest pain".into()],
+            urgent: "Same day: fever.".into(),
+            more: "Full list on the plan.".into(),
         },
     }
 }

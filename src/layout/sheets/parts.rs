@@ -96,10 +96,12 @@ pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
     let mut b = BlockBuilder::new(width);
     let size = style.body;
     let sections = [
+        ("Before you start", &safety.before_you_start),
         ("Stretch safely", &safety.general),
-        ("Stop if…", &safety.stop),
+        ("Stop now if…", &safety.stop),
+        ("Call emergency services now if you have", &safety.emergency),
+        ("Get an urgent appointment today if you have back pain with", &safety.urgent),
         ("See a doctor soon if you have", &safety.see_doctor),
-        ("Call emergency services now if you have", &safety.urgent),
     ];
     for (title, lines) in sections {
         heading(&mut b, style, title);
@@ -134,14 +136,16 @@ pub fn safety_panel(style: &Style, width: f32, safety: &Safety, detail: Detail) 
             label(&mut b, style, "Stop if:", size);
             bulleted(&mut b, style, &safety.stop, size, style.ink, false);
             b.gap(3.0);
-            line(&mut b, "Call emergency services now if: ", &join_signs(&safety.urgent));
+            line(&mut b, "Call emergency services now if: ", &join_signs(&safety.emergency));
             b.gap(3.0);
-            line(&mut b, "See a doctor soon if: ", &join_signs(&safety.see_doctor));
+            line(&mut b, "Get an urgent appointment today if: ", &join_signs(&safety.urgent));
         }
         Detail::Brief => {
-            line(&mut b, "Stop: ", &safety.brief.stop);
+            line(&mut b, "Stop if: ", &join_signs(&safety.brief.stop));
             b.gap(2.0);
-            line(&mut b, "Get help: ", &safety.brief.help);
+            line(&mut b, "Call emergency services for: ", &join_signs(&safety.brief.emergency));
+            b.gap(2.0);
+            line(&mut b, "", &safety.brief.urgent);
         }
     }
     boxed(b.finish(), width, pad, Some(style.tint), Some(Stroke::solid(1.0, style.accent)))
