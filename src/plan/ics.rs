@@ -103,26 +103,40 @@ impl Plan {
         text
     }
 
-    /// A short hash of everything the plan was built from.
+    /// A short hash of everything the plan was built from, so importing
+    /// the same plan again updates its events. The hashed text is a
+    /// canonical string built from the words the inputs are written with
+    /// on the command line (never from Rust's debug output, so renaming a
+    /// type changes no event id):
+    ///
+    /// `goals=posture;minutes=10;equipment=chair,wall;no_floor=0;seated_only=0;avoid=;older=0;seed=0;start=2026-11-23;days=mon,wed,fri;weeks=4`
     fn inputs_hash(&self) -> String {
+        let digest = Sha256::digest(self.canonical_inputs().as_bytes());
+        digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The plan's inputs as the documented canonical string.
+    fn canonical_inputs(&self) -> String {
         let r = &self.request;
         let c = &self.calendar;
-        let inputs = format!(
-            "goals={:?};minutes={};equipment={:?};no_floor={};seated_only={};avoid={:?};older={};seed={};start={};days={:?};weeks={}",
-            self.goals,
+        let join = |words: Vec<&str>| words.join(",");
+        let flag = |b: bool| if b { "1" } else { "0" };
+        let days: Vec<String> =
+            c.days.iter().map(|d| super::words::day_name(*d).to_ascii_lowercase()).collect();
+        format!(
+            "goals={};minutes={};equipment={};no_floor={};seated_only={};avoid={};older={};seed={};start={};days={};weeks={}",
+            self.goals.join(","),
             r.minutes,
-            r.equipment,
-            r.no_floor,
-            r.seated_only,
-            r.avoid,
-            r.older,
+            join(r.equipment.iter().map(|e| e.as_str()).collect()),
+            flag(r.no_floor),
+            flag(r.seated_only),
+            join(r.avoid.iter().map(|a| a.as_str()).collect()),
+            flag(r.older),
             r.seed,
             c.start,
-            c.days,
+            days.join(","),
             c.weeks
-        );
-        let digest = Sha256::digest(inputs.as_bytes());
-        digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+        )
     }
 }
 
@@ -228,6 +242,15 @@ mod tests {
         assert_eq!(p.to_ics(), plan(0).to_ics());
         let other = plan(1).to_ics();
         assert!(!other.contains(uids.iter().next().unwrap().as_str()));
+    }
+
+    #[test]
+    fn event_ids_hash_a_canonical_string_of_the_inputs() {
+        assert_eq!(
+            plan(0).canonical_inputs(),
+            "goals=posture;minutes=10;equipment=chair,wall;no_floor=0;seated_only=0;avoid=;older=0;seed=0;\
+             start=2026-11-23;days=mon,wed,fri;weeks=2"
+        );
     }
 
     #[test]
