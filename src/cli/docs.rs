@@ -100,7 +100,9 @@ pub fn man_page() -> Vec<u8> {
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         out.extend(subcommand_section(sub));
     }
-    let _ = top.render_extra_section(&mut out);
+    let mut extra = Vec::new();
+    let _ = top.render_extra_section(&mut extra);
+    out.extend(String::from_utf8_lossy(&extra).replace(".SH EXTRA", ".SH EXAMPLES").into_bytes());
     out
 }
 

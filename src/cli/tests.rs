@@ -169,4 +169,5 @@ fn the_manual_page_holds_every_command_and_names_no_other_page() {
     }
     assert!(page.contains("\\-\\-minutes") || page.contains("-minutes"));
     assert!(!page.contains("(1)"), "refers to another page");
+    assert!(page.contains(".SH EXAMPLES") && !page.contains(".SH EXTRA"));
 }
