@@ -5,36 +5,42 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Top-level module → the top-level modules its code names.
-fn imports() -> BTreeMap<String, BTreeSet<String>> {
+/// Every `.rs` file under `src/`: its path relative to `src/` and its text.
+fn source_files() -> Vec<(String, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut files = Vec::new();
     let mut stack = vec![src.clone()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("src/ is readable").flatten() {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
-                continue;
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(&src).expect("under src/").to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(&path).expect("a source file is readable");
+                files.push((rel, text));
             }
-            if path.extension().is_none_or(|e| e != "rs") {
-                continue;
-            }
-            let rel = path.strip_prefix(&src).expect("under src/");
-            let first = rel.components().next().expect("a file").as_os_str().to_string_lossy();
-            let module = first.trim_end_matches(".rs").to_string();
-            if module == "main" || module == "lib" || module == "house" {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).expect("a source file is readable");
-            let code = text.split("#[cfg(test)]").next().unwrap_or("");
-            let names = graph.entry(module.clone()).or_default();
-            for (i, _) in code.match_indices("crate::") {
-                let rest = &code[i + "crate::".len()..];
-                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-                if !name.is_empty() && name != module && name.chars().next().is_some_and(char::is_lowercase) {
-                    names.insert(name);
-                }
+        }
+    }
+    files
+}
+
+/// Top-level module → the top-level modules its code names.
+fn imports() -> BTreeMap<String, BTreeSet<String>> {
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (rel, text) in source_files() {
+        let first = rel.split('/').next().expect("a file");
+        let module = first.trim_end_matches(".rs").to_string();
+        if module == "main" || module == "lib" || module == "house" {
+            continue;
+        }
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        let names = graph.entry(module.clone()).or_default();
+        for (i, _) in code.match_indices("crate::") {
+            let rest = &code[i + "crate::".len()..];
+            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if !name.is_empty() && name != module && name.chars().next().is_some_and(char::is_lowercase) {
+                names.insert(name);
             }
         }
     }
@@ -88,26 +94,12 @@ fn the_page_model_and_the_bottom_modules_import_nothing() {
 
 #[test]
 fn only_render_knows_printpdf_and_only_cli_knows_clap() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut stack = vec![src.clone()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("src/ is readable").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path.strip_prefix(&src).expect("under src/").to_string_lossy().into_owned();
-            if rel == "house.rs" {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            if text.contains("printpdf::") || text.contains("use printpdf") {
-                assert!(rel.starts_with("render/"), "{rel} uses printpdf");
-            }
-            if text.contains("clap::") || text.contains("use clap") {
-                assert!(rel.starts_with("cli") || rel == "main.rs", "{rel} uses clap");
-            }
+    for (rel, text) in source_files().into_iter().filter(|(rel, _)| rel != "house.rs") {
+        if text.contains("printpdf::") || text.contains("use printpdf") {
+            assert!(rel.starts_with("render/"), "{rel} uses printpdf");
+        }
+        if text.contains("clap::") || text.contains("use clap") {
+            assert!(rel.starts_with("cli") || rel == "main.rs", "{rel} uses clap");
         }
     }
 }
