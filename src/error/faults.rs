@@ -131,7 +131,8 @@ pub enum Fault {
     MissingGlyph {
         c: char,
     },
-    /// A control character where one line of text is meant.
+    /// A control character that cannot be printed (tabs and line breaks
+    /// are made spaces instead).
     ControlCharacter {
         c: char,
     },
@@ -296,6 +297,10 @@ pub enum Fault {
     /// A date outside the years allowed.
     DateOutOfRange {
         value: String,
+    },
+    /// A plan whose last day falls after the years allowed.
+    EndsOutOfRange {
+        end: String,
     },
     /// No session days.
     NoDays,
@@ -479,11 +484,13 @@ impl fmt::Display for Fault {
                 quote(&c.to_string()),
                 u32::from(*c)
             ),
-            ControlCharacter { c } => write!(
-                f,
-                "has a control character (U+{:04X}); write it on one line without tabs or line breaks",
-                u32::from(*c)
-            ),
+            ControlCharacter { c } => {
+                write!(
+                    f,
+                    "has a control character (U+{:04X}) that cannot be printed; remove it",
+                    u32::from(*c)
+                )
+            }
             DoesNotFit { room } => write!(f, "is too long to fit {room}; shorten it"),
             Missing { what, hint: "" } => write!(f, "{what} is missing"),
             Missing { what, hint } => write!(f, "{what} is missing; {hint}"),
@@ -585,6 +592,11 @@ impl fmt::Display for Fault {
                 f,
                 "{value} is outside the years {}–{}; use a date in that range",
                 crate::limits::YEARS.min,
+                crate::limits::YEARS.max
+            ),
+            EndsOutOfRange { end } => write!(
+                f,
+                "the plan would end on {end}, after the year {}; start earlier or plan fewer weeks",
                 crate::limits::YEARS.max
             ),
             NoDays => f.write_str("no session days; name at least one day, such as mon,wed,fri"),
