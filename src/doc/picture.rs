@@ -20,6 +20,9 @@ pub use super::items::Picture;
 pub const MAX_SIDE: u32 = 8000;
 /// The most pixels a picture may have (a 16-megapixel photo).
 pub const MAX_PIXELS: u64 = 16_000_000;
+/// The most pixels of a progressive JPEG, whose decoder keeps every
+/// coefficient of the picture (two bytes a sample) besides its pixels.
+pub const MAX_PROGRESSIVE_PIXELS: u64 = 12_000_000;
 /// The most a decoder may allocate for what comes before the pixels (a
 /// colour profile, text, Exif): real pictures need well under 1 MB.
 pub const METADATA_BYTES: u64 = 8 * 1024 * 1024;
@@ -36,8 +39,10 @@ pub enum PictureError {
     NotAPicture,
     /// A picture whose header cannot be read.
     Unreadable,
-    /// More pixels on a side than [`MAX_SIDE`], or in all than [`MAX_PIXELS`].
-    TooLarge { width: u32, height: u32 },
+    /// More pixels on a side than [`MAX_SIDE`], or in all than `max_pixels`
+    /// ([`MAX_PIXELS`], or less for a kind of picture that costs more to
+    /// decode).
+    TooLarge { width: u32, height: u32, max_pixels: u64 },
     /// The pixel data is cut short or damaged.
     Damaged,
     /// Decoding would need more memory than allowed.
@@ -61,8 +66,14 @@ pub fn decode_from<R: BufRead + Seek>(
 ) -> Result<Picture, PictureError> {
     let start = source.stream_position().map_err(|_| PictureError::Unreadable)?;
     let (format, width, height) = header(&mut source)?;
-    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(PictureError::TooLarge { width, height });
+    source.seek(SeekFrom::Start(start)).map_err(|_| PictureError::Unreadable)?;
+    let max_pixels = if format == ImageFormat::Jpeg && progressive_jpeg(&mut source) {
+        MAX_PROGRESSIVE_PIXELS
+    } else {
+        MAX_PIXELS
+    };
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > max_pixels {
+        return Err(PictureError::TooLarge { width, height, max_pixels });
     }
     source.seek(SeekFrom::Start(start)).map_err(|_| PictureError::Unreadable)?;
     let mut reader = ImageReader::with_format(&mut source, format);
@@ -90,6 +101,39 @@ fn header<R: BufRead + Seek>(source: &mut R) -> Result<(ImageFormat, u32, u32), 
         _ => PictureError::Unreadable,
     })?;
     Ok((format, width, height))
+}
+
+/// Whether the JPEG `source` starts at is progressive: its frame header
+/// (the first SOF marker) says so. Reads only the markers' headers.
+fn progressive_jpeg<R: BufRead + Seek>(source: &mut R) -> bool {
+    let mut two = [0u8; 2];
+    if source.read_exact(&mut two).is_err() || two != [0xFF, 0xD8] {
+        return false;
+    }
+    for _ in 0..1000 {
+        if source.read_exact(&mut two).is_err() || two[0] != 0xFF {
+            return false;
+        }
+        match two[1] {
+            0xFF => {
+                // Fill bytes before a marker.
+                let _ = source.seek(SeekFrom::Current(-1));
+                continue;
+            }
+            0xC2 | 0xC6 | 0xCA | 0xCE => return true,
+            0xC0 | 0xC1 | 0xC3 | 0xC5 | 0xC7 | 0xC9 | 0xCB | 0xCD | 0xCF | 0xDA => return false,
+            _ => {}
+        }
+        let mut len = [0u8; 2];
+        if source.read_exact(&mut len).is_err() {
+            return false;
+        }
+        let skip = i64::from(u16::from_be_bytes(len)).saturating_sub(2);
+        if source.seek(SeekFrom::Current(skip)).is_err() {
+            return false;
+        }
+    }
+    false
 }
 
 /// Decoder limits: no side over [`MAX_SIDE`], at most `bytes` allocated.
@@ -236,6 +280,6 @@ mod tests {
         let crc = crc32fast::hash(&bytes[12..29]);
         bytes[29..33].copy_from_slice(&crc.to_be_bytes());
         let err = decode(&bytes, 100.0, 100.0).unwrap_err();
-        assert_eq!(err, PictureError::TooLarge { width: 20000, height: 20000 });
+        assert_eq!(err, PictureError::TooLarge { width: 20000, height: 20000, max_pixels: MAX_PIXELS });
     }
 }
