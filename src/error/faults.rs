@@ -186,6 +186,10 @@ pub enum Fault {
     TooManyFiles {
         max: usize,
     },
+    /// A content folder whose files together are more than a library holds.
+    LibraryFull {
+        max: u64,
+    },
     /// An output that cannot be written: its folder is missing.
     NoFolder {
         folder: String,
@@ -517,6 +521,11 @@ impl fmt::Display for Fault {
             TooManyFiles { max } => {
                 write!(f, "is one file too many; a library holds at most {max} stretch files")
             }
+            LibraryFull { max } => write!(
+                f,
+                "is not read: a content folder holds at most {} of files in all; split it into smaller folders",
+                super::words::bytes(*max)
+            ),
             NoFolder { folder } => write!(f, "cannot be written: the folder {folder} does not exist"),
             NotEmpty => f.write_str("is not empty; name a new or empty folder"),
             Picture(problem) => super::words::picture(f, problem),
