@@ -35,7 +35,7 @@ impl fmt::Display for Problem {
             write!(f, ":{line}:{col}")?;
         }
         if !self.field.is_empty() {
-            write!(f, ": {}", self.field)?;
+            write!(f, ": {}", words::cut(&self.field, words::MAX_FIELD))?;
         }
         write!(f, ": {}", self.fault)
     }

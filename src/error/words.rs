@@ -38,6 +38,9 @@ pub fn quote(value: &str) -> String {
 /// command-line parser's), which may repeat what was typed.
 pub const MAX_LINE: usize = 400;
 
+/// The most characters of a field's dotted path shown (a key may be long).
+pub const MAX_FIELD: usize = 80;
+
 /// `text` cut to `max` characters with an ellipsis.
 pub fn cut(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
