@@ -133,6 +133,7 @@ pub fn regular(meta: &Metadata) -> std::result::Result<(), Fault> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     #[test]
     fn reads_a_small_file_and_refuses_a_large_one() {
@@ -157,6 +158,34 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
         let err = read_text(&fifo, FileKind::NotesFile, 100).unwrap_err().to_string();
         assert!(err.ends_with("is a named pipe (FIFO), not a regular file; name a file"), "{err}");
+    }
+
+    #[test]
+    fn a_bounded_stream_refuses_a_large_file_and_one_that_grows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logo.png");
+        std::fs::write(&path, [7u8; 10]).unwrap();
+        let err = open_bounded(&path, FileKind::Logo, 5).err().unwrap().to_string();
+        assert!(err.ends_with("is 10 bytes large; the most allowed is 5 bytes"), "{err}");
+        let mut file = open_bounded(&path, FileKind::Logo, 10).unwrap();
+        std::fs::OpenOptions::new().append(true).open(&path).unwrap().write_all(b"more").unwrap();
+        let mut read = Vec::new();
+        let grew = file.read_to_end(&mut read).unwrap_err();
+        assert_eq!(grew.kind(), std::io::ErrorKind::FileTooLarge);
+        assert_eq!(read.len(), 10);
+        file.seek(SeekFrom::Start(0)).unwrap();
+        let mut first = [0u8; 4];
+        file.read_exact(&mut first).unwrap();
+        assert_eq!(first, [7; 4]);
+    }
+
+    #[test]
+    fn a_socket_is_named_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("socket");
+        let _listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
+        let err = read_text(&path, FileKind::ClinicFile, 100).unwrap_err().to_string();
+        assert!(err.ends_with("is a socket, not a regular file; name a file"), "{err}");
     }
 
     #[test]
