@@ -5,7 +5,7 @@
 //! reader that goes away ends the program quietly.
 
 use std::io::Read;
-use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt, symlink};
 use std::path::Path;
 use std::process::Stdio;
 
@@ -51,6 +51,14 @@ fn a_link_is_kept_and_its_target_replaced_with_its_mode() {
     assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o600);
     // Nothing left beside it.
     assert_eq!(std::fs::read_dir(d.join("private")).unwrap().count(), 1);
+
+    // Its owner is kept too, where that is allowed (as root).
+    if std::os::unix::fs::chown(&real, Some(12345), Some(12345)).is_ok() {
+        ok(&run_in(d, &["card", "-o", "link.pdf"]));
+        let meta = std::fs::metadata(&real).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (12345, 12345));
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    }
 }
 
 #[test]
