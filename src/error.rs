@@ -35,7 +35,7 @@ impl fmt::Display for Problem {
             write!(f, ":{line}:{col}")?;
         }
         if !self.field.is_empty() {
-            write!(f, ": {}", self.field)?;
+            write!(f, ": {}", words::cut(&self.field, words::MAX_FIELD))?;
         }
         write!(f, ": {}", self.fault)
     }
@@ -259,7 +259,7 @@ impl fmt::Display for Error {
                 let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
                 f.write_str(&lines.join("\n"))
             }
-            Error::Usage(message) => f.write_str(message),
+            Error::Usage(message) => f.write_str(&words::cut(message, words::MAX_LINE)),
             Error::Invalid { input, fault } => write!(f, "{input}: {fault}"),
             Error::Unsatisfiable(fault) => write!(f, "{fault}"),
             Error::Io { kind, path, action, source } => {

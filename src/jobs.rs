@@ -90,7 +90,7 @@ impl Job<'_> {
 
     /// `plan`: text, JSON, iCalendar or the PDF sheet.
     fn plan(&mut self, library: &Library, job: &PlanJob) -> Result<()> {
-        check_line(Field::Title, job.sheet.title.as_deref())?;
+        let sheet = &titled(&job.sheet)?;
         job.output.check_writable()?;
         let plan = plan::build(library, &job.request, &job.calendar)?;
         let bytes = match job.format {
@@ -99,8 +99,8 @@ impl Job<'_> {
             PlanFormat::Ics => plan.to_ics().into_bytes(),
             PlanFormat::Pdf => {
                 let photos = input::photos::load(library, plan.stretch_ids())?;
-                let doc = sheets::plan(&plan, library, &photos, &job.sheet);
-                return self.write_pdf(&doc, &job.sheet, &job.output);
+                let doc = sheets::plan(&plan, library, &photos, sheet);
+                return self.write_pdf(&doc, sheet, &job.output);
             }
         };
         let wrote = job.output.write(&bytes)?;
@@ -110,7 +110,7 @@ impl Job<'_> {
 
     /// `gallery`: every stretch with its figure.
     fn gallery(&mut self, library: &Library, sheet: &SheetOptions, output: &Output) -> Result<()> {
-        check_line(Field::Title, sheet.title.as_deref())?;
+        let sheet = &titled(sheet)?;
         output.check_writable()?;
         let photos = input::photos::load(library, library.stretches().iter().map(|s| s.id.as_str()))?;
         self.write_pdf(&sheets::gallery(library, &photos, sheet), sheet, output)
@@ -120,7 +120,7 @@ impl Job<'_> {
     /// pick for a short desk break. Says so when the page cannot hold them
     /// all; refuses a card with room for none.
     fn card(&mut self, library: &Library, job: &CardJob) -> Result<()> {
-        check_line(Field::Title, job.sheet.title.as_deref())?;
+        let sheet = &titled(&job.sheet)?;
         job.output.check_writable()?;
         let exercises = if job.stretches.is_empty() {
             from_routine(library, &plan::select(library, &job.request)?)?
@@ -130,12 +130,12 @@ impl Job<'_> {
             named(library, job.stretches.iter().map(String::as_str), |s, _| standard(s))?
         };
         let photos = input::photos::load(library, exercises.iter().map(|e| e.stretch.id.as_str()))?;
-        let card = sheets::card(&exercises, library.safety(), &photos, &job.sheet);
+        let card = sheets::card(&exercises, library.safety(), &photos, sheet);
         if card.shown == 0 {
-            return Err(Error::field(Field::Title, Fault::NoRoom { paper: paper_words(&job.sheet) }));
+            return Err(Error::field(Field::Title, Fault::NoRoom { paper: paper_words(sheet) }));
         }
         if card.shown < exercises.len() && !self.config.quiet {
-            let hint = if job.sheet.large_print {
+            let hint = if sheet.large_print {
                 "leave out --large-print or use larger paper"
             } else {
                 "use larger paper"
@@ -147,7 +147,7 @@ impl Job<'_> {
                 exercises.len()
             );
         }
-        self.write_pdf(&card.document, &job.sheet, &job.output)
+        self.write_pdf(&card.document, sheet, &job.output)
     }
 
     /// `handout`: the clinic's branding, the patient, the notes and the
@@ -158,11 +158,11 @@ impl Job<'_> {
         if let (false, Some(paper)) = (job.paper_given, clinic.as_ref().and_then(|c| c.paper)) {
             sheet.paper = paper;
         }
-        check_line(Field::Patient, job.patient.as_deref())?;
-        check_line(Field::Clinician, job.clinician.as_deref())?;
-        check_line(Field::Title, sheet.title.as_deref())?;
+        let patient = line(Field::Patient, job.patient.as_deref())?;
+        let clinician = line(Field::Clinician, job.clinician.as_deref())?;
+        sheet.title = line(Field::Title, sheet.title.as_deref())?;
         let notes = notes(&job.notes)?;
-        let output = job.output.clone().unwrap_or_else(|| Output::File(handout_name(job.patient.as_deref())));
+        let output = job.output.clone().unwrap_or_else(|| Output::File(handout_name(patient.as_deref())));
         output.check_writable()?;
         let exercises = if job.stretches.is_empty() {
             from_routine(library, &plan::select(library, &job.request)?)?
@@ -173,8 +173,8 @@ impl Job<'_> {
         let photos = input::photos::load(library, exercises.iter().map(|e| e.stretch.id.as_str()))?;
         let handout = sheets::Handout {
             clinic: clinic.as_ref(),
-            patient: job.patient.as_deref(),
-            clinician: job.clinician.as_deref(),
+            patient: patient.as_deref(),
+            clinician: clinician.as_deref(),
             date: job.date,
             notes: notes.as_deref(),
             exercises,
@@ -254,32 +254,42 @@ fn named<'a, 'i>(
         .collect()
 }
 
-/// The clinician's notes, read from a file if need be, in printable text.
+/// The clinician's notes, read from a file if need be, as printable
+/// paragraphs (see [`crate::words::paragraphs`]).
 fn notes(notes: &Notes) -> Result<Option<String>> {
     let text = match notes {
         Notes::None => return Ok(None),
         Notes::Text(text) => text.clone(),
         Notes::File(path) => input::read_text(path, FileKind::NotesFile, input::TEXT_FILE_BYTES)?,
     };
-    check_text(Field::Notes, &text, limits::NOTES_CHARS)?;
-    Ok(Some(text))
+    printable(Field::Notes, crate::words::paragraphs(&text), limits::NOTES_CHARS).map(Some)
 }
 
-/// Fails when a one-line text (a name, a title) is too long or has a
-/// character the sheet font lacks. Tabs and line breaks become spaces
-/// when the sheet is laid out.
-fn check_line(field: Field, text: Option<&str>) -> Result<()> {
-    text.map_or(Ok(()), |text| check_text(field, text, limits::LINE_CHARS))
+/// The sheet with its title (if any) made one printable line.
+fn titled(sheet: &SheetOptions) -> Result<SheetOptions> {
+    Ok(SheetOptions { title: line(Field::Title, sheet.title.as_deref())?, ..sheet.clone() })
 }
 
-fn check_text(field: Field, text: &str, max: usize) -> Result<()> {
+/// A one-line text (a name, a title) as it prints: tabs and line breaks
+/// made spaces, soft hyphens dropped (see [`crate::words::one_line`]);
+/// refused when too long or unprintable.
+fn line(field: Field, text: Option<&str>) -> Result<Option<String>> {
+    text.map(|text| printable(field, crate::words::one_line(text), limits::LINE_CHARS)).transpose()
+}
+
+/// `text`, unless it is longer than `max` characters or has a character
+/// the sheet cannot print.
+fn printable(field: Field, text: String, max: usize) -> Result<String> {
     let chars = text.chars().count();
     if chars > max {
         return Err(Error::field(field, Fault::TooLong { chars, max }));
     }
-    match Fonts::get().missing(text) {
+    if let Some(c) = crate::words::control_char(&text) {
+        return Err(Error::field(field, Fault::ControlCharacter { c }));
+    }
+    match Fonts::get().missing(&text) {
         Some(c) => Err(Error::field(field, Fault::MissingGlyph { c })),
-        None => Ok(()),
+        None => Ok(text),
     }
 }
 
@@ -306,11 +316,16 @@ mod tests {
 
     #[test]
     fn long_or_unprintable_text_is_refused_with_its_field() {
-        let err = check_line(Field::Patient, Some(&"x".repeat(500))).unwrap_err();
+        let err = line(Field::Patient, Some(&"x".repeat(500))).unwrap_err();
         assert_eq!(err.to_string(), "patient: is 500 characters long; the maximum is 200");
-        let err = check_line(Field::Patient, Some("Zoë 李")).unwrap_err();
+        let err = line(Field::Patient, Some("Zoë 李")).unwrap_err();
         assert!(
             err.to_string().starts_with("patient: the character \"李\" (U+674E) is not in the sheet font")
         );
+        assert_eq!(line(Field::Title, Some("A\tB\nC\u{ad}D")).unwrap().as_deref(), Some("A B CD"));
+        let err = line(Field::Clinician, Some("Dr\u{7} Who")).unwrap_err().to_string();
+        assert_eq!(err, "clinician: has a control character (U+0007) that cannot be printed; remove it");
+        let notes = notes(&Notes::Text("One\ttwo\r\n\r\nThree".into())).unwrap();
+        assert_eq!(notes.as_deref(), Some("One two\n\nThree"));
     }
 }

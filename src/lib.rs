@@ -33,6 +33,8 @@ pub mod limits;
 pub mod output;
 pub mod plan;
 pub mod render;
+#[doc(hidden)]
+pub mod robustness;
 pub mod words;
 
 #[cfg(test)]

@@ -68,6 +68,9 @@ impl Output {
         if path.is_dir() {
             return Err(Error::file(FileKind::Output, path, Fault::IsAFolder));
         }
+        if is_own_stream(path) || fs::metadata(path).is_ok_and(|meta| is_stream(&meta)) {
+            return Ok(());
+        }
         let target = resolve(path);
         let folder = parent(&target);
         if !folder.is_dir() {
@@ -90,19 +93,21 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
 }
 
 fn write_path(path: &Path, bytes: &[u8]) -> Result<Wrote> {
-    let target = resolve(path);
     let fail = |source| Error::io(FileKind::Output, path, Action::Write, source);
-    match fs::metadata(&target) {
+    // Links are followed as the system follows them, so that `/dev/stdout`
+    // (a link to a pipe, say) is a stream.
+    match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(Error::file(FileKind::Output, path, Fault::IsAFolder)),
         Ok(meta) if is_stream(&meta) || is_own_stream(path) => {
-            write_stream(&target, bytes).map_err(|source| match source.kind() {
+            write_stream(path, bytes).map_err(|source| match source.kind() {
                 std::io::ErrorKind::BrokenPipe => Error::ClosedPipe,
                 _ => fail(source),
             })?;
             Ok(Wrote::Stream)
         }
-        Ok(meta) => replace(&target, bytes, Some(&meta)).map_err(fail).map(|()| Wrote::Replaced),
-        Err(_) => replace(&target, bytes, None).map_err(fail).map(|()| Wrote::Created),
+        Ok(meta) => replace(&resolve(path), bytes, Some(&meta)).map_err(fail).map(|()| Wrote::Replaced),
+        Err(source) if is_own_stream(path) => Err(fail(source)),
+        Err(_) => replace(&resolve(path), bytes, None).map_err(fail).map(|()| Wrote::Created),
     }
 }
 

@@ -1,7 +1,8 @@
 //! Small pieces of English every stage shares: joining lists ("a, b and
 //! c", "a, b or c"), counts with their noun, durations as people say them
-//! and as a terminal shows them. At the bottom of the crate: it imports
-//! nothing of it.
+//! and as a terminal shows them; and user text made fit to print
+//! ([`one_line`], [`paragraphs`], [`control_char`]). At the bottom of the
+//! crate: it imports nothing of it.
 
 /// Joins items as "a, b and c".
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
@@ -79,6 +80,60 @@ pub fn wrote(what: &str, detail: Option<String>, replaced: bool) -> String {
     if notes.is_empty() { format!("wrote {what}") } else { format!("wrote {what} ({})", notes.join("; ")) }
 }
 
+/// The soft hyphen: invisible unless a line breaks there, which the sheets
+/// never do, so it is dropped.
+const SOFT_HYPHEN: char = '\u{ad}';
+
+/// Text meant as one line (a name, a title) as it prints: tabs, line
+/// breaks and runs of spacing become one space, the ends are trimmed and
+/// soft hyphens dropped. Other control characters are kept, for
+/// [`control_char`] to find.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace() && c != '\u{a0}') {
+        let word: String = word.chars().filter(|&c| c != SOFT_HYPHEN).collect();
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+/// Text in paragraphs (a clinician's notes): line breaks kept (CR LF and
+/// CR become LF), each line made [`one_line`], and any run of blank lines
+/// one blank line, so a paragraph break stays one.
+pub fn paragraphs(text: &str) -> String {
+    let unix = text.replace("\r\n", "\n").replace(['\r', '\u{2028}', '\u{2029}', '\u{85}'], "\n");
+    let mut out = String::with_capacity(unix.len());
+    let mut blank = false;
+    for line in unix.split('\n').map(one_line) {
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        out.push_str(&line);
+        blank = false;
+    }
+    out
+}
+
+/// The first control character in `text` other than a line break (after
+/// [`one_line`] or [`paragraphs`], one that cannot be printed).
+pub fn control_char(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        c != '\n'
+            && (c.is_control()
+                || matches!(c, '\u{200e}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +170,15 @@ mod tests {
     fn first_letters_lower_but_acronyms_stay() {
         assert_eq!(lower_first("Hold 20 s"), "hold 20 s");
         assert_eq!(lower_first("ECG changes"), "ECG changes");
+    }
+
+    #[test]
+    fn user_text_is_made_printable() {
+        assert_eq!(one_line("  Ann\tLee\n\r  Smith\u{ad}son "), "Ann Lee Smithson");
+        assert_eq!(one_line("Zo\u{eb}\u{a0}B"), "Zo\u{eb}\u{a0}B");
+        assert_eq!(paragraphs("One\r\ntwo\t three\n \n\n\nFour\r"), "One\ntwo three\n\nFour");
+        assert_eq!(control_char("a\nb"), None);
+        assert_eq!(control_char("bell\u{7}"), Some('\u{7}'));
+        assert_eq!(control_char("right\u{202e}left"), Some('\u{202e}'));
     }
 }

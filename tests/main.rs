@@ -13,7 +13,9 @@ mod catalog;
 mod check;
 mod gallery;
 mod handout;
+mod hostile;
 mod layout;
+mod output;
 mod plan;
 mod snapshots;
 

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::source::SourceFile;
 use crate::doc::{Color, Fonts, Paper, Picture};
 use crate::error::{Fault, Problem};
+use crate::limits::{FOOTER_CHARS, LINE_CHARS};
 
 /// The largest box a logo prints in: 50 × 22 mm.
 pub const LOGO_BOX: (f32, f32) = (crate::doc::mm(50.0), crate::doc::mm(22.0));
@@ -80,43 +81,30 @@ impl ClinicFile {
                 None
             }
         });
+        let mut text = |field: &str, value: Option<&String>, max: usize| {
+            let (clean, fault) = printable(value?, max);
+            if let Some(fault) = fault {
+                fail(field, fault);
+            }
+            Some(clean)
+        };
         let clinic = Clinic {
-            name: file.name.clone(),
-            address: file.address.clone(),
-            phone: file.phone.clone(),
-            email: file.email.clone(),
-            website: file.website.clone(),
+            name: text("name", Some(&file.name), LINE_CHARS).unwrap_or_default(),
+            address: text("address", file.address.as_ref(), LINE_CHARS),
+            phone: text("phone", file.phone.as_ref(), LINE_CHARS),
+            email: text("email", file.email.as_ref(), LINE_CHARS),
+            website: text("website", file.website.as_ref(), LINE_CHARS),
             logo: None,
             accent,
             paper,
-            footer: file.footer.clone(),
+            footer: text("footer", file.footer.as_ref(), FOOTER_CHARS),
         };
-        problems.extend(clinic.character_problems(source));
+        problems.sort_by_key(|p| p.at);
         if problems.is_empty() { Ok((file, clinic)) } else { Err(problems) }
     }
 }
 
 impl Clinic {
-    /// Every text field must be printable with the sheet font.
-    fn character_problems(&self, source: &SourceFile) -> Vec<Problem> {
-        let fonts = Fonts::get();
-        let fields = [
-            ("name", Some(&self.name)),
-            ("address", self.address.as_ref()),
-            ("phone", self.phone.as_ref()),
-            ("email", self.email.as_ref()),
-            ("website", self.website.as_ref()),
-            ("footer", self.footer.as_ref()),
-        ];
-        fields
-            .iter()
-            .filter_map(|(field, text)| {
-                let c = fonts.missing(text.as_ref()?)?;
-                Some(source.problem(field, Fault::MissingGlyph { c }))
-            })
-            .collect()
-    }
-
     /// The contact lines in print order, each with the link it opens (a
     /// mail address, a website) if any.
     pub fn contacts(&self) -> Vec<(&str, Option<String>)> {
@@ -132,6 +120,22 @@ impl Clinic {
             .filter(|(t, _)| !t.trim().is_empty())
             .collect()
     }
+}
+
+/// One line of a clinic's text as it prints (tabs and line breaks made
+/// spaces, soft hyphens dropped), and what is wrong with it, if anything:
+/// too long, or a character that cannot be printed.
+fn printable(value: &str, max: usize) -> (String, Option<Fault>) {
+    let clean = crate::words::one_line(value);
+    let chars = clean.chars().count();
+    let fault = if chars > max {
+        Some(Fault::TooLong { chars, max })
+    } else if let Some(c) = crate::words::control_char(&clean) {
+        Some(Fault::ControlCharacter { c })
+    } else {
+        Fonts::get().missing(&clean).map(|c| Fault::MissingGlyph { c })
+    };
+    (clean, fault)
 }
 
 /// A website as a link: `https://` added when no scheme is given.
@@ -220,5 +224,22 @@ mod tests {
             err[0].starts_with("clinic.toml:2:10: accent: \"teal\" is not allowed; use a colour"),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn text_fields_are_one_printable_line_of_limited_length() {
+        let (_, clinic) = parse("name = \"River\\tside\\nPhysio\"\nfooter = \"Call\\u00ad us\"\n").unwrap();
+        assert_eq!(clinic.name, "River side Physio");
+        assert_eq!(clinic.footer.as_deref(), Some("Call us"));
+        let long = "x".repeat(12_000);
+        let err = parse(&format!("name = \"X\"\nfooter = \"{long}\"\nphone = \"1\\u0007\"\n")).unwrap_err();
+        assert_eq!(err.len(), 2, "{err:?}");
+        assert_eq!(err[0], "clinic.toml:2:10: footer: is 12000 characters long; the maximum is 300");
+        assert_eq!(
+            err[1],
+            "clinic.toml:3:9: phone: has a control character (U+0007) that cannot be printed; remove it"
+        );
+        let err = parse(&format!("name = \"{}\"\n", "n".repeat(201))).unwrap_err();
+        assert_eq!(err[0], "clinic.toml:1:8: name: is 201 characters long; the maximum is 200");
     }
 }

@@ -56,12 +56,20 @@ pub fn translate(err: &toml::de::Error, text: &str) -> Said {
     } else if message.starts_with("invalid type")
         || message.starts_with("invalid value")
         || message.starts_with("invalid length")
+        || message.starts_with("wanted")
         || message.contains("out of range")
         || message.contains("too large")
+        || message.contains("overflow")
     {
         Fault::WrongType { expected: expected(&field, message) }
-    } else if message.contains("recursion limit") {
+    } else if message.contains("recursion") {
         Fault::Syntax { message: "is nested too deeply; write plain lists and tables".into() }
+    } else if message.starts_with("duplicate key") {
+        let key = span.as_ref().map(|s| text[s.clone()].trim().trim_matches(['"', '\'']).to_string());
+        let key = key.filter(|k| !k.is_empty() && k.len() <= 80).unwrap_or_default();
+        let fault = Fault::Syntax { message: "is given twice; keep one".into() };
+        let field = if field.is_empty() { key } else { field };
+        return Said { span, field, fault };
     } else {
         Fault::Syntax { message: plain(message) }
     };
@@ -120,6 +128,19 @@ fn expected(field: &str, message: &str) -> String {
     let listed = field.ends_with(']');
     let phrase = match last(field) {
         _ if in_pose => "a number of degrees, such as 45",
+        "position" => "a position in double quotes, such as \"seated\"",
+        "intensity" => "\"gentle\", \"moderate\" or \"deep\"",
+        "areas" if listed => "an area in double quotes, such as \"upper-back\"",
+        "avoid_if" if listed => "a condition in double quotes, such as \"wrist-pain\"",
+        "equipment" if listed => "equipment in double quotes, such as \"chair\"",
+        "props" if listed => "a prop in double quotes, such as \"floor\"",
+        "touching" | "lifted" | "against" if listed => "a body part in double quotes, such as \"hands\"",
+        "support" => "a support in double quotes, such as \"feet\"",
+        "view" => "\"side\", \"front\" or \"top\"",
+        "framing" => "\"whole\" or \"upper-body\"",
+        "move" | "circle" => "a point of the body in double quotes, such as \"near_hand\"",
+        "way" | "turn" => "a direction in double quotes, such as \"forward\"",
+        "each" => "a side kind in double quotes",
         "reps" => "a whole number of repetitions, 1–30, or a [min, max] pair such as [2, 3]",
         "hold_s" => "a whole number of seconds, 5–120, or a [min, max] pair such as [20, 30]",
         "rep_s" => "a whole number of seconds, 1–30",
@@ -172,10 +193,18 @@ fn fallback(message: &str) -> String {
     plain(&out)
 }
 
-/// A reader message on one line, backticks as quotes.
+/// A reader message on one line, backticks as quotes, and what the
+/// reader expected put as what the text needs ("unclosed table; it needs
+/// \"]\"").
 fn plain(message: &str) -> String {
     let joined: Vec<&str> = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    joined.join("; ").replace('`', "\"")
+    joined
+        .join("; ")
+        .replace('`', "\"")
+        .replace(", expected ", "; it needs ")
+        .replace("expected ", "it needs ")
+        .replace("invalid key-value pair; it needs key", "not a key = value line")
+        .replace("invalid ", "bad ")
 }
 
 #[cfg(test)]
@@ -195,5 +224,119 @@ mod tests {
         let allowed = vec!["name".to_string(), "summary".into()];
         assert_eq!(nearest("sumary", &allowed).as_deref(), Some("summary"));
         assert_eq!(nearest("zzz", &allowed), None);
+    }
+
+    /// Words of Rust, serde or the TOML reader that must never reach a
+    /// message.
+    const LEAKS: [&str; 24] = [
+        "u8",
+        "u16",
+        "u32",
+        "u64",
+        "u128",
+        "i8",
+        "i16",
+        "i32",
+        "i64",
+        "i128",
+        "f32",
+        "f64",
+        "usize",
+        "struct",
+        "enum",
+        "variant",
+        "Option",
+        "Vec",
+        "String",
+        "expected",
+        "invalid",
+        "recursion",
+        "wanted",
+        "Some",
+    ];
+
+    fn leaks(message: &str) -> Option<&'static str> {
+        let words: Vec<&str> = message.split(|c: char| !c.is_alphanumeric()).collect();
+        LEAKS.iter().copied().find(|leak| words.contains(leak)).or(message.contains('`').then_some("`"))
+    }
+
+    /// The spans of every value in a TOML text, tables searched inside.
+    fn value_spans(text: &str) -> Vec<Span<usize>> {
+        fn walk(table: &toml::de::DeTable, out: &mut Vec<Span<usize>>) {
+            for (_, value) in table.iter() {
+                match value.get_ref() {
+                    toml::de::DeValue::Table(inner) => walk(inner, out),
+                    toml::de::DeValue::Array(items) => {
+                        out.push(value.span());
+                        out.extend(items.iter().map(|item| item.span()));
+                    }
+                    _ => out.push(value.span()),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        if let Ok(root) = toml::de::DeTable::parse(text) {
+            walk(root.get_ref(), &mut out);
+        }
+        out
+    }
+
+    /// Every value of `text` replaced in turn by each of a set of wrong
+    /// values: every message is in words.
+    fn every_wrong_value_is_worded<T: serde::de::DeserializeOwned>(name: &str, text: &str) {
+        const WRONG: [&str; 9] =
+            ["\"x\"", "5", "-1", "2.5", "true", "[1, \"a\"]", "{ a = 1 }", "1e400", "99999999999999999999"];
+        let mut leaked = std::collections::BTreeSet::new();
+        for span in value_spans(text) {
+            for wrong in WRONG {
+                let changed = format!("{}{wrong}{}", &text[..span.start], &text[span.end..]);
+                let source = crate::content::SourceFile { name: name.into(), text: changed };
+                for problem in source.parse_all::<T>().1 {
+                    let line = format!("{}: {}", problem.field, problem.fault);
+                    if leaks(&line).is_some() {
+                        leaked.insert(format!("{wrong} -> {line}"));
+                    }
+                }
+            }
+        }
+        assert!(leaked.is_empty(), "{name}: {leaked:#?}");
+    }
+
+    #[test]
+    fn wrong_values_anywhere_are_worded_without_rust() {
+        use crate::content::model::{GoalsFile, Safety, Stretch};
+        for id in ["cat-cow", "overhead-reach", "shoulder-rolls", "thread-the-needle"] {
+            let path = format!("stretches/{id}.toml");
+            let text = crate::assets::content_file(&path).unwrap();
+            every_wrong_value_is_worded::<Stretch>(&path, text);
+        }
+        every_wrong_value_is_worded::<GoalsFile>(
+            "goals.toml",
+            crate::assets::content_file("goals.toml").unwrap(),
+        );
+        every_wrong_value_is_worded::<Safety>(
+            "safety.toml",
+            crate::assets::content_file("safety.toml").unwrap(),
+        );
+        let clinic = "name = \"X\"\naddress = \"1 Road\"\nphone = \"1\"\nemail = \"a@b\"\nwebsite = \"w\"\n\
+                      logo = \"l.png\"\naccent = \"#123456\"\npaper = \"a4\"\nfooter = \"F\"\n";
+        every_wrong_value_is_worded::<crate::content::ClinicFile>("clinic.toml", clinic);
+    }
+
+    #[test]
+    fn odd_files_are_worded_with_their_place() {
+        use crate::content::model::Stretch;
+        let cases = [
+            (format!("name = {}{}\n", "[".repeat(5000), "]".repeat(5000)), "is nested too deeply"),
+            ("name = \"a\"\nname = \"b\"\n".to_string(), "name: is given twice"),
+            ("[figure]\nview = 3\n".to_string(), "figure.view: has the wrong type; write"),
+        ];
+        for (text, wanted) in cases {
+            let source = crate::content::SourceFile { name: "x.toml".into(), text };
+            let lines: Vec<String> =
+                source.parse_all::<Stretch>().1.iter().map(ToString::to_string).collect();
+            assert!(lines.iter().any(|l| l.contains(wanted)), "{wanted}: {lines:#?}");
+            assert!(lines.iter().all(|l| l.starts_with("x.toml:") && leaks(l).is_none()), "{lines:#?}");
+        }
     }
 }

@@ -13,6 +13,10 @@ use crate::error::{Fault, Problem};
 
 /// The most problems one file reports before the reader gives up.
 const MAX_ROUNDS: usize = 50;
+/// How many bytes the reader goes through hunting one file's problems
+/// (each round reads the whole file again): a large file gets fewer
+/// rounds, so no file takes long.
+const HUNT_BYTES: usize = 4 * 1024 * 1024;
 
 /// One content file's name and text.
 pub struct SourceFile {
@@ -55,7 +59,8 @@ impl SourceFile {
         let mut problems: Vec<Problem> = Vec::new();
         let mut value = None;
         let mut blanked: Vec<String> = Vec::new();
-        for _ in 0..MAX_ROUNDS {
+        let rounds = (HUNT_BYTES / self.text.len().max(1)).clamp(1, MAX_ROUNDS);
+        for _ in 0..rounds {
             let err = match toml::from_str::<T>(&text) {
                 Ok(read) => {
                     value = Some(read);

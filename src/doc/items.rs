@@ -297,6 +297,9 @@ pub struct Document {
     pub subject: String,
     /// Search keywords for the PDF's metadata.
     pub keywords: Vec<String>,
+    /// The day the document is dated (a handout's date, a plan's first
+    /// day), its creation date in the PDF; `None`: undated.
+    pub date: Option<chrono::NaiveDate>,
     pub pages: Vec<Page>,
 }
 

@@ -131,7 +131,8 @@ pub enum Fault {
     MissingGlyph {
         c: char,
     },
-    /// A control character where one line of text is meant.
+    /// A control character that cannot be printed (tabs and line breaks
+    /// are made spaces instead).
     ControlCharacter {
         c: char,
     },
@@ -184,6 +185,10 @@ pub enum Fault {
     /// A content folder with more stretch files than a library holds.
     TooManyFiles {
         max: usize,
+    },
+    /// A content folder whose files together are more than a library holds.
+    LibraryFull {
+        max: u64,
     },
     /// An output that cannot be written: its folder is missing.
     NoFolder {
@@ -296,6 +301,10 @@ pub enum Fault {
     /// A date outside the years allowed.
     DateOutOfRange {
         value: String,
+    },
+    /// A plan whose last day falls after the years allowed.
+    EndsOutOfRange {
+        end: String,
     },
     /// No session days.
     NoDays,
@@ -479,11 +488,13 @@ impl fmt::Display for Fault {
                 quote(&c.to_string()),
                 u32::from(*c)
             ),
-            ControlCharacter { c } => write!(
-                f,
-                "has a control character (U+{:04X}); write it on one line without tabs or line breaks",
-                u32::from(*c)
-            ),
+            ControlCharacter { c } => {
+                write!(
+                    f,
+                    "has a control character (U+{:04X}) that cannot be printed; remove it",
+                    u32::from(*c)
+                )
+            }
             DoesNotFit { room } => write!(f, "is too long to fit {room}; shorten it"),
             Missing { what, hint: "" } => write!(f, "{what} is missing"),
             Missing { what, hint } => write!(f, "{what} is missing; {hint}"),
@@ -510,6 +521,11 @@ impl fmt::Display for Fault {
             TooManyFiles { max } => {
                 write!(f, "is one file too many; a library holds at most {max} stretch files")
             }
+            LibraryFull { max } => write!(
+                f,
+                "is not read: a content folder holds at most {} of files in all; split it into smaller folders",
+                super::words::bytes(*max)
+            ),
             NoFolder { folder } => write!(f, "cannot be written: the folder {folder} does not exist"),
             NotEmpty => f.write_str("is not empty; name a new or empty folder"),
             Picture(problem) => super::words::picture(f, problem),
@@ -585,6 +601,11 @@ impl fmt::Display for Fault {
                 f,
                 "{value} is outside the years {}–{}; use a date in that range",
                 crate::limits::YEARS.min,
+                crate::limits::YEARS.max
+            ),
+            EndsOutOfRange { end } => write!(
+                f,
+                "the plan would end on {end}, after the year {}; start earlier or plan fewer weeks",
                 crate::limits::YEARS.max
             ),
             NoDays => f.write_str("no session days; name at least one day, such as mon,wed,fri"),

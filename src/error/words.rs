@@ -34,6 +34,21 @@ pub fn quote(value: &str) -> String {
     out
 }
 
+/// The most characters of a whole message taken from elsewhere (the
+/// command-line parser's), which may repeat what was typed.
+pub const MAX_LINE: usize = 400;
+
+/// The most characters of a field's dotted path shown (a key may be long).
+pub const MAX_FIELD: usize = 80;
+
+/// `text` cut to `max` characters with an ellipsis.
+pub fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 /// A path as typed, control characters made visible, cut if very long.
 pub fn path(path: &Path) -> String {
     let shown = path.display().to_string();
@@ -122,12 +137,18 @@ pub fn picture(f: &mut fmt::Formatter<'_>, problem: &PictureError) -> fmt::Resul
     match problem {
         PictureError::NotAPicture => f.write_str("is not a picture; use a PNG, JPEG, GIF, WebP or BMP file"),
         PictureError::Unreadable => f.write_str("is not a readable picture; save it again as PNG or JPEG"),
-        PictureError::TooLarge { width, height } => write!(
-            f,
-            "is {width}×{height} pixels; use a picture of at most {MAX_SIDE} pixels on each side and {} \
-             megapixels in all",
-            MAX_PIXELS / 1_000_000
-        ),
+        PictureError::TooLarge { width, height, max_pixels } => {
+            let megapixels = max_pixels / 1_000_000;
+            write!(
+                f,
+                "is {width}×{height} pixels; use a picture of at most {MAX_SIDE} pixels on each side and \
+                 {megapixels} megapixels in all"
+            )?;
+            if *max_pixels < MAX_PIXELS {
+                f.write_str(" (a progressive JPEG; saved as a baseline JPEG it may have more)")?;
+            }
+            Ok(())
+        }
         PictureError::Damaged => {
             f.write_str("is damaged (its pixel data is cut short or broken); save it again")
         }
@@ -162,6 +183,8 @@ mod tests {
         let long = quote(&"x".repeat(10_000));
         assert_eq!(long.chars().count(), 80 + 3);
         assert!(long.ends_with("…\""));
+        assert_eq!(cut("abcdef", 3), "abc…");
+        assert_eq!(cut("abc", 3), "abc");
     }
 
     #[test]

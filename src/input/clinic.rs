@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{PICTURE_FILE_BYTES, TEXT_FILE_BYTES, read_bytes, read_text};
+use super::{PICTURE_FILE_BYTES, TEXT_FILE_BYTES, open_bounded, read_text};
 use crate::content::{Clinic, ClinicFile, SourceFile};
 use crate::doc::picture;
 use crate::error::{Error, FileKind, Result};
@@ -24,11 +24,12 @@ pub fn load(path: &Path) -> Result<Clinic> {
     Ok(clinic)
 }
 
-/// The picture at `path`, read (at most 50 MB) and decoded for a box of
-/// `w` × `h` points.
+/// The picture at `path` (a regular file of at most 50 MB), decoded as it
+/// is read for a box of `w` × `h` points.
 pub fn picture_at(path: &Path, kind: FileKind, w: f32, h: f32) -> Result<crate::doc::Picture> {
-    let bytes = read_bytes(path, kind, PICTURE_FILE_BYTES)?;
-    picture::decode(&bytes, w, h).map_err(|e| Error::file(kind, path, crate::error::Fault::Picture(e)))
+    let file = open_bounded(path, kind, PICTURE_FILE_BYTES)?;
+    let reader = std::io::BufReader::with_capacity(64 * 1024, file);
+    picture::decode_from(reader, w, h).map_err(|e| Error::file(kind, path, crate::error::Fault::Picture(e)))
 }
 
 #[cfg(test)]

@@ -14,11 +14,12 @@ use std::path::{Path, PathBuf};
 use super::{TEXT_FILE_BYTES, read_text};
 use crate::content::{self, Checks, Folder, Library, SourceFile, StretchFile};
 use crate::error::{Action, Error, Fault, FileKind, Problem, Result};
+use crate::limits::LIBRARY_BYTES;
 
 /// How many folders deep a content folder may go.
 pub const MAX_DEPTH: usize = 8;
 /// The most stretch files a folder may hold.
-pub const MAX_FILES: usize = 20_000;
+pub const MAX_FILES: usize = 5_000;
 
 /// Loads the built-in library with `folder` (if any) added on top: its
 /// stretches add to the built-in ones and replace those with the same id,
@@ -38,8 +39,9 @@ fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Result<Folder> {
     if !meta.is_dir() {
         return Err(Error::file(FileKind::ContentFolder, dir, Fault::NotAFolder));
     }
-    let goals = read_optional(&dir.join("goals.toml"), problems);
-    let safety = read_optional(&dir.join("safety.toml"), problems);
+    let mut budget = Budget { left: LIBRARY_BYTES, full: false };
+    let goals = read_optional(&dir.join("goals.toml"), &mut budget, problems);
+    let safety = read_optional(&dir.join("safety.toml"), &mut budget, problems);
     let stretch_dir = dir.join("stretches");
     let mut walk = Walk { seen: HashSet::new(), files: Vec::new(), problems };
     if stretch_dir.is_dir() {
@@ -51,14 +53,34 @@ fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Result<Folder> {
     }
     let mut paths = std::mem::take(&mut walk.files);
     paths.sort();
-    let stretches = paths
-        .into_iter()
-        .filter_map(|path| {
-            let source = read_file(&path, problems)?;
-            Some(StretchFile { stem: content::stem(&path), source, path: Some(path) })
-        })
-        .collect();
+    let mut stretches = Vec::new();
+    for path in paths {
+        if budget.full {
+            break;
+        }
+        if budget.left == 0 {
+            let fault = Fault::LibraryFull { max: LIBRARY_BYTES };
+            problems.push(Problem {
+                file: path.display().to_string(),
+                at: None,
+                field: String::new(),
+                fault,
+            });
+            break;
+        }
+        if let Some(source) = read_file(&path, &mut budget, problems) {
+            stretches.push(StretchFile { stem: content::stem(&path), source, path: Some(path) });
+        }
+    }
     Ok(Folder { goals, safety, stretches })
+}
+
+/// What is left of the bytes one content folder may hold.
+struct Budget {
+    left: u64,
+    /// Whether a file past the allowance has been reported (the rest are
+    /// then left unread, unreported).
+    full: bool,
 }
 
 /// A walk over the folders of a content folder.
@@ -92,8 +114,12 @@ impl Walk<'_> {
     }
 
     fn entry(&mut self, path: &Path, depth: usize) -> Result<()> {
+        let toml = path.extension().is_some_and(|e| e == "toml");
         let meta = match fs::metadata(path) {
             Ok(meta) => meta,
+            // A broken link among photos and notes is not the library's
+            // business; a stretch file that cannot be read is.
+            Err(_) if !toml => return Ok(()),
             Err(e) => {
                 self.problem(path, Fault::CannotRead { said: crate::error::said(&e) });
                 return Ok(());
@@ -102,7 +128,7 @@ impl Walk<'_> {
         if meta.is_dir() {
             return self.folder(path, depth + 1, FileKind::Folder);
         }
-        if path.extension().is_none_or(|e| e != "toml") {
+        if !toml {
             return Ok(());
         }
         if let Err(fault) = super::regular(&meta) {
@@ -125,14 +151,28 @@ impl Walk<'_> {
     }
 }
 
-fn read_optional(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
-    if fs::symlink_metadata(path).is_ok() { read_file(path, problems) } else { None }
+fn read_optional(path: &Path, budget: &mut Budget, problems: &mut Vec<Problem>) -> Option<SourceFile> {
+    if fs::symlink_metadata(path).is_ok() { read_file(path, budget, problems) } else { None }
 }
 
-fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
+/// Reads one file of at most 1 MB, and at most what is left of the
+/// folder's allowance: a file past the allowance is reported as such.
+fn read_file(path: &Path, budget: &mut Budget, problems: &mut Vec<Problem>) -> Option<SourceFile> {
     let name = path.display().to_string();
-    match read_text(path, FileKind::ContentFolder, TEXT_FILE_BYTES) {
-        Ok(text) => Some(SourceFile { name, text }),
+    let max = TEXT_FILE_BYTES.min(budget.left);
+    match read_text(path, FileKind::ContentFolder, max) {
+        Ok(text) => {
+            budget.left -= text.len() as u64;
+            Some(SourceFile { name, text })
+        }
+        Err(Error::Invalid { fault, .. })
+            if max < TEXT_FILE_BYTES && matches!(*fault, Fault::TooBig { .. }) =>
+        {
+            budget.full = true;
+            let fault = Fault::LibraryFull { max: LIBRARY_BYTES };
+            problems.push(Problem { file: name, at: None, field: String::new(), fault });
+            None
+        }
         Err(e) => {
             let fault = match e {
                 Error::Invalid { fault, .. } => *fault,

@@ -8,14 +8,15 @@
 //! - [`library`]: content folders (stretch files, goals, safety text).
 //! - [`clinic`]: a clinic's `clinic.toml` and its logo.
 //! - [`photos`]: pictures of a clinic's own stretches.
-//! - [`read_text`], [`read_bytes`]: one bounded file.
+//! - [`read_text`], [`read_bytes`]: one bounded file; [`open_bounded`]: one
+//!   bounded file to stream from (a picture, decoded as it is read).
 
 pub mod clinic;
 pub mod library;
 pub mod photos;
 
 use std::fs::{File, Metadata};
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
@@ -44,6 +45,50 @@ pub fn read_text(path: &Path, kind: FileKind, max: u64) -> Result<String> {
         .map_err(|e| Error::file(kind, path, Fault::NotUtf8 { offset: e.utf8_error().valid_up_to() }))
 }
 
+/// Opens the regular file at `path` to read at most `max` bytes from, as
+/// a stream: refused at once when it is larger, and cut off (an error)
+/// should it grow while being read.
+pub fn open_bounded(path: &Path, kind: FileKind, max: u64) -> Result<Bounded> {
+    let file = open(path, kind)?;
+    let size = file.metadata().map_err(|source| Error::io(kind, path, Action::Read, source))?.len();
+    if size > max {
+        return Err(Error::file(kind, path, Fault::TooBig { bytes: size, max }));
+    }
+    Ok(Bounded { file, at: 0, max })
+}
+
+/// A file that gives at most `max` bytes (see [`open_bounded`]).
+pub struct Bounded {
+    file: File,
+    at: u64,
+    max: u64,
+}
+
+impl Read for Bounded {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.max.saturating_sub(self.at);
+        if left == 0 && !buf.is_empty() {
+            // At the limit: anything more means the file grew past it.
+            let mut probe = [0u8; 1];
+            return match self.file.read(&mut probe)? {
+                0 => Ok(0),
+                _ => Err(std::io::Error::new(std::io::ErrorKind::FileTooLarge, "the file grew")),
+            };
+        }
+        let want = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+        let n = self.file.read(&mut buf[..want])?;
+        self.at += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for Bounded {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        self.at = self.file.seek(to)?;
+        Ok(self.at)
+    }
+}
+
 /// Opens `path` for reading without blocking on a FIFO, and refuses
 /// anything but a regular file.
 pub fn open(path: &Path, kind: FileKind) -> Result<File> {
@@ -51,10 +96,19 @@ pub fn open(path: &Path, kind: FileKind) -> Result<File> {
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)
-        .map_err(|source| Error::io(kind, path, Action::Read, source))?;
+        .map_err(|source| refused(path, kind, source))?;
     let meta = file.metadata().map_err(|source| Error::io(kind, path, Action::Read, source))?;
     regular(&meta).map_err(|fault| Error::file(kind, path, fault))?;
     Ok(file)
+}
+
+/// Why a path could not be opened: what it is, when it is not a regular
+/// file (a socket cannot be opened at all), else the system's reason.
+fn refused(path: &Path, kind: FileKind, source: std::io::Error) -> Error {
+    match std::fs::metadata(path).map(|meta| regular(&meta)) {
+        Ok(Err(fault)) => Error::file(kind, path, fault),
+        _ => Error::io(kind, path, Action::Read, source),
+    }
 }
 
 /// `Ok` for a regular file; else what the path is instead.
@@ -79,6 +133,7 @@ pub fn regular(meta: &Metadata) -> std::result::Result<(), Fault> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     #[test]
     fn reads_a_small_file_and_refuses_a_large_one() {
@@ -103,6 +158,34 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
         let err = read_text(&fifo, FileKind::NotesFile, 100).unwrap_err().to_string();
         assert!(err.ends_with("is a named pipe (FIFO), not a regular file; name a file"), "{err}");
+    }
+
+    #[test]
+    fn a_bounded_stream_refuses_a_large_file_and_one_that_grows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logo.png");
+        std::fs::write(&path, [7u8; 10]).unwrap();
+        let err = open_bounded(&path, FileKind::Logo, 5).err().unwrap().to_string();
+        assert!(err.ends_with("is 10 bytes large; the most allowed is 5 bytes"), "{err}");
+        let mut file = open_bounded(&path, FileKind::Logo, 10).unwrap();
+        std::fs::OpenOptions::new().append(true).open(&path).unwrap().write_all(b"more").unwrap();
+        let mut read = Vec::new();
+        let grew = file.read_to_end(&mut read).unwrap_err();
+        assert_eq!(grew.kind(), std::io::ErrorKind::FileTooLarge);
+        assert_eq!(read.len(), 10);
+        file.seek(SeekFrom::Start(0)).unwrap();
+        let mut first = [0u8; 4];
+        file.read_exact(&mut first).unwrap();
+        assert_eq!(first, [7; 4]);
+    }
+
+    #[test]
+    fn a_socket_is_named_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("socket");
+        let _listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
+        let err = read_text(&path, FileKind::ClinicFile, 100).unwrap_err().to_string();
+        assert!(err.ends_with("is a socket, not a regular file; name a file"), "{err}");
     }
 
     #[test]

@@ -126,6 +126,10 @@ pub fn baseline_offset(size: f32, lead: f32) -> f32 {
     (lead - size) / 2.0 + 0.8 * size
 }
 
+/// The most lines a page's footer takes (its text, wrapped, above the page
+/// number).
+const MAX_FOOTER_LINES: usize = 3;
+
 /// Stacks blocks down pages.
 pub struct Flow<'a> {
     style: &'a Style,
@@ -191,6 +195,13 @@ impl<'a> Flow<'a> {
         }
         let mut lines: Vec<String> =
             text::wrap_plain(&self.footer, Face::Regular, size, width).iter().map(|l| l.text()).collect();
+        if lines.len() > MAX_FOOTER_LINES {
+            // A footer this long is refused where it is read; here it is
+            // only kept from eating the page.
+            lines.truncate(MAX_FOOTER_LINES);
+            let last = format!("{} …", lines[MAX_FOOTER_LINES - 1]);
+            lines[MAX_FOOTER_LINES - 1] = text::fit(&last, Face::Regular, size, width);
+        }
         lines.push(String::new());
         lines
     }
@@ -317,7 +328,8 @@ impl<'a> Flow<'a> {
                     // piece anyway, cut to the page (never happens with
                     // line-sized pieces).
                     let to = breaks.iter().copied().find(|&b| b > from).unwrap_or(block.height);
-                    let to = to.min(from + room);
+                    // Always onwards, however little room a page has.
+                    let to = if room > 1.0 { to.min(from + room) } else { to };
                     self.put(block, from, to);
                     from = to;
                     if from < block.height {
@@ -485,5 +497,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_huge_footer_is_cut_to_three_lines_and_the_flow_ends() {
+        let style = style();
+        let footer = "Call the clinic on weekdays. ".repeat(400);
+        let mut flow = Flow::new(&style, "Running", footer);
+        for _ in 0..5 {
+            flow.place(paragraph(400, flow.width(), &style));
+        }
+        let pages = flow.finish();
+        assert!(pages.len() < 20, "{} pages", pages.len());
+        let is_footer = |t: &&TextRun| !t.text.starts_with("stretch") && !t.text.starts_with("page ");
+        let footer_lines = pages[0].texts().filter(is_footer).count();
+        assert_eq!(footer_lines, MAX_FOOTER_LINES);
+        assert_inside_margins(&pages, &style);
     }
 }

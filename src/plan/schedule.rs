@@ -206,10 +206,14 @@ fn session_dates(calendar: &Calendar) -> Result<Vec<NaiveDate>> {
     if calendar.days.is_empty() {
         return Err(Error::field(Field::Days, Fault::NoDays));
     }
-    let last = calendar.start.checked_add_days(Days::new(u64::from(calendar.weeks) * 7));
     let in_years = |d: NaiveDate| limits::YEARS.contains(i64::from(d.year()));
-    if !in_years(calendar.start) || !last.is_some_and(in_years) {
+    if !in_years(calendar.start) {
         return Err(Error::field(Field::Start, Fault::DateOutOfRange { value: calendar.start.to_string() }));
+    }
+    let last = calendar.start.checked_add_days(Days::new(u64::from(calendar.weeks) * 7 - 1));
+    if !last.is_some_and(in_years) {
+        let end = last.map_or_else(|| "a date past the calendar".into(), |d| d.to_string());
+        return Err(Error::field(Field::Start, Fault::EndsOutOfRange { end }));
     }
     let mut dates = Vec::new();
     for offset in 0..u64::from(calendar.weeks) * 7 {
@@ -458,8 +462,15 @@ mod tests {
         let e = build(&library, &posture(), &calendar("2200-12-27", &[Mon], 2)).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "start: 2200-12-27 is outside the years 1900–2200; use a date in that range"
+            "start: the plan would end on 2201-01-09, after the year 2200; start earlier or plan fewer weeks"
         );
+        let e = build(&library, &posture(), &calendar("9999-12-27", &[Mon], 2)).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "start: 9999-12-27 is outside the years 1900–2200; use a date in that range"
+        );
+        // A plan may end on the last day of 2200.
+        assert!(build(&library, &posture(), &calendar("2200-12-18", &[Mon], 2)).is_ok());
     }
 
     #[test]

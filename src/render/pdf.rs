@@ -1,8 +1,10 @@
 //! PDF output through printpdf: one function per kind of page item.
 //!
 //! The bytes are reproducible: fonts and images get fixed resource ids, the
-//! document dates are fixed, and the trailer `/ID` is a hash of the content,
-//! so the same document always gives the same file. Fonts are subset, and
+//! only date written is the document's own (from layout, never a clock),
+//! and the trailer `/ID` is a hash of the content, so the same document
+//! always gives the same file. The metadata is written here, clean: one
+//! line of text each, no empty entries. Fonts are subset, and
 //! pictures are embedded losslessly (Flate) at the size layout chose.
 
 use std::collections::BTreeSet;
@@ -24,11 +26,6 @@ use crate::error::{Error, Result};
 /// Renders `doc` to PDF bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>> {
     let mut pdf = PdfDocument::new(&doc.title);
-    let info = &mut pdf.metadata.info;
-    info.subject = doc.subject.clone();
-    info.keywords = doc.keywords.clone();
-    info.creator = format!("stretchsheet {}", env!("CARGO_PKG_VERSION"));
-    info.producer = "stretchsheet (printpdf)".into();
 
     // Layout checks user text; this catches a sheet's own wording.
     let fonts = crate::doc::Fonts::get();
@@ -47,7 +44,68 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     }
     let pages = doc.pages.iter().map(|page| pdf_page(page, &pictures)).collect();
     pdf.with_pages(pages);
-    save(&pdf)
+    save(&pdf, Info::of(doc))
+}
+
+/// What the PDF's document information says.
+struct Info {
+    title: String,
+    subject: String,
+    keywords: String,
+    date: Option<chrono::NaiveDate>,
+}
+
+impl Info {
+    fn of(doc: &Document) -> Self {
+        let clean =
+            |text: &str| crate::words::one_line(text).chars().filter(|c| !c.is_control()).collect::<String>();
+        let keywords: Vec<String> = doc.keywords.iter().map(|k| clean(k)).collect();
+        Info {
+            title: clean(&doc.title),
+            subject: clean(&doc.subject),
+            keywords: keywords.join(", "),
+            date: doc.date,
+        }
+    }
+}
+
+/// Replaces printpdf's document information with ours: the texts, who
+/// made it, and the document's date as its creation date (none when it is
+/// undated); nothing empty.
+fn set_info(lo: &mut lopdf::Document, info: Info) {
+    let Ok(id) = lo.trailer.get(b"Info").and_then(Object::as_reference) else {
+        return;
+    };
+    let mut dict = lopdf::Dictionary::new();
+    let creator = format!("stretchsheet {}", env!("CARGO_PKG_VERSION"));
+    let texts = [
+        ("Title", info.title.as_str()),
+        ("Subject", info.subject.as_str()),
+        ("Keywords", info.keywords.as_str()),
+        ("Creator", creator.as_str()),
+        ("Producer", "stretchsheet (printpdf)"),
+    ];
+    for (key, text) in texts.into_iter().filter(|(_, text)| !text.is_empty()) {
+        dict.set(key, pdf_text(text));
+    }
+    if let Some(date) = info.date {
+        let stamp = format!("D:{}000000Z", date.format("%Y%m%d"));
+        for key in ["CreationDate", "ModDate"] {
+            dict.set(key, Object::String(stamp.clone().into_bytes(), lopdf::StringFormat::Literal));
+        }
+    }
+    lo.objects.insert(id, Object::Dictionary(dict));
+}
+
+/// A PDF text string: plain ASCII as is, anything else as UTF-16 with a
+/// byte-order mark.
+fn pdf_text(text: &str) -> Object {
+    if text.is_ascii() {
+        return Object::String(text.as_bytes().to_vec(), lopdf::StringFormat::Literal);
+    }
+    let mut bytes = vec![0xfe, 0xff];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, lopdf::StringFormat::Hexadecimal)
 }
 
 fn font_id(face: Face) -> FontId {
@@ -99,7 +157,7 @@ fn raw_image(picture: &Picture) -> RawImage {
     }
 }
 
-fn save(pdf: &PdfDocument) -> Result<Vec<u8>> {
+fn save(pdf: &PdfDocument, info: Info) -> Result<Vec<u8>> {
     let options = PdfSaveOptions {
         optimize: true,
         subset_fonts: true,
@@ -115,6 +173,7 @@ fn save(pdf: &PdfDocument) -> Result<Vec<u8>> {
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
+    set_info(&mut lo, info);
     compress(&mut lo)?;
     // Object streams compress the dictionaries too (fonts' width tables,
     // pages); they need PDF 1.5.
@@ -442,7 +501,13 @@ mod tests {
             fill: None,
             stroke: Some(Stroke::solid(1.0, Color::BLACK)),
         });
-        Document { title: "Test".into(), subject: "A test".into(), keywords: vec![], pages: vec![page] }
+        Document {
+            title: "Test".into(),
+            subject: "A test".into(),
+            keywords: vec![],
+            date: None,
+            pages: vec![page],
+        }
     }
 
     #[test]

@@ -67,6 +67,7 @@ pub fn card(entries: &[Exercise], safety: &Safety, photos: &Photos, options: &Sh
             title: title.to_string(),
             subject: "A one-page desk card of upper back stretches".into(),
             keywords: vec!["stretching".into(), "upper back".into(), "desk".into()],
+            date: None,
             pages: vec![page],
         },
         shown,

@@ -36,6 +36,7 @@ pub fn gallery(library: &Library, photos: &Photos, options: &SheetOptions) -> Do
         title: title.to_string(),
         subject: "Every stretch in the library with its figure and dose".into(),
         keywords: vec!["stretching".into(), "upper back".into(), "gallery".into()],
+        date: None,
         pages: flow.finish(),
     }
 }

@@ -81,6 +81,7 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
         title: title.to_string(),
         subject,
         keywords: vec!["stretching".into(), "upper back".into(), "home exercise".into()],
+        date: Some(h.date),
         pages: flow.finish(),
     }
 }

@@ -75,6 +75,7 @@ pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOpti
         title: title.to_string(),
         subject: format!("Stretching plan: {}", summary(plan, library)),
         keywords: vec!["stretching".into(), "upper back".into(), "weekly plan".into()],
+        date: Some(plan.calendar.start),
         pages: flow.finish(),
     }
 }
