@@ -37,6 +37,10 @@ pub enum Command {
     Card(CardJob),
     /// A clinic handout for a patient.
     Handout(Box<HandoutJob>),
+    /// A handout for every patient of a roster.
+    Batch(BatchJob),
+    /// A starter clinic folder.
+    Init { folder: PathBuf },
     /// A catalog of every stretch with its figure.
     Gallery { sheet: SheetOptions, output: Output },
     /// Print text the CLI already produced (completions, man page).
@@ -97,6 +101,9 @@ pub struct HandoutJob {
     pub patient: Option<String>,
     pub clinician: Option<String>,
     pub date: NaiveDate,
+    /// Whether the date was given (else it is today, or a saved
+    /// prescription's own date).
+    pub date_given: bool,
     pub notes: Notes,
     pub request: Request,
     /// Named stretches with prescribed doses; empty means the planner picks.
@@ -110,6 +117,24 @@ pub struct HandoutJob {
     pub paper_given: bool,
     /// `None` means a name made from the patient's name.
     pub output: Option<Output>,
+    /// A saved prescription to reprint (or progress) instead of the flags.
+    pub from: Option<PathBuf>,
+    /// Progress the saved prescription: the follow-up version.
+    pub progress: bool,
+    /// Save what was prescribed to this file.
+    pub save: Option<PathBuf>,
+}
+
+/// `batch`: a handout for every row of a roster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchJob {
+    pub roster: PathBuf,
+    /// The clinic's settings file, if any.
+    pub clinic: Option<PathBuf>,
+    /// The folder the handouts go in (made if missing).
+    pub output: PathBuf,
+    /// The folder each row's prescription is saved in, if any.
+    pub save: Option<PathBuf>,
 }
 
 /// Clinician notes: none, given inline, or in a file to read.

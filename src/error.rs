@@ -161,6 +161,12 @@ pub enum Error {
     ClosedPipe,
     /// Something that is not the user's fault.
     Internal(String),
+    /// An error about one row of a roster (a prescription it names, a
+    /// stretch's photo): printed after the row's place.
+    InRow { file: String, line: usize, error: Box<Error> },
+    /// Problems already reported line by line (the rows of a batch that
+    /// failed): nothing more to print, exit status 2.
+    Reported,
 }
 
 impl Error {
@@ -171,6 +177,7 @@ impl Error {
             Error::ClosedPipe => 0,
             Error::Internal(_) => 1,
             Error::Io { action: Action::Write | Action::Create, source, .. } if !user_fault(source) => 1,
+            Error::InRow { error, .. } => error.exit_code(),
             _ => 2,
         }
     }
@@ -218,9 +225,30 @@ impl Error {
         }
     }
 
+    /// The same error placed in row `line` of the roster `file`: a
+    /// setting's error names the roster's column for it (`column`), any
+    /// other error follows the row's place.
+    pub fn in_row(self, file: &str, line: usize, column: impl Fn(Field) -> &'static str) -> Self {
+        match self.renaming(column) {
+            Error::Invalid { input: Input::Flag(name), fault } => Error::Invalid {
+                input: Input::Row { file: file.to_string(), line, column: name.to_string() },
+                fault,
+            },
+            other => Error::InRow { file: file.to_string(), line, error: Box::new(other) },
+        }
+    }
+
     /// The lines to print, one per problem (usually one).
     pub fn lines(&self) -> Vec<String> {
         match self {
+            Error::Reported => Vec::new(),
+            // Placed at a file's line, as a file's problems are.
+            Error::Invalid { input: Input::Row { .. }, .. } => vec![self.to_string()],
+            Error::InRow { error, .. } => match error.as_ref() {
+                // Problems in a file the row names carry their own place.
+                Error::Problems(_) => error.lines(),
+                _ => vec![self.to_string()],
+            },
             Error::Problems(problems) => {
                 let mut lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
                 if problems.len() > 1 {
@@ -269,6 +297,8 @@ impl fmt::Display for Error {
             }
             Error::ClosedPipe => f.write_str("standard output was closed"),
             Error::Internal(message) => write!(f, "internal error: {message}"),
+            Error::InRow { file, line, error } => write!(f, "{file}:{line}: {error}"),
+            Error::Reported => f.write_str("some rows failed (see above)"),
         }
     }
 }

@@ -1,11 +1,16 @@
 //! Carrying out each command: gather its inputs at the edge (library,
 //! clinic, notes, photos), run the stages in order (plan → layout →
 //! render) and write the result. Each function here is the whole story of
-//! one command; this is the one module that wires every stage.
+//! one command; this is the one module that wires every stage. The clinic's
+//! commands live beside it: [`handout`] (one handout, from flags or a saved
+//! prescription), [`batch`] (a roster's handouts, in parallel) and [`init`]
+//! (a starter clinic folder).
 
-use crate::config::{
-    CardJob, Command, Config, HandoutJob, ListFilter, ListFormat, Notes, PlanFormat, PlanJob,
-};
+mod batch;
+mod handout;
+mod init;
+
+use crate::config::{CardJob, Command, Config, ListFilter, ListFormat, Notes, PlanFormat, PlanJob};
 use crate::content::{Checks, FieldProblem, Library, Stretch};
 use crate::doc::{Document, Fonts};
 use crate::error::{Error, Fault, Field, FileKind, Result};
@@ -27,7 +32,9 @@ pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
         Command::Show { id, format, svg } => job.show(&library()?, id, *format, svg.as_ref()),
         Command::Plan(plan) => job.plan(&library()?, plan),
         Command::Card(card) => job.card(&library()?, card),
-        Command::Handout(handout) => job.handout(&library()?, handout),
+        Command::Handout(handout) => handout::run(&mut job, &library()?, handout),
+        Command::Batch(batch) => batch::run(&mut job, &library()?, batch),
+        Command::Init { folder } => init::run(&mut job, folder),
         Command::Gallery { sheet, output } => job.gallery(&library()?, sheet, output),
     }
 }
@@ -149,42 +156,6 @@ impl Job<'_> {
         }
         self.write_pdf(&card.document, sheet, &job.output)
     }
-
-    /// `handout`: the clinic's branding, the patient, the notes and the
-    /// prescribed (or planned) exercises.
-    fn handout(&mut self, library: &Library, job: &HandoutJob) -> Result<()> {
-        let clinic = job.clinic.as_deref().map(input::clinic::load).transpose()?;
-        let mut sheet = job.sheet.clone();
-        if let (false, Some(paper)) = (job.paper_given, clinic.as_ref().and_then(|c| c.paper)) {
-            sheet.paper = paper;
-        }
-        let patient = line(Field::Patient, job.patient.as_deref())?;
-        let clinician = line(Field::Clinician, job.clinician.as_deref())?;
-        sheet.title = line(Field::Title, sheet.title.as_deref())?;
-        let notes = notes(&job.notes)?;
-        let output = job.output.clone().unwrap_or_else(|| Output::File(handout_name(patient.as_deref())));
-        output.check_writable()?;
-        let exercises = if job.stretches.is_empty() {
-            from_routine(library, &plan::select(library, &job.request)?)?
-        } else {
-            let ids = job.stretches.iter().map(|c| c.id.as_str());
-            named(library, ids, |stretch, i| plan::prescribe(stretch, &job.stretches[i], job.request.older))?
-        };
-        let photos = input::photos::load(library, exercises.iter().map(|e| e.stretch.id.as_str()))?;
-        let handout = sheets::Handout {
-            clinic: clinic.as_ref(),
-            patient: patient.as_deref(),
-            clinician: clinician.as_deref(),
-            date: job.date,
-            notes: notes.as_deref(),
-            exercises,
-            per_day: job.per_day,
-            per_week: job.per_week,
-            follow_up: job.follow_up,
-        };
-        let doc = sheets::handout(&handout, library.safety(), &photos, &sheet);
-        self.write_pdf(&doc, &sheet, &output)
-    }
 }
 
 /// `list`: the stretches passing the filter.
@@ -295,10 +266,19 @@ fn printable(field: Field, text: String, max: usize) -> Result<String> {
 
 /// "handout-ann-lee.pdf" for patient "Ann Lee"; "handout.pdf" without one.
 pub fn handout_name(patient: Option<&str>) -> std::path::PathBuf {
+    match name_stem(patient) {
+        Some(stem) => format!("handout-{stem}.pdf").into(),
+        None => "handout.pdf".into(),
+    }
+}
+
+/// "ann-lee" for patient "Ann Lee": the first six words of the name in
+/// lower case, joined by hyphens; `None` when the name has no letters.
+pub fn name_stem(patient: Option<&str>) -> Option<String> {
     let lower: String =
         patient.unwrap_or_default().chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
     let words: Vec<String> = lower.split_whitespace().take(6).map(str::to_lowercase).collect();
-    if words.is_empty() { "handout.pdf".into() } else { format!("handout-{}.pdf", words.join("-")).into() }
+    (!words.is_empty()).then(|| words.join("-"))
 }
 
 #[cfg(test)]

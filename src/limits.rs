@@ -75,3 +75,10 @@ pub const TEXT_FILE_BYTES: u64 = 1024 * 1024;
 pub const LIBRARY_BYTES: u64 = 8 * 1024 * 1024;
 /// The most bytes of a picture file read.
 pub const PICTURE_FILE_BYTES: u64 = 50 * 1024 * 1024;
+/// The most bytes of a roster file read: 100,000 patients with long notes.
+pub const ROSTER_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The most patients (rows under the header) one roster holds.
+pub const ROSTER_ROWS: usize = 100_000;
+/// The longest web address printed as a QR code, in characters (a code
+/// for it stays under 35 mm wide).
+pub const URL_CHARS: usize = 120;

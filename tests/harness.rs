@@ -109,7 +109,7 @@ pub fn have(tool: &str) -> bool {
         if !on_path {
             assert!(
                 std::env::var_os("STRETCHSHEET_REQUIRE_TOOLS").is_none(),
-                "{tool} is required (install qpdf and poppler-utils)"
+                "{tool} is required (install qpdf, poppler-utils and zbar-tools)"
             );
             eprintln!("note: {tool} not installed; skipping its checks");
         }

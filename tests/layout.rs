@@ -188,18 +188,26 @@ fn handout<'a>(library: &'a Library, clinic: &'a Clinic, name: &'a str, notes: &
         per_day: Some(2),
         per_week: Some(5),
         follow_up: Some("2026-12-10".parse().unwrap()),
+        changes: Some(("What changed since 7 November 2026", "Cat-cow 10 times (was 8)")),
     }
 }
 
 #[test]
 fn the_handout_is_clean_everywhere_with_every_step_and_warning() {
-    let library = stretchsheet::content::built_in().unwrap();
+    let built_in = stretchsheet::content::built_in().unwrap();
+    // Two exercises with a video, so their QR codes are laid out too.
+    let mut stretches = built_in.stretches().to_vec();
+    for s in stretches.iter_mut().filter(|s| s.id == "cat-cow" || s.id == "thread-the-needle") {
+        s.video = Some(format!("https://videos.riverside.example/{}", s.id));
+    }
+    let library = Library::new(stretches, built_in.goals().to_vec(), built_in.safety().clone());
     let name = long_name();
     let notes = vec!["Keep your shoulders relaxed and breathe out as you stretch."; 200].join("\n\n");
     let clinic = Clinic {
         name: "Riverside Physiotherapy and Sports Injury Clinic of the Greater Springfield Area".into(),
         address: Some("12 River Street, Springfield".into()),
         phone: Some("+1 555 0100".into()),
+        website: Some("https://www.riverside.example".into()),
         ..Default::default()
     };
     let handout = handout(&library, &clinic, &name, &notes);
@@ -208,15 +216,31 @@ fn the_handout_is_clean_everywhere_with_every_step_and_warning() {
         check(&doc, &options, "handout");
         let what = format!("handout {options:?}");
         let text = body(&doc, sheets::parts::FOOTER);
-        for line in
-            ["Clinician: Sam Patel", "Next appointment: 10 December 2026", "Twice a day, 5 days a week."]
-        {
+        for line in [
+            "Clinician: Sam Patel",
+            "Next appointment: 10 December 2026",
+            "Twice a day, 5 days a week.",
+            "What changed since 7 November 2026: Cat-cow 10 times (was 8).",
+            "riverside.example",
+        ] {
             assert!(text.contains(line), "{what}: {line:?} missing");
         }
         for exercise in &handout.exercises {
             assert_has_all(&text, &format!("{what}: step"), &exercise.stretch.steps);
         }
         assert_has_all(&text, &format!("{what}: red flag"), red_flags(library.safety()));
+        let links: Vec<&str> = doc
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                Item::Link { uri, .. } => Some(uri.as_str()),
+                _ => None,
+            })
+            .collect();
+        for uri in ["https://www.riverside.example", "https://videos.riverside.example/cat-cow"] {
+            assert!(links.contains(&uri), "{what}: no QR code links to {uri}");
+        }
     }
 }
 

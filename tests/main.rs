@@ -11,6 +11,7 @@ mod harness;
 mod card;
 mod catalog;
 mod check;
+mod clinic;
 mod gallery;
 mod handout;
 mod hostile;

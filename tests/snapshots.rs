@@ -120,8 +120,8 @@ fn plans_as_icalendar() {
 }
 
 /// Every subcommand, in the order the top-level help lists them.
-const SUBCOMMANDS: [&str; 9] =
-    ["card", "plan", "handout", "gallery", "list", "show", "check", "completions", "man"];
+const SUBCOMMANDS: [&str; 11] =
+    ["card", "plan", "handout", "batch", "init", "gallery", "list", "show", "check", "completions", "man"];
 
 /// The subcommands the top-level help lists under "Commands:" (but `help`).
 fn listed_subcommands(help: &str) -> Vec<&str> {

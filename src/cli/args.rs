@@ -62,9 +62,22 @@ pub enum Sub {
 
     /// Make a clinic handout for a named patient
     #[command(
-        after_help = "Example:\n  stretchsheet handout --clinic clinic.toml --patient \"Ann Lee\" \\\n    --stretch cat-cow:hold=30,reps=3 --stretch thread-the-needle --per-day 1"
+        after_help = "Example:\n  stretchsheet handout --clinic clinic.toml --patient \"Ann Lee\" \\\n    --stretch cat-cow:reps=8 --stretch thread-the-needle --save ann-lee.toml\n  \
+                      stretchsheet handout --clinic clinic.toml --from ann-lee.toml --progress \\\n    --save ann-lee-2.toml"
     )]
     Handout(Box<HandoutArgs>),
+
+    /// Make a handout for every patient of a roster (CSV), all at once
+    #[command(
+        after_help = "Example:\n  stretchsheet batch patients.csv --clinic clinic.toml -o handouts \\\n    --save prescriptions"
+    )]
+    Batch(BatchArgs),
+
+    /// Make a starter clinic folder: clinic.toml, a logo, example stretches and a roster
+    #[command(
+        after_help = "Example:\n  stretchsheet init my-clinic && cd my-clinic && \\\n    stretchsheet batch roster.csv --clinic clinic.toml --library ."
+    )]
+    Init(InitArgs),
 
     /// Make a catalog PDF of every stretch and its figure
     #[command(after_help = "Example:\n  stretchsheet gallery -o gallery.pdf")]
@@ -299,10 +312,50 @@ pub struct HandoutArgs {
     /// Date of the next appointment, YYYY-MM-DD
     #[arg(long, value_name = "DATE", value_parser = values::date)]
     pub follow_up: Option<NaiveDate>,
+    /// Save what was prescribed (patient, dates, each stretch and dose) to
+    /// this prescription file, to reprint or progress later
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+    /// Make the handout from a saved prescription file (reprinted exactly,
+    /// unless --progress)
+    #[arg(long, value_name = "FILE",
+          conflicts_with_all = ["patient", "clinician", "notes", "notes_file", "stretch", "per_day", "per_week"])]
+    pub from: Option<PathBuf>,
+    /// With --from: the follow-up version, each dose one step up (holds
+    /// longer, more repetitions) and the dates moved on to --date [default:
+    /// today]
+    #[arg(long, requires = "from")]
+    pub progress: bool,
     #[command(flatten)]
     pub select: SelectArgs,
     #[command(flatten)]
     pub sheet: SheetArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The roster: a CSV file with a header line and one patient a row
+    /// (columns: patient, clinician, date, follow_up, notes, per_day,
+    /// per_week, paper, and stretches, prescription or goal, minutes,
+    /// avoid, equipment, older)
+    pub roster: PathBuf,
+    /// The clinic's settings: name, contact, logo, colour (see README)
+    #[arg(long, value_name = "FILE")]
+    pub clinic: Option<PathBuf>,
+    /// Write the handouts into this folder, made if missing [default: handouts]
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Also save each patient's prescription into this folder
+    #[arg(long, value_name = "DIR")]
+    pub save: Option<PathBuf>,
+    #[command(flatten)]
+    pub library: LibraryArg,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to make (it must be new or empty)
+    pub folder: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -10,7 +10,7 @@ use super::args::{
     CalendarArgs, Cli, HandoutArgs, PlanArgs, PlanFormatArg, SelectArgs, SheetArgs, Sub, TextOrJson,
 };
 use crate::config::{
-    CardJob, Command, Config, HandoutJob, ListFilter, ListFormat, Notes, PlanFormat, PlanJob,
+    BatchJob, CardJob, Command, Config, HandoutJob, ListFilter, ListFormat, Notes, PlanFormat, PlanJob,
 };
 use crate::layout::SheetOptions;
 use crate::output::Output;
@@ -26,6 +26,8 @@ pub const SESSION_MINUTES: u32 = 10;
 pub const CARD_FILE: &str = "desk-card.pdf";
 pub const PLAN_FILE: &str = "stretch-plan.pdf";
 pub const GALLERY_FILE: &str = "gallery.pdf";
+/// The folder a batch writes its handouts in when none is given.
+pub const BATCH_FOLDER: &str = "handouts";
 
 pub fn config(cli: Cli, today: NaiveDate) -> Config {
     let today = cli.today.unwrap_or(today);
@@ -54,6 +56,16 @@ pub fn config(cli: Cli, today: NaiveDate) -> Config {
             (library, Command::Card(job))
         }
         Sub::Handout(a) => (a.select.library.library.clone(), Command::Handout(Box::new(handout(*a, today)))),
+        Sub::Batch(a) => (
+            a.library.library,
+            Command::Batch(BatchJob {
+                roster: a.roster,
+                clinic: a.clinic,
+                output: a.output.unwrap_or_else(|| BATCH_FOLDER.into()),
+                save: a.save,
+            }),
+        ),
+        Sub::Init(a) => (None, Command::Init { folder: a.folder }),
         Sub::Gallery(a) => (
             a.library.library,
             Command::Gallery { output: a.sheet.output_or(GALLERY_FILE), sheet: a.sheet.options() },
@@ -111,6 +123,7 @@ fn handout(a: HandoutArgs, today: NaiveDate) -> HandoutJob {
         patient: a.patient,
         clinician: a.clinician,
         date: a.date.unwrap_or(today),
+        date_given: a.date.is_some(),
         notes,
         request: request(a.select, Vec::new(), SESSION_MINUTES),
         stretches: a.stretch,
@@ -120,6 +133,9 @@ fn handout(a: HandoutArgs, today: NaiveDate) -> HandoutJob {
         paper_given: a.sheet.paper.is_some(),
         output: a.sheet.output.as_deref().map(Output::from_arg),
         sheet: a.sheet.options(),
+        from: a.from,
+        progress: a.progress,
+        save: a.save,
     }
 }
 

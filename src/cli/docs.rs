@@ -7,7 +7,9 @@ use clap::builder::PossibleValuesParser;
 use clap::{Arg, Command, CommandFactory};
 
 use super::args::Cli;
-use super::convert::{CARD_FILE, CARD_GOAL, CARD_MINUTES, GALLERY_FILE, PLAN_FILE, SESSION_MINUTES};
+use super::convert::{
+    BATCH_FOLDER, CARD_FILE, CARD_GOAL, CARD_MINUTES, GALLERY_FILE, PLAN_FILE, SESSION_MINUTES,
+};
 use crate::content::{Condition, Equipment, Position};
 use crate::doc::Paper;
 
@@ -39,6 +41,13 @@ pub fn command() -> Command {
                 .mut_arg("output", |a| a.help(output("handout-<patient>.pdf")))
         })
         .mut_subcommand("gallery", |c| c.mut_arg("output", |a| a.help(output(GALLERY_FILE))))
+        .mut_subcommand("batch", |c| {
+            c.mut_arg("output", |a| {
+                a.help(format!(
+                    "Write the handouts into this folder, made if missing [default: {BATCH_FOLDER}]"
+                ))
+            })
+        })
         .mut_subcommand("list", |c| {
             c.mut_arg("goal", |a| a.help(format!("Only stretches serving this goal (repeatable): {goals}")))
         })

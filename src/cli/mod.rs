@@ -4,9 +4,9 @@
 //! fold into one line.
 
 mod args;
-mod convert;
+pub mod convert;
 mod docs;
-mod values;
+pub mod values;
 
 use std::ffi::OsString;
 

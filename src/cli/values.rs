@@ -3,7 +3,7 @@
 //! in any case, paper sizes and vocabulary words with "did you mean" for
 //! near misses. Each parser fails with a [`Fault`], worded in `error`.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 
 use crate::content::Equipment;
 use crate::content::vocab::unknown_word;
@@ -45,13 +45,7 @@ pub fn seed(s: &str) -> Result<u64, Fault> {
 
 /// A date written YYYY-MM-DD, in the years 1900–2200.
 pub fn date(s: &str) -> Result<NaiveDate, Fault> {
-    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| Fault::NotADate { value: s.to_string() })?;
-    if limits::YEARS.contains(i64::from(date.year())) {
-        Ok(date)
-    } else {
-        Err(Fault::DateOutOfRange { value: date.to_string() })
-    }
+    crate::content::prescription::date(s)
 }
 
 /// A weekday: "mon" or "monday", in any case.

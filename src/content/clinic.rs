@@ -99,6 +99,13 @@ impl ClinicFile {
             paper,
             footer: text("footer", file.footer.as_ref(), FOOTER_CHARS),
         };
+        // One problem a field: a website already too long is not checked again.
+        let website_ok = problems.iter().all(|p| p.field != "website");
+        if let Some(fault) =
+            clinic.website.as_deref().filter(|_| website_ok).and_then(|w| link_fault(&web_address(w.trim())))
+        {
+            problems.push(source.problem("website", fault));
+        }
         problems.sort_by_key(|p| p.at);
         if problems.is_empty() { Ok((file, clinic)) } else { Err(problems) }
     }
@@ -136,6 +143,28 @@ fn printable(value: &str, max: usize) -> (String, Option<Fault>) {
         Fonts::get().missing(&clean).map(|c| Fault::MissingGlyph { c })
     };
     (clean, fault)
+}
+
+/// What is wrong with a web address printed as a QR code, if anything: it
+/// must start `https://` or `http://`, hold no spaces and fit a code of a
+/// sensible size.
+pub fn link_fault(address: &str) -> Option<Fault> {
+    let full = address.starts_with("https://") || address.starts_with("http://");
+    let host = address.split("://").nth(1).unwrap_or_default();
+    if !full || host.is_empty() || address.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Some(Fault::NotAWebAddress { value: address.to_string() });
+    }
+    let chars = address.chars().count();
+    (chars > crate::limits::URL_CHARS)
+        .then_some(Fault::AddressTooLong { chars, max: crate::limits::URL_CHARS })
+}
+
+/// A web address as a reader types it: without `https://`, `www.` or a
+/// closing slash ("riverside.example/videos/neck").
+pub fn short_address(address: &str) -> &str {
+    let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.strip_suffix('/').unwrap_or(rest)
 }
 
 /// A website as a link: `https://` added when no scheme is given.
@@ -210,6 +239,22 @@ mod tests {
         assert_eq!(contacts[0], ("+1 555", None));
         assert_eq!(contacts[1].1.as_deref(), Some("mailto:desk@x.example"));
         assert_eq!(contacts[2].1.as_deref(), Some("https://x.example"));
+    }
+
+    #[test]
+    fn links_are_checked_and_shortened() {
+        assert_eq!(short_address("https://www.riverside.example/"), "riverside.example");
+        assert_eq!(short_address("http://x.example/videos/neck"), "x.example/videos/neck");
+        assert!(link_fault("https://x.example/a").is_none());
+        assert!(link_fault("x.example").is_some());
+        assert!(link_fault("https://x.example/a b").is_some());
+        let long = format!("https://x.example/{}", "a".repeat(200));
+        assert!(link_fault(&long).unwrap().to_string().contains("a QR code takes at most 120"));
+        let err = parse("name = \"X\"\nwebsite = \"riverside example\"\n").unwrap_err();
+        assert!(
+            err[0].starts_with("clinic.toml:2:11: website: \"https://riverside example\" is not"),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Content: the stretch library as TOML. Owns the data model (stretches,
-//! doses, goals, safety text, a clinic's branding), the figure format, the
-//! vocabularies, assembling a library from files already read (the
-//! built-in ones embedded in the binary, plus a user's folder) and
-//! validation. Pure: files are read at the input edge, and nothing here
+//! doses, goals, safety text, a clinic's branding, a saved prescription),
+//! the figure format, the vocabularies, assembling a library from files
+//! already read (the built-in ones embedded in the binary, plus a user's
+//! folder) and validation. Pure: files are read at the input edge, and nothing here
 //! knows about plans, pages or PDFs.
 
 pub mod check_figure;
@@ -12,6 +12,7 @@ mod library;
 mod load;
 pub mod model;
 pub mod pose;
+pub mod prescription;
 pub(crate) mod reader;
 mod source;
 pub mod validate;
@@ -25,6 +26,7 @@ pub use load::{
 };
 pub use model::{BriefSafety, Dose, Effort, Goal, Origin, Range, Safety, Stretch};
 pub use pose::{Joint, Kind, Part, PartKind, Pose};
+pub use prescription::{Prescribed, Prescription};
 pub use source::{SourceFile, line_col};
 pub use validate::FieldProblem;
 pub use vocab::{Area, Condition, Each, Equipment, Intensity, Level, Position};

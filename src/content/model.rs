@@ -49,6 +49,10 @@ pub struct Stretch {
     /// The picture: a pose for the stick figure, or a photo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figure: Option<Figure>,
+    /// A video of the stretch (`https://…`), printed as a QR code beside
+    /// the exercise on a handout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video: Option<String>,
     /// Where the stretch was read from (not part of the file).
     #[serde(skip)]
     pub origin: Origin,

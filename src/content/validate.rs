@@ -56,6 +56,9 @@ pub fn stretch(stretch: &Stretch, stem: &str, goals: &[Goal]) -> Vec<FieldProble
     lines("cautions", &stretch.cautions, None, limits::NOTE_CHARS, &mut problems);
     dose(&stretch.dose, &mut problems);
     characters(stretch, &mut problems);
+    if let Some(fault) = stretch.video.as_deref().and_then(super::clinic::link_fault) {
+        problems.push(FieldProblem::new("video", fault));
+    }
     problems.extend(super::check_figure::figure(stretch.figure.as_ref()));
     problems
 }
@@ -219,6 +222,7 @@ mod tests {
                 rest_s: 10,
             },
             figure: Some(toml::from_str("support = \"feet\"\n[pose]\n").unwrap()),
+            video: None,
             origin: Default::default(),
         }
     }
@@ -303,6 +307,20 @@ mod tests {
         assert!(
             messages(&s, "t")[0]
                 .starts_with("cues[0]: the character \"☺\" (U+263A) is not in the sheet font")
+        );
+    }
+
+    #[test]
+    fn a_video_is_a_full_web_address() {
+        let mut s = good();
+        s.video = Some("https://videos.example/cat-cow".into());
+        assert!(messages(&s, "t").is_empty());
+        s.video = Some("videos.example/cat cow".into());
+        assert_eq!(
+            messages(&s, "t"),
+            [
+                "video: \"videos.example/cat cow\" is not a web address; write it in full, starting https://, without spaces"
+            ]
         );
     }
 

@@ -345,6 +345,52 @@ pub enum Fault {
     NotCsv {
         message: String,
     },
+    /// A roster that holds binary data (a spreadsheet saved in its own format).
+    BinaryRoster,
+    /// A roster with more rows than one run takes.
+    TooManyRows {
+        max: usize,
+    },
+    /// A row with more fields than the header has columns.
+    ExtraFields {
+        found: usize,
+        columns: usize,
+    },
+    /// Columns a roster has that mean nothing here (a warning: they are ignored).
+    UnknownColumns {
+        names: Vec<String>,
+        known: Vec<String>,
+    },
+    /// The same column twice in a roster's header.
+    DuplicateColumn {
+        name: String,
+    },
+    /// A yes-or-no cell that says neither.
+    NotYesNo {
+        value: String,
+    },
+    /// Stretches named alongside a prescription file or planner columns.
+    ExercisesTwice {
+        columns: Vec<String>,
+    },
+
+    // ---- prescriptions and links -----------------------------------------
+    /// A prescription file of a format this version does not read.
+    UnknownFormat {
+        found: i64,
+        known: u32,
+    },
+    /// A prescription without a single stretch.
+    NoStretches,
+    /// A web address that does not start with https:// or http://, or has spaces.
+    NotAWebAddress {
+        value: String,
+    },
+    /// A web address too long for a QR code of a sensible size.
+    AddressTooLong {
+        chars: usize,
+        max: usize,
+    },
 }
 
 /// How many stretches one setting removed, for [`Fault::NothingLeft`].
@@ -636,6 +682,54 @@ impl fmt::Display for Fault {
             }
             NoRows => f.write_str("has no rows; add one patient a row under the header"),
             NotCsv { message } => write!(f, "is not a CSV file: {message}"),
+            BinaryRoster => f.write_str(
+                "is not a CSV file (it holds binary data, as a spreadsheet's own format does); save it from \
+                 the spreadsheet as CSV UTF-8",
+            ),
+            TooManyRows { max } => {
+                write!(f, "has more than {max} rows; split it into several rosters of at most {max} patients")
+            }
+            ExtraFields { found, columns } => write!(
+                f,
+                "has {found} fields but the header has {columns} columns; put quotes around a value that holds \
+                 the separator"
+            ),
+            UnknownColumns { names, known } => {
+                let quoted: Vec<String> = names.iter().map(|n| quote(n)).collect();
+                let noun = if names.len() == 1 { "column" } else { "columns" };
+                write!(
+                    f,
+                    "ignoring the unknown {noun} {}; the columns read are {}",
+                    and_list(&quoted),
+                    and_list(known)
+                )
+            }
+            DuplicateColumn { name } => write!(f, "has the column {} twice; keep one", quote(name)),
+            NotYesNo { value } => {
+                write!(f, "{} is not yes or no; write yes or no (or leave it empty)", quote(value))
+            }
+            ExercisesTwice { columns } => write!(
+                f,
+                "gives the exercises twice (also in {}); give stretches, a prescription or the planner columns",
+                and_list(columns)
+            ),
+            UnknownFormat { found, known } => write!(
+                f,
+                "format {found} is not one this version reads; it reads format {known} (a newer stretchsheet \
+                 may have written the file)"
+            ),
+            NoStretches => {
+                f.write_str("has no stretches; add a [[stretch]] table with an id for each exercise")
+            }
+            NotAWebAddress { value } => write!(
+                f,
+                "{} is not a web address; write it in full, starting https://, without spaces",
+                quote(value)
+            ),
+            AddressTooLong { chars, max } => write!(
+                f,
+                "is {chars} characters long; a QR code takes at most {max}; use a shorter link to the same page"
+            ),
         }
     }
 }

@@ -8,12 +8,16 @@
 //! - [`library`]: content folders (stretch files, goals, safety text).
 //! - [`clinic`]: a clinic's `clinic.toml` and its logo.
 //! - [`photos`]: pictures of a clinic's own stretches.
+//! - [`roster`]: a clinic's roster of patients (CSV).
+//! - [`prescription`]: a saved prescription.
 //! - [`read_text`], [`read_bytes`]: one bounded file; [`open_bounded`]: one
 //!   bounded file to stream from (a picture, decoded as it is read).
 
 pub mod clinic;
 pub mod library;
 pub mod photos;
+pub mod prescription;
+pub mod roster;
 
 use std::fs::{File, Metadata};
 use std::io::{Read, Seek, SeekFrom};

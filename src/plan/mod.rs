@@ -17,7 +17,8 @@
 //! `eligible` (constraints), `score` (what a stretch and dose are worth),
 //! `knapsack` (the exact search), `order` (gentle start, few level changes),
 //! `select` (one session), `schedule` (weeks and rotation), `explain`,
-//! `text`, [`json`] and `ics`.
+//! `text`, [`json`] and `ics`; [`progress`] moves a saved prescription on
+//! at the follow-up.
 
 mod describe;
 mod eligible;
@@ -27,6 +28,7 @@ pub mod json;
 mod knapsack;
 mod order;
 mod prescribe;
+pub mod progress;
 pub mod request;
 mod schedule;
 mod score;

@@ -114,6 +114,7 @@ fn stretch(n: usize) -> impl Strategy<Value = Stretch> {
             cautions: vec![],
             dose,
             figure: None,
+            video: None,
             origin: Default::default(),
         })
 }

@@ -197,29 +197,80 @@ fn save(pdf: &PdfDocument, info: Info) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Flate-compresses every stream not yet compressed. Level 6 packs almost
-/// as tightly as the slowest level in a fraction of the time; compressors
-/// are reused from stream to stream. (Pictures go in as plain rows: PNG
-/// predictors made the anti-aliased logos we tried larger, not smaller.)
+/// The compressors of this thread, made once and reused from stream to
+/// stream and document to document (making one clears large tables).
+struct Compressors {
+    /// Level 6 packs almost as tightly as the slowest level in a fraction
+    /// of the time.
+    text: flate2::Compress,
+    /// Pictures are large and already as small as their pixels allow: a
+    /// lighter level costs them little and halves their time.
+    pictures: flate2::Compress,
+}
+
+thread_local! {
+    static COMPRESSORS: std::cell::RefCell<Compressors> = std::cell::RefCell::new(Compressors {
+        text: flate2::Compress::new(flate2::Compression::new(6), true),
+        pictures: flate2::Compress::new(flate2::Compression::new(3), true),
+    });
+}
+
+/// Flate-compresses every stream not yet compressed. (Pictures go in as
+/// plain rows: PNG predictors made the anti-aliased logos we tried larger,
+/// not smaller.)
 fn compress(lo: &mut lopdf::Document) -> Result<()> {
-    let mut deflate = flate2::Compress::new(flate2::Compression::new(6), true);
-    // Pictures are large and already as small as their pixels allow: a
-    // lighter level costs them little and halves their time.
-    let mut deflate_pictures = flate2::Compress::new(flate2::Compression::new(3), true);
+    COMPRESSORS.with_borrow_mut(|c| compress_with(lo, c))
+}
+
+fn compress_with(lo: &mut lopdf::Document, compressors: &mut Compressors) -> Result<()> {
+    let Compressors { text: deflate, pictures: deflate_pictures } = compressors;
     for object in lo.objects.values_mut() {
         let Object::Stream(stream) = object else { continue };
         if stream.dict.get(b"Filter").is_ok() {
             continue;
         }
         let picture = stream.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image");
-        let compressor = if picture { &mut deflate_pictures } else { &mut deflate };
-        let packed = pack(compressor, &stream.content)?;
+        let packed = if picture {
+            packed_picture(deflate_pictures, &stream.content)?
+        } else {
+            pack(deflate, &stream.content)?
+        };
         if packed.len() < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);
         }
     }
     Ok(())
+}
+
+/// A picture's rows already deflated in this process, with the rows they
+/// came from: a batch prints the same logo on every handout.
+struct Packed {
+    crc: u32,
+    rows: Vec<u8>,
+    packed: Vec<u8>,
+}
+
+/// The most pictures kept deflated at once.
+const KEPT_PICTURES: usize = 8;
+
+/// Deflates a picture's rows, or reuses the result for the same rows.
+fn packed_picture(deflate: &mut flate2::Compress, rows: &[u8]) -> Result<Vec<u8>> {
+    static KNOWN: std::sync::Mutex<Vec<Packed>> = std::sync::Mutex::new(Vec::new());
+    let mut crc = flate2::Crc::new();
+    crc.update(rows);
+    let crc = crc.sum();
+    let same = |p: &Packed| p.crc == crc && p.rows == rows;
+    if let Some(found) = KNOWN.lock().unwrap_or_else(|e| e.into_inner()).iter().find(|p| same(p)) {
+        return Ok(found.packed.clone());
+    }
+    let packed = pack(deflate, rows)?;
+    let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
+    if known.len() >= KEPT_PICTURES {
+        known.remove(0);
+    }
+    known.push(Packed { crc, rows: rows.to_vec(), packed: packed.clone() });
+    Ok(packed)
 }
 
 /// Deflates `data` (zlib format) with a reused compressor.
@@ -376,14 +427,34 @@ impl Painter {
         self.ops.push(Op::ShowText { items: vec![TextItem::Text(run.text.clone())] });
     }
 
+    /// A box as one `re` rectangle: four numbers and a paint operator,
+    /// much shorter than a polygon (a QR code is hundreds of boxes).
     fn rect(&mut self, rect: Rect, fill: Option<Color>, stroke: Option<Stroke>) {
-        let corners = [
-            crate::doc::Point::new(rect.x, rect.y),
-            crate::doc::Point::new(rect.right(), rect.y),
-            crate::doc::Point::new(rect.right(), rect.bottom()),
-            crate::doc::Point::new(rect.x, rect.bottom()),
-        ];
-        self.path(&Path::polygon(&corners, fill, stroke));
+        let stroke = stroke.filter(|s| s.width > 0.0);
+        let mode = match (fill, stroke) {
+            (Some(_), Some(_)) => PaintMode::FillStroke,
+            (Some(_), None) => PaintMode::Fill,
+            (None, Some(_)) => PaintMode::Stroke,
+            (None, None) => return,
+        };
+        self.end_text();
+        if let Some(c) = fill {
+            self.set_fill(c);
+        }
+        if let Some(s) = &stroke {
+            self.set_stroke(s);
+        }
+        let bottom_left = self.flip.point(crate::doc::Point::new(rect.x, rect.bottom()));
+        self.ops.push(Op::DrawRectangle {
+            rectangle: printpdf::Rect {
+                x: bottom_left.x,
+                y: bottom_left.y,
+                width: Pt(round(rect.w)),
+                height: Pt(round(rect.h)),
+                mode: Some(mode),
+                winding_order: Some(WindingOrder::NonZero),
+            },
+        });
     }
 
     fn path(&mut self, path: &Path) {

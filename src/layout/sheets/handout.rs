@@ -1,8 +1,9 @@
-//! The clinic handout: a letterhead (logo, clinic name and contact), the
-//! patient's name, date and clinician, how often to do the routine, the
-//! clinician's notes, each prescribed exercise with its figure, dose, steps
-//! and cautions, then the safety rules and warning signs. Long names and
-//! notes wrap and continue over as many pages as they need.
+//! The clinic handout: a letterhead (logo, clinic name and contact, a QR
+//! code of the website), the patient's name, date and clinician, how often
+//! to do the routine, what changed since the last handout, the clinician's
+//! notes, each prescribed exercise with its figure, dose, steps, cautions
+//! and a QR code of its video, then the safety rules and warning signs.
+//! Long names and notes wrap and continue over as many pages as they need.
 
 use chrono::NaiveDate;
 
@@ -10,12 +11,13 @@ use super::Exercise;
 use super::parts::{self, Photos};
 use crate::content::Clinic;
 use crate::content::Safety;
-use crate::content::clinic::LOGO_BOX;
-use crate::doc::Rect;
+use crate::content::clinic::{LOGO_BOX, web_address};
 use crate::doc::geom::mm;
 use crate::doc::picture::fitted_size;
 use crate::doc::{Document, Face, Item, Stroke};
+use crate::doc::{Point, Rect};
 use crate::layout::flow::{Block, BlockBuilder, Flow};
+use crate::layout::qr;
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
 use crate::plan::{describe, minutes};
@@ -32,6 +34,8 @@ pub struct Handout<'a> {
     pub per_day: Option<u32>,
     pub per_week: Option<u32>,
     pub follow_up: Option<NaiveDate>,
+    /// What changed since the last handout: a label and the changes.
+    pub changes: Option<(&'a str, &'a str)>,
 }
 
 /// The date as a reader writes it: "21 November 2026".
@@ -60,6 +64,10 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
     flow.place(patient_block(h, &style, width));
     flow.space(mm(4.0));
     flow.place(frequency_block(h, &style, width));
+    if let Some((label, changes)) = h.changes {
+        flow.space(mm(3.0));
+        flow.place(changes_block(label, changes, &style, width));
+    }
     if let Some(notes) = h.notes.filter(|n| !n.trim().is_empty()) {
         flow.space(mm(5.0));
         flow.place(notes_block(notes, &style, width));
@@ -97,8 +105,13 @@ fn running_header(h: &Handout, title: &str) -> String {
     parts.join(" · ")
 }
 
-/// Logo on the left; the clinic's name and contact lines on the right.
+/// Logo on the left; the clinic's name and contact lines on the right,
+/// beside a QR code of the website (whose address is then printed under
+/// the code rather than among the contact lines).
 fn letterhead(clinic: &Clinic, style: &Style, width: f32) -> Block {
+    let site = clinic.website.as_deref().map(|w| web_address(w.trim()));
+    let code = site.as_deref().and_then(|uri| qr::code(uri, style));
+    let code_w = code.as_ref().map_or(0.0, |c| c.width + mm(4.0));
     let mut b = BlockBuilder::new(width);
     let mut logo_w = 0.0;
     let mut logo_h: f32 = 0.0;
@@ -108,14 +121,15 @@ fn letterhead(clinic: &Clinic, style: &Style, width: f32) -> Block {
         logo_w = w + mm(6.0);
         logo_h = h;
     }
-    // The text column, right-aligned against the margin.
-    let text_w = width - logo_w;
+    // The text column, right-aligned against the code or the margin.
+    let text_w = width - logo_w - code_w;
     let mut t = BlockBuilder::new(text_w);
     let name_size = style.heading + 2.0;
     for line in text::wrap_plain(&clinic.name, Face::Bold, name_size, text_w) {
         right_aligned(&mut t, &line.text(), Face::Bold, name_size, style.accent, style);
     }
-    for (contact, uri) in clinic.contacts() {
+    let contacts = clinic.contacts().into_iter().filter(|(_, uri)| code.is_none() || *uri != site);
+    for (contact, uri) in contacts {
         for line in text::wrap_plain(contact, Face::Regular, style.small, text_w) {
             let rect = right_aligned(&mut t, &line.text(), Face::Regular, style.small, style.ink, style);
             if let Some(uri) = &uri {
@@ -128,7 +142,14 @@ fn letterhead(clinic: &Clinic, style: &Style, width: f32) -> Block {
     for item in text.items_at(logo_w, 0.0) {
         b.item(item);
     }
-    b.gap(text.height.max(logo_h) + mm(2.0));
+    let mut code_h: f32 = 0.0;
+    if let Some(code) = &code {
+        for item in code.block.items_at(width - code.width, 0.0) {
+            b.item(item);
+        }
+        code_h = code.block.height;
+    }
+    b.gap(text.height.max(logo_h).max(code_h) + mm(2.0));
     b.rule(Stroke::solid(3.0, style.accent));
     b.finish()
 }
@@ -217,6 +238,16 @@ fn days_a_week(n: u32) -> String {
     }
 }
 
+/// What changed since the last handout, in one paragraph.
+fn changes_block(label: &str, changes: &str, style: &Style, width: f32) -> Block {
+    let mut b = BlockBuilder::new(width);
+    let size = style.body;
+    let (label, changes) = (format!("{label}: "), format!("{changes}."));
+    let spans = [Span::bold(&label), Span::regular(&changes)];
+    b.paragraph(&spans, size, style.line(size), style.ink, 0.0, true);
+    b.finish()
+}
+
 /// The clinician's notes: paragraphs split at blank lines, each line of
 /// which may start a new page.
 fn notes_block(notes: &str, style: &Style, width: f32) -> Block {
@@ -250,8 +281,30 @@ fn section_heading(style: &Style, width: f32, text: &str) -> Block {
     b.finish()
 }
 
-/// One prescribed exercise with its dose.
+/// One prescribed exercise with its dose, and a QR code of its video
+/// beside it when it has one.
 fn exercise_block(number: usize, e: &Exercise, style: &Style, photos: &Photos, width: f32) -> Block {
     let dose = format!("{} (about {} s in all)", describe(&e.dose), e.seconds);
-    parts::exercise(number, e.stretch, &[("Dose:", dose)], style, photos, width)
+    let code = e.stretch.video.as_deref().and_then(|uri| qr::code(uri, style));
+    let Some(code) = code else {
+        return parts::exercise(number, e.stretch, &[("Dose:", dose)], style, photos, width);
+    };
+    let room = width - code.width - mm(4.0);
+    let mut block = parts::exercise(number, e.stretch, &[("Dose:", dose)], style, photos, room);
+    let rule = block.items.iter().rev().find_map(|i| match i {
+        Item::Line { from, to, stroke } if (from.y - to.y).abs() < 0.01 && to.x >= room - 0.01 => {
+            Some((from.y, *stroke))
+        }
+        _ => None,
+    });
+    // The code goes first, so a reader of the page's text meets its address
+    // before the exercise rather than inside a step split across pages.
+    let code_items: Vec<Item> = code.block.items_at(width - code.width, 0.0).collect();
+    block.items.splice(0..0, code_items);
+    if let Some((y, stroke)) = rule.filter(|_| code.block.height <= block.height) {
+        // Carry the exercise's closing rule on under the code.
+        block.items.push(Item::Line { from: Point::new(room, y), to: Point::new(width, y), stroke });
+    }
+    block.height = block.height.max(code.block.height);
+    block
 }
