@@ -140,14 +140,47 @@ pub enum Action {
     Create,
 }
 
+/// What is wrong with a command line, as the argument parser found it.
+#[derive(Debug, Clone)]
+pub enum Usage {
+    /// A value the option's own parser refused, with its reason in words.
+    Value { option: String, reason: String },
+    /// A value that is not one of the option's choices.
+    Choice { option: String, fault: Fault },
+    /// An option no command has, with the nearest real one when close.
+    UnknownOption { option: String, near: Option<String> },
+    /// Anything else, in the parser's own words folded onto one line.
+    Other(String),
+}
+
+impl fmt::Display for Usage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Usage::Value { option, reason } => write!(f, "{option}: {reason}"),
+            Usage::Choice { option, fault } => write!(f, "{option}: {fault}"),
+            Usage::UnknownOption { option, near: Some(near) } => {
+                write!(f, "unknown option {option}; did you mean {near}?")
+            }
+            Usage::UnknownOption { option, near: None } => write!(
+                f,
+                "unknown option {option}; `stretchsheet --help` lists the commands and each command's --help its options"
+            ),
+            Usage::Other(message) => f.write_str(message),
+        }
+    }
+}
+
+/// The line printed under the usage of a bare `stretchsheet`.
+pub const CHOOSE_COMMAND: &str = "Choose a command; `stretchsheet <COMMAND> --help` says more about each.";
+
 /// Everything that can go wrong, by the input at fault.
 #[derive(Debug)]
 pub enum Error {
     /// Problems in files (content, clinic file, roster); each prints on
     /// its own line, all found in one run.
     Problems(Vec<Problem>),
-    /// The command line does not parse (clap's message, folded into one line).
-    Usage(String),
+    /// The command line does not parse.
+    Usage(Usage),
     /// An input with something wrong with it (the fault boxed, to keep
     /// results small).
     Invalid { input: Input, fault: Box<Fault> },
@@ -287,7 +320,7 @@ impl fmt::Display for Error {
                 let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
                 f.write_str(&lines.join("\n"))
             }
-            Error::Usage(message) => f.write_str(&words::cut(message, words::MAX_LINE)),
+            Error::Usage(usage) => f.write_str(&words::cut(&usage.to_string(), words::MAX_LINE)),
             Error::Invalid { input, fault } => write!(f, "{input}: {fault}"),
             Error::Unsatisfiable(fault) => write!(f, "{fault}"),
             Error::Io { kind, path, action, source } => {

@@ -15,7 +15,7 @@ use clap::FromArgMatches;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::config::Config;
-use crate::error::{Error, Fault, Field};
+use crate::error::{CHOOSE_COMMAND, Error, Fault, Field, Usage};
 
 pub use args::Cli;
 pub use docs::command;
@@ -42,7 +42,7 @@ where
         Ok(matches) => matches,
         Err(e) => return info_or_error(e),
     };
-    let cli = Cli::from_arg_matches(&matches).map_err(|e| Error::Usage(one_line(&e)))?;
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| Error::Usage(usage(&e)))?;
     Ok(Parsed::Run(Box::new(convert::config(cli, today))))
 }
 
@@ -54,10 +54,10 @@ fn info_or_error(e: clap::Error) -> Result<Parsed, Error> {
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
             let mut text = command().render_help().to_string();
-            text.push_str("\nChoose a command; `stretchsheet <COMMAND> --help` says more about each.\n");
+            text.push_str(&format!("\n{CHOOSE_COMMAND}\n"));
             Ok(Parsed::Info { text, to_stderr: true, code: 2 })
         }
-        _ => Err(Error::Usage(one_line(&e))),
+        _ => Err(Error::Usage(usage(&e))),
     }
 }
 
@@ -90,47 +90,39 @@ pub fn flag_names(field: Field) -> &'static str {
     }
 }
 
-/// Folds clap's error into one line: for a value our parsers refused,
-/// `--flag: what is wrong`; for other errors clap's words without the
-/// usage block.
-fn one_line(e: &clap::Error) -> String {
-    let flag = || match e.get(ContextKind::InvalidArg) {
+/// What clap found wrong, as a structured [`Usage`]: for a value our
+/// parsers refused, the option and the reason; for a value not among the
+/// choices, the choices with the nearest; otherwise clap's words folded
+/// onto one line without the usage block.
+fn usage(e: &clap::Error) -> Usage {
+    let option = || match e.get(ContextKind::InvalidArg) {
         Some(ContextValue::String(arg)) => arg.split_whitespace().next().unwrap_or(arg).to_string(),
         _ => String::new(),
     };
-    match e.kind() {
-        ErrorKind::ValueValidation => {
+    match (e.kind(), e.get(ContextKind::InvalidValue), e.get(ContextKind::ValidValue)) {
+        (ErrorKind::ValueValidation, ..) => {
             if let Some(source) = std::error::Error::source(e) {
-                return format!("{}: {source}", flag());
+                return Usage::Value { option: option(), reason: source.to_string() };
             }
         }
-        ErrorKind::InvalidValue => {
-            if let (Some(ContextValue::String(value)), Some(ContextValue::Strings(valid))) =
-                (e.get(ContextKind::InvalidValue), e.get(ContextKind::ValidValue))
-            {
-                let suggestion = crate::content::vocab::nearest(&value.to_lowercase(), valid);
-                let fault = Fault::UnknownWord {
-                    noun: "value",
-                    word: value.clone(),
-                    allowed: valid.clone(),
-                    suggestion,
-                };
-                return format!("{}: {fault}", flag());
-            }
+        (ErrorKind::InvalidValue, Some(ContextValue::String(value)), Some(ContextValue::Strings(valid))) => {
+            let suggestion = crate::content::vocab::nearest(&value.to_lowercase(), valid);
+            let fault =
+                Fault::UnknownWord { noun: "value", word: value.clone(), allowed: valid.clone(), suggestion };
+            return Usage::Choice { option: option(), fault };
         }
-        ErrorKind::UnknownArgument => {
+        (ErrorKind::UnknownArgument, ..) => {
             if let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) {
-                let hint = match e.get(ContextKind::SuggestedArg) {
-                    Some(ContextValue::String(near)) => format!("did you mean {near}?"),
-                    _ => "`stretchsheet --help` lists the commands and each command's --help its options"
-                        .into(),
+                let near = match e.get(ContextKind::SuggestedArg) {
+                    Some(ContextValue::String(near)) => Some(near.clone()),
+                    _ => None,
                 };
-                return format!("unknown option {arg}; {hint}");
+                return Usage::UnknownOption { option: arg.clone(), near };
             }
         }
         _ => {}
     }
-    fold(&e.render().to_string())
+    Usage::Other(fold(&e.render().to_string()))
 }
 
 /// Clap's rendered message on one line, without the usage block.
