@@ -72,7 +72,7 @@ pub const FOOTER_CHARS: usize = 300;
 pub const TEXT_FILE_BYTES: u64 = 1024 * 1024;
 /// The most bytes of all the files of one content folder together (the
 /// built-in library is under 100 KB).
-pub const LIBRARY_BYTES: u64 = 8 * 1024 * 1024;
+pub const LIBRARY_BYTES: u64 = 64 * 1024 * 1024;
 /// The most bytes of a picture file read.
 pub const PICTURE_FILE_BYTES: u64 = 50 * 1024 * 1024;
 /// The most bytes of a roster file read: 100,000 patients with long notes.

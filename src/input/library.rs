@@ -19,7 +19,7 @@ use crate::limits::LIBRARY_BYTES;
 /// How many folders deep a content folder may go.
 pub const MAX_DEPTH: usize = 8;
 /// The most stretch files a folder may hold.
-pub const MAX_FILES: usize = 5_000;
+pub const MAX_FILES: usize = 20_000;
 
 /// Loads the built-in library with `folder` (if any) added on top: its
 /// stretches add to the built-in ones and replace those with the same id,
