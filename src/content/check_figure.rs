@@ -65,6 +65,12 @@ pub fn figure(figure: Option<&Figure>) -> Vec<FieldProblem> {
     if let Some(start) = &figure.start {
         angles(start, view, "figure.start", &mut problems);
     }
+    if view == View::Side && figure.facing.is_some() {
+        problems.push(FieldProblem::new(
+            "figure.facing",
+            Fault::Figure { rule: crate::error::FigureRule::FacingInSideView },
+        ));
+    }
     parts(figure, &mut problems);
     arrows(figure, &mut problems);
     problems

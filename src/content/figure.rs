@@ -20,6 +20,11 @@ pub struct Figure {
     /// Where the figure is seen from.
     #[serde(default)]
     pub view: View,
+    /// In a front or top view, which way the face points: `viewer` (the
+    /// face drawn, the default in a front view) or `away` (the back of the
+    /// head, the default from above, where the figure lies face down).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facing: Option<Facing>,
     /// How much of the body to show: the `whole` figure (default), or the
     /// `upper-body` from the thighs up, for moves of the shoulders and arms
     /// that would be too small to see on a desk card.
@@ -91,6 +96,28 @@ impl View {
         match self {
             View::Side => [Side::Far, Side::Near],
             View::Front | View::Top => [Side::Right, Side::Left],
+        }
+    }
+}
+
+/// Which way a front or top view figure faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Facing {
+    /// Toward you: the face is drawn.
+    Viewer,
+    /// Away from you: the back of the head, the figure's left on your left.
+    Away,
+}
+
+impl Figure {
+    /// Which way the figure faces: as given, or the view's default (side
+    /// views face right, `None`).
+    pub fn facing(&self) -> Option<Facing> {
+        match self.view {
+            View::Side => None,
+            View::Front => Some(self.facing.unwrap_or(Facing::Viewer)),
+            View::Top => Some(self.facing.unwrap_or(Facing::Away)),
         }
     }
 }

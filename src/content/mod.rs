@@ -19,7 +19,7 @@ pub mod validate;
 pub mod vocab;
 
 pub use clinic::{Clinic, ClinicFile};
-pub use figure::{Arrow, Figure, Framing, Prop, Side, Support, View, Way};
+pub use figure::{Arrow, Facing, Figure, Framing, Prop, Side, Support, View, Way};
 pub use library::Library;
 pub use load::{
     Checks, ExtraCheck, Folder, StretchFile, assemble, built_in, built_in_folder, built_in_goal_ids, stem,

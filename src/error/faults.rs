@@ -432,6 +432,8 @@ pub enum FigureRule {
     ArrowWay { way: &'static str, view: &'static str, allowed: &'static str },
     /// An arrow pointing at a part the view cannot show.
     ArrowPart { part: String },
+    /// `facing` in a side view, which always faces right.
+    FacingInSideView,
     /// Anything else a placement check says, in its own words.
     Other(String),
 }
@@ -766,6 +768,9 @@ impl fmt::Display for FigureRule {
                 write!(f, "{} does not fit a {view} view; use {allowed}", quote(way))
             }
             ArrowPart { part } => write!(f, "{} cannot carry an arrow in this view", quote(part)),
+            FacingInSideView => f.write_str(
+                "a side view always faces right; facing = \"viewer\" or \"away\" is for front and top views",
+            ),
             Other(message) => f.write_str(message),
         }
     }

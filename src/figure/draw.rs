@@ -374,31 +374,66 @@ pub fn natural_size(scene: &Scene) -> (f32, f32) {
     (b.2 - b.0, b.3 - b.1)
 }
 
-/// The items that draw `scene` inside `frame`.
+/// The padding left inside a frame of `w` × `h` points.
+fn padding(w: f32, h: f32) -> f32 {
+    (0.03 * w.min(h)).max(1.5)
+}
+
+/// Half the widest stroke or arrowhead at scale `s` (points per head
+/// height): the margin the figure needs beyond its bones.
+fn stroke_margin(shapes: &[Shape], arrows: &[ArrowShape], s: f32) -> f32 {
+    let pens = shapes.iter().filter_map(|sh| sh.pen);
+    let stroke = pens.map(|p| (p.width * s).max(p.min) / 2.0).fold(0.0, f32::max);
+    let arrow = if arrows.is_empty() { 0.0 } else { (HEAD_HALF.0 * s).max(HEAD_HALF.1) };
+    stroke.max(arrow)
+}
+
+/// The largest scale (points per head height) at which the shapes fit in
+/// `w` × `h` points with padding and stroke margins.
+fn fit(shapes: &[Shape], arrows: &[ArrowShape], w: f32, h: f32) -> f32 {
+    let (x0, y0, x1, y1) = bounds(shapes);
+    let (bw, bh) = ((x1 - x0).max(1e-3), (y1 - y0).max(1e-3));
+    let pad = padding(w, h);
+    let at = |half: f32| {
+        let aw = (w - 2.0 * pad - 2.0 * half).max(1.0);
+        let ah = (h - 2.0 * pad - 2.0 * half).max(1.0);
+        (aw / bw).min(ah / bh)
+    };
+    // Strokes grow with the scale but have minimums, so the margin they need
+    // depends on the scale: settle it by a few rounds, then step down until
+    // it truly fits.
+    let mut s = at(0.0);
+    for _ in 0..4 {
+        s = at(stroke_margin(shapes, arrows, s));
+    }
+    for _ in 0..8 {
+        let half = stroke_margin(shapes, arrows, s);
+        if bw * s + 2.0 * (pad + half) <= w + 0.01 && bh * s + 2.0 * (pad + half) <= h + 0.01 {
+            break;
+        }
+        s *= 0.98;
+    }
+    s
+}
+
+/// The largest scale at which `scene` fits a frame of `w` × `h` points.
+pub fn fit_scale(scene: &Scene, w: f32, h: f32) -> f32 {
+    let (shapes, arrows) = shapes(scene);
+    fit(&shapes, arrows, w, h)
+}
+
+/// The items that draw `scene` inside `frame`, as large as fits.
 pub fn items(scene: &Scene, frame: Rect) -> Vec<Item> {
+    items_at(scene, frame, f32::INFINITY)
+}
+
+/// The items that draw `scene` centred in `frame` at `scale` points per
+/// head height, or smaller when that would not fit.
+pub fn items_at(scene: &Scene, frame: Rect, scale: f32) -> Vec<Item> {
     let (shapes, arrows) = shapes(scene);
     let (x0, y0, x1, y1) = bounds(&shapes);
     let (bw, bh) = ((x1 - x0).max(1e-3), (y1 - y0).max(1e-3));
-    let pad = (0.03 * frame.w.min(frame.h)).max(1.5);
-    let avail = |half: f32| {
-        ((frame.w - 2.0 * pad - 2.0 * half).max(1.0), (frame.h - 2.0 * pad - 2.0 * half).max(1.0))
-    };
-    // Strokes grow with the scale but have minimums, so the margin they need
-    // depends on the scale: settle it by a few rounds.
-    let half_at = |s: f32| {
-        let pens = shapes.iter().filter_map(|sh| sh.pen);
-        let stroke = pens.map(|p| (p.width * s).max(p.min) / 2.0).fold(0.0, f32::max);
-        let arrow = if arrows.is_empty() { 0.0 } else { (HEAD_HALF.0 * s).max(HEAD_HALF.1) };
-        stroke.max(arrow)
-    };
-    let mut s = {
-        let (w, h) = avail(0.0);
-        (w / bw).min(h / bh)
-    };
-    for _ in 0..4 {
-        let (w, h) = avail(half_at(s));
-        s = (w / bw).min(h / bh);
-    }
+    let s = fit(&shapes, arrows, frame.w, frame.h).min(scale.max(1e-3));
     let (w, h) = (bw * s, bh * s);
     let left = frame.x + (frame.w - w) / 2.0;
     let top = frame.y + (frame.h - h) / 2.0;

@@ -24,7 +24,7 @@ pub use draw::{ARROW, FAR, INK, START};
 pub use scene::TOLERANCE;
 
 use crate::content::Figure;
-use crate::doc::{Item, Rect};
+use crate::doc::{Item, Rect, Size};
 
 /// The items that draw `figure` inside `frame`: fitted with its aspect
 /// kept, centred, with a little padding. A photo figure (or one without a
@@ -32,6 +32,45 @@ use crate::doc::{Item, Rect};
 pub fn draw(figure: &Figure, frame: Rect) -> Vec<Item> {
     match scene::place(figure) {
         Some(scene) => draw::items(&scene, frame),
+        None => Vec::new(),
+    }
+}
+
+/// The figure's extent in body units (head heights; a standing figure is
+/// about 7.5 tall), props included, strokes aside. Zero for a photo.
+pub fn natural_size(figure: &Figure) -> Size {
+    match scene::place(figure) {
+        Some(scene) => {
+            let (w, h) = draw::natural_size(&scene);
+            Size { w, h }
+        }
+        None => Size::default(),
+    }
+}
+
+/// The largest body scale (points per head height) at which `figure` fits
+/// in `room` with its padding and line widths. Zero for a photo.
+pub fn fit_scale(figure: &Figure, room: Size) -> f32 {
+    scene::place(figure).map_or(0.0, |scene| draw::fit_scale(&scene, room.w, room.h))
+}
+
+/// One body scale for a sheet: the smallest fit of `figures` in `room`, so
+/// full-body and upper-body figures show the body at the same size. Photos
+/// are left out; zero when nothing is drawn.
+pub fn common_scale(figures: &[&Figure], room: Size) -> f32 {
+    figures
+        .iter()
+        .filter_map(|f| scene::place(f).map(|scene| draw::fit_scale(&scene, room.w, room.h)))
+        .reduce(f32::min)
+        .unwrap_or(0.0)
+}
+
+/// The items that draw `figure` centred in `frame` at `scale` points per
+/// head height (from [`common_scale`]); a scale too large for the frame is
+/// brought down to what fits, so nothing ever leaves it.
+pub fn draw_scaled(figure: &Figure, frame: Rect, scale: f32) -> Vec<Item> {
+    match scene::place(figure) {
+        Some(scene) => draw::items_at(&scene, frame, scale),
         None => Vec::new(),
     }
 }
@@ -190,6 +229,94 @@ mod tests {
         assert!(((x0 + x1) / 2.0 - 200.0).abs() < 1.0);
         let ratio = aspect(&fig).unwrap();
         assert!((0.3..0.6).contains(&ratio), "{ratio}");
+    }
+
+    /// The box around the items of a drawing.
+    fn extent(items: &[Item]) -> Rect {
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for item in items {
+            let b = item.bounds();
+            (x0, y0, x1, y1) = (x0.min(b.x), y0.min(b.y), x1.max(b.right()), y1.max(b.bottom()));
+        }
+        Rect::new(x0, y0, x1 - x0, y1 - y0)
+    }
+
+    #[test]
+    fn natural_size_is_in_head_heights() {
+        let standing = figure("support = \"feet\"\nprops = [\"floor\"]\n[pose]\n");
+        let size = natural_size(&standing);
+        assert!((7.0..8.5).contains(&size.h), "{size:?}");
+        assert!(size.w < size.h / 2.0, "{size:?}");
+        let photo = figure("photo = \"photos/stretch.jpg\"\n");
+        assert_eq!(natural_size(&photo), Size::default());
+        assert_eq!(fit_scale(&photo, Size { w: 100.0, h: 100.0 }), 0.0);
+    }
+
+    #[test]
+    fn fit_scale_is_the_scale_draw_uses_and_fills_the_room() {
+        let library = library();
+        let room = Size { w: mm(40.0), h: mm(30.0) };
+        for stretch in library.stretches() {
+            let fig = stretch.figure.as_ref().unwrap();
+            let s = fit_scale(fig, room);
+            let natural = natural_size(fig);
+            assert!(s > 0.0, "{}", stretch.id);
+            // Bones at the fitted scale nearly fill one side of the room.
+            let fill = (natural.w * s / room.w).max(natural.h * s / room.h);
+            assert!((0.8..=1.0).contains(&fill), "{}: {fill}", stretch.id);
+            let frame = Rect::new(0.0, 0.0, room.w, room.h);
+            assert_eq!(draw_scaled(fig, frame, s), draw(fig, frame), "{}", stretch.id);
+        }
+    }
+
+    #[test]
+    fn a_common_scale_draws_every_body_the_same_size() {
+        let library = library();
+        let figures: Vec<&Figure> = library.stretches().iter().filter_map(|s| s.figure.as_ref()).collect();
+        let room = Size { w: mm(30.0), h: mm(28.0) };
+        let common = common_scale(&figures, room);
+        let smallest = figures.iter().map(|f| fit_scale(f, room)).fold(f32::MAX, f32::min);
+        assert_eq!(common, smallest);
+        let frame = Rect::new(10.0, 10.0, room.w, room.h);
+        for (fig, stretch) in figures.iter().zip(library.stretches()) {
+            let items = draw_scaled(fig, frame, common);
+            let b = extent(&items);
+            assert!(frame.contains(&b), "{}: {b:?} outside {frame:?}", stretch.id);
+            // Centred in the frame.
+            assert!((b.x + b.w / 2.0 - (frame.x + frame.w / 2.0)).abs() < 2.0, "{}", stretch.id);
+            assert!((b.y + b.h / 2.0 - (frame.y + frame.h / 2.0)).abs() < 2.0, "{}", stretch.id);
+            // The drawn height is the natural height at the common scale
+            // (strokes add a little).
+            let natural = natural_size(fig);
+            assert!(b.h >= natural.h * common - 0.1, "{}: {} < {}", stretch.id, b.h, natural.h * common);
+            assert!(b.h <= natural.h * common + 8.0, "{}: {} vs {}", stretch.id, b.h, natural.h * common);
+        }
+    }
+
+    #[test]
+    fn upper_and_full_body_figures_share_a_scale() {
+        let full = figure("support = \"feet\"\nprops = [\"floor\"]\n[pose]\n");
+        let upper = figure("framing = \"upper-body\"\nsupport = \"feet\"\n[pose]\n");
+        let room = Size { w: 120.0, h: 120.0 };
+        // Alone, the upper body is drawn larger; on one sheet, the same.
+        assert!(fit_scale(&upper, room) > 1.5 * fit_scale(&full, room));
+        let s = common_scale(&[&full, &upper], room);
+        assert_eq!(s, fit_scale(&full, room));
+        let frame = Rect::new(0.0, 0.0, room.w, room.h);
+        let head = |items: &[Item]| {
+            items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Path(p) if p.fill == Some(INK) => Some(i.bounds().w),
+                    _ => None,
+                })
+                .fold(0.0, f32::max)
+        };
+        let (a, b) = (head(&draw_scaled(&full, frame, s)), head(&draw_scaled(&upper, frame, s)));
+        assert!(a > 0.0 && (a - b).abs() < 0.05, "{a} vs {b}");
+        // Too large a scale is brought down to what fits.
+        let big = draw_scaled(&full, frame, s * 3.0);
+        assert!(frame.contains(&extent(&big)));
     }
 
     #[test]

@@ -121,7 +121,8 @@ impl Skeleton {
         if view == View::Top { skeleton.mirrored() } else { skeleton }
     }
 
-    fn mirrored(mut self) -> Skeleton {
+    /// Mirrored left to right about x = 0.
+    pub fn mirrored(mut self) -> Skeleton {
         let flip = |p: &mut V| p.x = -p.x;
         for p in [&mut self.hip, &mut self.mid, &mut self.neck, &mut self.chin, &mut self.head] {
             flip(p);

@@ -7,7 +7,7 @@
 
 use super::body::{V, size};
 use super::pose::Skeleton;
-use crate::content::{Arrow, Figure, Framing, Part, PartKind, Prop, Side, Support, View, Way};
+use crate::content::{Arrow, Facing, Figure, Framing, Part, PartKind, Prop, Side, Support, View, Way};
 
 /// How far a resting part may be from its support, in head heights.
 pub const TOLERANCE: f32 = 0.15;
@@ -112,6 +112,8 @@ pub struct ArrowShape {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
     pub view: View,
+    /// Front and top views: which way the face points.
+    pub facing: Option<Facing>,
     pub body: Skeleton,
     pub start: Option<Skeleton>,
     pub props: Vec<Placed>,
@@ -277,7 +279,15 @@ pub fn place(figure: &Figure) -> Option<Scene> {
     };
 
     // The body on its support.
-    let raw = Skeleton::new(pose, view);
+    let facing = figure.facing();
+    // Seen from behind, the figure's left is on your left; from above, face
+    // up, its left is on your right.
+    let mirror = matches!((view, facing), (View::Front, Some(Facing::Away)) | (View::Top, Some(Facing::Viewer)));
+    let posed = |pose: &crate::content::Pose| {
+        let sk = Skeleton::new(pose, view);
+        if mirror { sk.mirrored() } else { sk }
+    };
+    let raw = posed(pose);
     let resting = figure.resting_parts();
     let body = if view == View::Top {
         raw
@@ -292,7 +302,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
 
     // The start pose, kept on the same support.
     let start = figure.start.as_ref().map(|changes| {
-        let raw = Skeleton::new(&pose.overlaid(changes), view);
+        let raw = posed(&pose.overlaid(changes));
         let anchor = support.map_or(Part::both(PartKind::Hips), Support::anchor);
         let dx = mean_x(&body, anchor) - mean_x(&raw, anchor);
         let dy = match (view, chair_seat) {
@@ -603,7 +613,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
         let hip = start.as_ref().map_or(body.hip.y, |s| s.hip.y.min(body.hip.y));
         hip - UPPER_BODY_CUT
     });
-    Some(Scene { view, body, start, props: placed, arrows, cut, issues })
+    Some(Scene { view, facing, body, start, props: placed, arrows, cut, issues })
 }
 
 /// How far below the hips an upper-body figure is cut off.
