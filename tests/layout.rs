@@ -20,7 +20,7 @@ use crate::handout::{long_name, long_notes};
 use crate::harness::{assert_has_all, body_of, snapshot, squash};
 
 /// Every paper × orientation × print size.
-fn options() -> Vec<SheetOptions> {
+pub fn options() -> Vec<SheetOptions> {
     let mut all = Vec::new();
     for paper in Paper::ALL {
         for landscape in [false, true] {
@@ -79,7 +79,7 @@ fn red_flags(safety: &Safety) -> impl Iterator<Item = &String> {
 }
 
 /// The stretches at their standard doses, as `--stretch ID` gives them.
-fn exercises<'a>(library: &'a Library, ids: &[&str]) -> Vec<Exercise<'a>> {
+pub fn exercises<'a>(library: &'a Library, ids: &[&str]) -> Vec<Exercise<'a>> {
     ids.iter()
         .map(|id| {
             let stretch = library.stretch(id).unwrap();
@@ -174,7 +174,7 @@ fn the_plan_is_clean_everywhere_with_every_step_warning_and_session() {
 }
 
 /// A handout with every field given and a long name and notes.
-fn handout<'a>(library: &'a Library, clinic: &'a Clinic, name: &'a str, notes: &'a str) -> Handout<'a> {
+pub fn handout<'a>(library: &'a Library, clinic: &'a Clinic, name: &'a str, notes: &'a str) -> Handout<'a> {
     Handout {
         clinic: Some(clinic),
         patient: Some(name),

@@ -17,6 +17,7 @@ mod handout;
 mod hostile;
 mod layout;
 mod output;
+mod pagination;
 mod plan;
 mod snapshots;
 

@@ -5,126 +5,11 @@
 //! running header on continuation pages and numbers every page
 //! ("page 2 of 5"). Nothing is ever placed outside the frame.
 
+pub use super::block::{Block, BlockBuilder, baseline_offset};
 use super::style::Style;
-use super::text::{self, Line, Span};
+use super::text;
 use crate::doc::geom::{Point, Rect};
 use crate::doc::{Color, Face, Item, Page, Stroke, TextRun};
-
-/// A piece of content that stacks vertically.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Block {
-    /// Items relative to the block's top-left corner.
-    pub items: Vec<Item>,
-    pub height: f32,
-    /// Offsets (from the block's top) where the block may be split across
-    /// pages, in increasing order. Empty: keep together.
-    pub breaks: Vec<f32>,
-    /// Rather start a new page than split, when the block fits one.
-    pub keep: bool,
-}
-
-impl Block {
-    /// Moves every item by (dx, dy).
-    pub fn items_at(&self, dx: f32, dy: f32) -> impl Iterator<Item = Item> + '_ {
-        self.items.iter().map(move |item| item.translated(dx, dy))
-    }
-}
-
-/// Builds a block of lines and shapes, top to bottom, at a fixed width.
-pub struct BlockBuilder {
-    pub width: f32,
-    y: f32,
-    items: Vec<Item>,
-    breaks: Vec<f32>,
-}
-
-impl BlockBuilder {
-    pub fn new(width: f32) -> Self {
-        BlockBuilder { width, y: 0.0, items: Vec::new(), breaks: Vec::new() }
-    }
-
-    /// The current height.
-    pub fn y(&self) -> f32 {
-        self.y
-    }
-
-    /// Adds vertical space.
-    pub fn gap(&mut self, h: f32) {
-        self.y += h;
-    }
-
-    /// Allows a page break at the current position.
-    pub fn may_break(&mut self) {
-        if self.y > 0.0 && self.breaks.last() != Some(&self.y) {
-            self.breaks.push(self.y);
-        }
-    }
-
-    /// Adds wrapped text indented by `indent`; when `splittable`, a page
-    /// may break between its lines (callers mark a break before it with
-    /// [`BlockBuilder::may_break`] if one is allowed there). Returns the
-    /// number of lines.
-    pub fn paragraph(
-        &mut self,
-        spans: &[Span],
-        size: f32,
-        lead: f32,
-        color: Color,
-        indent: f32,
-        splittable: bool,
-    ) -> usize {
-        let lines = text::wrap(spans, size, self.width - indent);
-        for (i, line) in lines.iter().enumerate() {
-            if splittable && i > 0 {
-                self.may_break();
-            }
-            self.line(line, size, lead, color, indent);
-        }
-        lines.len()
-    }
-
-    /// Adds one already-wrapped line.
-    pub fn line(&mut self, line: &Line, size: f32, lead: f32, color: Color, indent: f32) {
-        let baseline = self.y + baseline_offset(size, lead);
-        self.items.extend(line.place(Point::new(indent, baseline), size, color).map(Item::Text));
-        self.y += lead;
-    }
-
-    /// Adds a single run of text at (x, baseline offset in the current
-    /// line), without advancing.
-    pub fn run_at(&mut self, x: f32, text: &str, face: Face, size: f32, lead: f32, color: Color) {
-        let baseline = self.y + baseline_offset(size, lead);
-        self.items.push(Item::Text(TextRun {
-            origin: Point::new(x, baseline),
-            text: text.to_string(),
-            face,
-            size,
-            color,
-            width: text::width(text, face, size),
-        }));
-    }
-
-    /// Adds an item positioned relative to the block.
-    pub fn item(&mut self, item: Item) {
-        self.items.push(item);
-    }
-
-    /// A horizontal rule across the block at the current position.
-    pub fn rule(&mut self, stroke: Stroke) {
-        let y = self.y + stroke.width / 2.0;
-        self.items.push(Item::Line { from: Point::new(0.0, y), to: Point::new(self.width, y), stroke });
-        self.y += stroke.width;
-    }
-
-    pub fn finish(self) -> Block {
-        Block { items: self.items, height: self.y, breaks: self.breaks, keep: false }
-    }
-}
-
-/// Where the baseline sits below the top of a line box of height `lead`.
-pub fn baseline_offset(size: f32, lead: f32) -> f32 {
-    (lead - size) / 2.0 + 0.8 * size
-}
 
 /// The most lines a page's footer takes (its text, wrapped, above the page
 /// number).
@@ -141,7 +26,21 @@ pub struct Flow<'a> {
     /// The content frame of the current page.
     frame: Rect,
     cursor: f32,
+    /// Blocks kept with the next one, waiting for it, each with the space
+    /// asked for before it.
+    pending: Vec<(f32, Block)>,
+    /// Space asked for after the last pending block.
+    pending_space: f32,
 }
+
+/// The least share of a page's content height a page carries before the
+/// flow moves on to the next (the last page excepted): a block kept
+/// together that would leave less behind is split instead.
+pub const MIN_FILL: f32 = 0.2;
+
+/// A new section starts a new page only when the current page is at least
+/// this full; below it, the section follows on the same page.
+const SECTION_FILL: f32 = 0.45;
 
 impl<'a> Flow<'a> {
     /// A flow over pages in `style`; `running` heads continuation pages,
@@ -155,6 +54,8 @@ impl<'a> Flow<'a> {
             pages: Vec::new(),
             frame: Rect::default(),
             cursor: 0.0,
+            pending: Vec::new(),
+            pending_space: 0.0,
         };
         flow.new_page();
         flow
@@ -168,6 +69,23 @@ impl<'a> Flow<'a> {
     /// Height left on the current page.
     pub fn remaining(&self) -> f32 {
         self.frame.bottom() - self.cursor
+    }
+
+    /// How much of the current page's content height is used, 0 to 1.
+    pub fn filled(&self) -> f32 {
+        ((self.cursor - self.frame.y) / self.frame.h.max(1.0)).clamp(0.0, 1.0)
+    }
+
+    /// Starts a section that reads best on a page of its own: on a new
+    /// page, unless the current one is so empty that leaving it would strand
+    /// what is on it; then after a gap of `gap`.
+    pub fn new_section(&mut self, gap: f32) {
+        self.flush_pending();
+        if self.filled() >= SECTION_FILL {
+            self.new_page();
+        } else {
+            self.space(gap);
+        }
     }
 
     /// Whether the current page has nothing on it yet.
@@ -246,22 +164,69 @@ impl<'a> Flow<'a> {
 
     /// Adds vertical space (dropped at the top of a page).
     pub fn space(&mut self, h: f32) {
-        if !self.at_page_top() {
+        if !self.pending.is_empty() {
+            self.pending_space += h;
+        } else if !self.at_page_top() {
             self.cursor = (self.cursor + h).min(self.frame.bottom());
         }
     }
 
     /// Places a block: on this page if it fits. Otherwise a block marked
-    /// `keep` that fits a page starts a new one; a block with break points
-    /// fills the rest of this page and continues on the next; one without
-    /// moves whole to a new page, or, when taller than a page, is split
-    /// where no item crosses, so nothing is ever lost, cut or pushed past
-    /// the margins.
+    /// `keep` that fits a page starts a new one (unless that would leave
+    /// this page under [`MIN_FILL`] and the block may be split); a block
+    /// with break points fills the rest of this page and continues on the
+    /// next; one without moves whole to a new page, or, when taller than a
+    /// page, is split where no item crosses, so nothing is ever lost, cut or
+    /// pushed past the margins. A block kept with the next waits for it, and
+    /// both go to a new page when the next one's first piece would not fit
+    /// under it.
     pub fn place(&mut self, block: Block) {
+        if block.with_next {
+            let space = std::mem::take(&mut self.pending_space);
+            self.pending.push((space, block));
+            return;
+        }
+        if !self.pending.is_empty() {
+            let pending = std::mem::take(&mut self.pending);
+            let space = std::mem::take(&mut self.pending_space);
+            let lead: f32 = pending.iter().map(|(gap, b)| gap + b.height).sum::<f32>() + space;
+            let first = self.first_piece(&block);
+            if lead + first > self.remaining() && !self.at_page_top() && lead + first <= self.fresh_height() {
+                self.new_page();
+            }
+            for (gap, b) in pending {
+                self.space(gap);
+                self.place_one(b);
+            }
+            self.space(space);
+        }
+        self.place_one(block);
+    }
+
+    /// Places what waits for a next block that never came.
+    fn flush_pending(&mut self) {
+        for (gap, b) in std::mem::take(&mut self.pending) {
+            self.space(gap);
+            self.place_one(b);
+        }
+        self.pending_space = 0.0;
+    }
+
+    /// The height of the first piece `block` would be placed in.
+    fn first_piece(&self, block: &Block) -> f32 {
+        if block.breaks.is_empty() || (block.keep && block.height <= self.fresh_height()) {
+            block.height.min(self.fresh_height())
+        } else {
+            block.breaks[0]
+        }
+    }
+
+    fn place_one(&mut self, block: Block) {
         let fits_fresh = block.height <= self.fresh_height();
+        let strands = self.filled() < MIN_FILL && !self.at_page_top();
         if block.height <= self.remaining() {
             self.put(&block, 0.0, block.height);
-        } else if block.keep && fits_fresh {
+        } else if block.keep && fits_fresh && !(strands && !block.breaks.is_empty()) {
             self.new_page();
             self.put(&block, 0.0, block.height);
         } else if !block.breaks.is_empty() {
@@ -341,7 +306,8 @@ impl<'a> Flow<'a> {
     }
 
     /// Ends the flow: adds the footer and "page N of M" to every page.
-    pub fn finish(self) -> Vec<Page> {
+    pub fn finish(mut self) -> Vec<Page> {
+        self.flush_pending();
         let style = self.style;
         let total = self.pages.len();
         let size = style.small;
@@ -399,6 +365,7 @@ fn item_edges(block: &Block) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::text::Span;
     use crate::layout::style::SheetOptions;
 
     fn style() -> Style {
@@ -454,8 +421,7 @@ mod tests {
                 stroke: None,
             }],
             height: h,
-            breaks: vec![],
-            keep: false,
+            ..Block::default()
         };
         flow.place(unsplittable(500.0));
         flow.place(unsplittable(300.0)); // does not fit below the first

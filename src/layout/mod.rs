@@ -3,6 +3,7 @@
 //! embedded fonts' real advance widths, wrapped and paginated so nothing is
 //! clipped or overflows. Backend-free: the exporters read the result.
 
+pub mod block;
 pub mod flow;
 pub mod qr;
 pub mod sheets;

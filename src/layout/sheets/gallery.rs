@@ -78,5 +78,5 @@ pub fn side_by_side(cells: Vec<Block>, cell_w: f32, gap: f32) -> Block {
             c.items.iter().map(move |item| item.translated(dx, 0.0))
         })
         .collect();
-    Block { items, height, breaks: Vec::new(), keep: false }
+    Block { items, height, ..Block::default() }
 }

@@ -73,7 +73,7 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
         flow.place(notes_block(notes, &style, width));
     }
     flow.space(mm(6.0));
-    flow.place(section_heading(&style, width, "Your exercises"));
+    flow.place(section_heading(&style, width, "Your exercises").kept_with_next());
     for (i, exercise) in h.exercises.iter().enumerate() {
         flow.space(mm(3.0));
         flow.place(exercise_block(i + 1, exercise, &style, photos, width));

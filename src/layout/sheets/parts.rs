@@ -91,7 +91,9 @@ pub fn bulleted(
 }
 
 /// The full safety section: how to stretch safely, when to stop, when to
-/// see a doctor and when to get emergency help. Splittable between lines.
+/// see a doctor and when to get emergency help. It may break between its
+/// sections, never inside one (a list of warning signs stays whole, under
+/// its heading), and the disclaimer stays with the last section.
 pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
     let mut b = BlockBuilder::new(width);
     let size = style.body;
@@ -103,13 +105,16 @@ pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
         ("Get an urgent appointment today if you have back pain with", &safety.urgent),
         ("See a doctor soon if you have", &safety.see_doctor),
     ];
-    for (title, lines) in sections {
+    for (i, (title, lines)) in sections.into_iter().enumerate() {
+        if i > 0 {
+            b.gap(6.0);
+            b.may_break();
+        }
         heading(&mut b, style, title);
-        bulleted(&mut b, style, lines, size, style.ink, true);
-        b.gap(6.0);
-        b.may_break();
+        bulleted(&mut b, style, lines, size, style.ink, false);
     }
-    b.paragraph(&[Span::regular(&safety.disclaimer)], size, style.line(size), style.muted, 0.0, true);
+    b.gap(6.0);
+    b.paragraph(&[Span::regular(&safety.disclaimer)], size, style.line(size), style.ink, 0.0, false);
     b.finish()
 }
 
@@ -180,7 +185,7 @@ pub fn boxed(inner: Block, width: f32, pad: f32, fill: Option<Color>, stroke: Op
     let height = inner.height + 2.0 * pad;
     let mut items = vec![Item::Box { rect: Rect::new(0.0, 0.0, width, height), fill, stroke }];
     items.extend(inner.items.iter().map(|i| i.translated(pad, pad)));
-    Block { items, height, breaks: Vec::new(), keep: false }
+    Block { items, height, ..Block::default() }
 }
 
 /// Photos of stretches whose figure is a photo, by stretch id, already

@@ -36,16 +36,16 @@ pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOpti
 
     let rows = RoutineRows { plan, library, photos, style: &style, width };
     for r in 0..plan.routines.len() {
-        flow.new_page();
-        flow.place(routine_heading(plan, r, &style, width));
+        flow.new_section(mm(8.0));
+        flow.place(routine_heading(plan, r, &style, width).kept_with_next());
         for (n, rs) in plan.routine_stretches(r).iter().enumerate() {
             flow.space(mm(2.0));
             flow.place(rows.row(r, n + 1, rs));
         }
     }
 
-    flow.new_page();
-    flow.place(section(&style, width, "How to do each stretch", None));
+    flow.new_section(mm(8.0));
+    flow.place(section(&style, width, "How to do each stretch", None).kept_with_next());
     for (n, id) in plan.stretch_ids().iter().enumerate() {
         let Some(stretch) = library.stretch(id) else {
             continue;
@@ -56,19 +56,19 @@ pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOpti
         flow.place(parts::exercise(n + 1, stretch, &labelled, &style, photos, width));
     }
 
-    flow.new_page();
+    flow.new_section(mm(8.0));
     flow.place(section(
         &style,
         width,
         "Your log",
         Some("Tick each session when you have done it. Rate your pain from 0 (none) to 10 (the worst you can imagine) before and after. Take this log to your next appointment."),
-    ));
+    ).kept_with_next());
     for week in &plan.weeks {
         flow.space(mm(3.0));
         flow.place(log_week(plan, week.number, &style, width));
     }
 
-    flow.new_page();
+    flow.new_section(mm(8.0));
     flow.place(parts::safety_full(&style, width, library.safety()));
 
     Document {
