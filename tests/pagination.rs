@@ -26,21 +26,29 @@ struct Sheet<'a> {
 }
 
 /// Every sheet kind in `options`.
-fn sheets<'a>(library: &'a Library, clinic: &'a Clinic, notes: &'a str, options: &SheetOptions) -> Vec<Sheet<'a>> {
+fn sheets<'a>(
+    library: &'a Library,
+    clinic: &'a Clinic,
+    notes: &'a str,
+    options: &SheetOptions,
+) -> Vec<Sheet<'a>> {
     let mut out = Vec::new();
     let request = Request { quick: true, ..Request::new(vec!["desk-break".into()], 5) };
     let routine = plan::select(library, &request).unwrap();
     let desk: Vec<Exercise> = routine
         .items
         .iter()
-        .map(|i| Exercise { stretch: library.stretch(&i.id).unwrap(), dose: i.prescription, seconds: i.seconds })
+        .map(|i| Exercise {
+            stretch: library.stretch(&i.id).unwrap(),
+            dose: i.prescription,
+            seconds: i.seconds,
+        })
         .collect();
     let card = sheets::card(&desk, library.safety(), &Photos::new(), options);
     out.push(Sheet { what: "card".into(), doc: card.document, footer: "", exercises: vec![] });
     for weeks in [4, 12] {
         let request = Request::new(vec!["posture".into()], 10);
-        let calendar =
-            Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(3), weeks };
+        let calendar = Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(3), weeks };
         let p = plan::build(library, &request, &calendar).unwrap();
         let doc = sheets::plan(&p, library, &Photos::new(), options);
         let exercises = p.stretch_ids().iter().filter_map(|id| library.stretch(id)).collect();
@@ -55,7 +63,12 @@ fn sheets<'a>(library: &'a Library, clinic: &'a Clinic, notes: &'a str, options:
     let short = sheets::Handout { notes: None, ..handout(library, clinic, "Ann Lee", "") };
     let one = sheets::Handout { exercises: exercises(library, &["cat-cow"]), ..short };
     let doc = sheets::handout(&one, library.safety(), &Photos::new(), options);
-    out.push(Sheet { what: "one-exercise handout".into(), doc, footer: sheets::parts::FOOTER, exercises: vec![] });
+    out.push(Sheet {
+        what: "one-exercise handout".into(),
+        doc,
+        footer: sheets::parts::FOOTER,
+        exercises: vec![],
+    });
     let doc = sheets::gallery(library, &Photos::new(), options);
     out.push(Sheet { what: "gallery".into(), doc, footer: sheets::parts::FOOTER, exercises: vec![] });
     out
@@ -77,12 +90,20 @@ fn footer_part(text: &str, footer: &str) -> bool {
 /// running matter.
 fn fill(page: &Page, footer: &str, options: &SheetOptions) -> f32 {
     let size = options.paper.size(options.landscape);
-    let running: Vec<f32> =
-        page.texts().filter(|t| is_running_line(&t.text, footer) || footer_part(&t.text, footer)).map(|t| t.origin.y).collect();
+    let running: Vec<f32> = page
+        .texts()
+        .filter(|t| is_running_line(&t.text, footer) || footer_part(&t.text, footer))
+        .map(|t| t.origin.y)
+        .collect();
     let header_y = page.texts().filter(|t| t.text.ends_with("(continued)")).map(|t| t.origin.y).next();
     let is_running_item = |item: &Item| match item {
-        Item::Text(t) => running.contains(&t.origin.y) && (is_running_line(&t.text, footer) || footer_part(&t.text, footer)),
-        Item::Line { from, to, .. } => header_y.is_some_and(|y| (from.y - y).abs() < 14.0 && (to.y - from.y).abs() < 0.01),
+        Item::Text(t) => {
+            running.contains(&t.origin.y)
+                && (is_running_line(&t.text, footer) || footer_part(&t.text, footer))
+        }
+        Item::Line { from, to, .. } => {
+            header_y.is_some_and(|y| (from.y - y).abs() < 14.0 && (to.y - from.y).abs() < 0.01)
+        }
         _ => false,
     };
     let content: Vec<_> = page.items.iter().filter(|i| !is_running_item(i)).map(|i| i.bounds()).collect();
@@ -137,13 +158,15 @@ fn check_rules(sheet: &Sheet, safety: &Safety, options: &SheetOptions, problems:
         }
     }
     for (name, list) in lists(safety) {
-        let on: Vec<usize> = (0..pages.len())
-            .filter(|&p| list.iter().any(|item| texts[p].contains(&squash(item))))
-            .collect();
+        let on: Vec<usize> =
+            (0..pages.len()).filter(|&p| list.iter().any(|item| texts[p].contains(&squash(item)))).collect();
         if let Some(&first) = on.first() {
             for item in list {
                 if !texts[first].contains(&squash(item)) {
-                    problems.push(format!("{what}: {name} split across pages ({item:?} not on page {})", first + 1));
+                    problems.push(format!(
+                        "{what}: {name} split across pages ({item:?} not on page {})",
+                        first + 1
+                    ));
                 }
             }
         }
@@ -170,7 +193,11 @@ fn check_rules(sheet: &Sheet, safety: &Safety, options: &SheetOptions, problems:
 #[test]
 fn pagination_rules_hold_on_every_sheet_paper_orientation_and_print_size() {
     let library = stretchsheet::content::built_in().unwrap();
-    let clinic = Clinic { name: "Riverside Physiotherapy".into(), phone: Some("+1 555 0100".into()), ..Default::default() };
+    let clinic = Clinic {
+        name: "Riverside Physiotherapy".into(),
+        phone: Some("+1 555 0100".into()),
+        ..Default::default()
+    };
     let notes = long_notes();
     let mut problems = Vec::new();
     for options in options() {

@@ -4,19 +4,28 @@
 //! into its frame with its aspect kept, centred, with a little padding; line
 //! widths scale with the figure but never drop below what prints clearly.
 
-use super::body::{V, size};
+use super::body::V;
 use super::pose::Skeleton;
 use super::scene::{ArrowShape, Curve, DOOR_POST, Placed, Scene, chair_span};
-use crate::content::{Side, View};
+use super::shape::{Pen, Seg, Shape, rect};
+use crate::content::View;
 use crate::doc::geom::{Point, Rect};
 use crate::doc::{Color, Item, Path, Segment, Stroke};
 
-/// Near limbs, torso and head.
+/// Outlines of the near limbs, torso and head.
 pub const INK: Color = Color::gray(0x1a);
-/// Far limbs and bones behind the body.
-pub const FAR: Color = Color::gray(0x8a);
-/// The start pose.
-pub const START: Color = Color::gray(0xc4);
+/// Fill of the near limbs, torso and head.
+pub const NEAR_FILL: Color = Color::gray(0xc2);
+/// Outlines of the far limbs.
+pub const FAR: Color = Color::gray(0x8c);
+/// Fill of the far limbs: lighter than the near ones.
+pub const FAR_FILL: Color = Color::gray(0xe8);
+/// Outlines of the start pose.
+pub const START: Color = Color::gray(0xb4);
+/// Fill of the start pose: nearly white, so the pose stays secondary.
+pub const START_FILL: Color = Color::gray(0xf4);
+/// The back of the head (hair), for a figure seen from behind.
+pub const HAIR: Color = Color::gray(0x5a);
 /// Outlines of props and the floor.
 pub const PROP_LINE: Color = Color::gray(0x9a);
 /// Fills of walls, door frames, chair backs and towels.
@@ -31,25 +40,6 @@ pub const ROLLER_FILL: Color = Color::gray(0xd2);
 /// Movement arrows: a muted blue that prints as a dark grey.
 pub const ARROW: Color = Color::rgb(0x2a, 0x5d, 0x9e);
 
-/// A line width: in head heights, but never below `min` points.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Pen {
-    width: f32,
-    min: f32,
-    color: Color,
-}
-
-const LIMB: f32 = 0.2;
-const TORSO: f32 = 0.34;
-
-fn limb_pen(color: Color) -> Pen {
-    Pen { width: LIMB, min: 0.9, color }
-}
-
-fn torso_pen(color: Color) -> Pen {
-    Pen { width: TORSO, min: 1.5, color }
-}
-
 const FLOOR: Pen = Pen { width: 0.05, min: 0.6, color: PROP_LINE };
 const CHAIR: Pen = Pen { width: 0.12, min: 0.8, color: PROP_LINE };
 const OUTLINE: Pen = Pen { width: 0.045, min: 0.5, color: PROP_LINE };
@@ -57,138 +47,6 @@ const ARROW_PEN: Pen = Pen { width: 0.085, min: 0.75, color: ARROW };
 /// Arrowhead length and half-width, in head heights and minimum points.
 const HEAD_LEN: (f32, f32) = (0.36, 3.6);
 const HEAD_HALF: (f32, f32) = (0.17, 1.7);
-
-#[derive(Debug, Clone, PartialEq)]
-enum Seg {
-    Line(V),
-    Curve(V, V, V),
-}
-
-/// A shape in head heights.
-#[derive(Debug, Clone, PartialEq)]
-struct Shape {
-    start: V,
-    segs: Vec<Seg>,
-    closed: bool,
-    pen: Option<Pen>,
-    fill: Option<Color>,
-}
-
-impl Shape {
-    fn line(points: &[V], pen: Pen) -> Shape {
-        Shape {
-            start: points[0],
-            segs: points[1..].iter().map(|p| Seg::Line(*p)).collect(),
-            closed: false,
-            pen: Some(pen),
-            fill: None,
-        }
-    }
-
-    fn polygon(points: &[V], fill: Color, pen: Option<Pen>) -> Shape {
-        Shape { closed: true, fill: Some(fill), pen, ..Shape::line(points, OUTLINE) }
-    }
-
-    fn curve(c: &Curve, pen: Pen) -> Shape {
-        Shape {
-            start: c.start,
-            segs: c.segs.iter().map(|[a, b, p]| Seg::Curve(*a, *b, *p)).collect(),
-            closed: false,
-            pen: Some(pen),
-            fill: None,
-        }
-    }
-
-    fn circle(c: V, r: f32, fill: Option<Color>, pen: Option<Pen>) -> Shape {
-        let arc = Curve::arc(c, r, r, 0.0, 360.0);
-        Shape { closed: true, fill, pen, ..Shape::curve(&arc, OUTLINE) }
-    }
-
-    /// The parts of the shape at or above height `cut`: curves that cross
-    /// it are flattened first, open lines may split in pieces, closed
-    /// shapes are clipped.
-    fn above(self, cut: f32) -> Vec<Shape> {
-        if self.points().all(|p| p.y >= cut) {
-            return vec![self];
-        }
-        if self.points().all(|p| p.y < cut) {
-            return Vec::new();
-        }
-        // Flatten to a polyline.
-        let mut pts = vec![self.start];
-        let mut prev = self.start;
-        for seg in &self.segs {
-            match *seg {
-                Seg::Line(p) => pts.push(p),
-                Seg::Curve(a, b, p) => {
-                    for i in 1..=8 {
-                        let t = i as f32 / 8.0;
-                        let u = 1.0 - t;
-                        pts.push(
-                            prev * (u * u * u)
-                                + a * (3.0 * u * u * t)
-                                + b * (3.0 * u * t * t)
-                                + p * (t * t * t),
-                        );
-                    }
-                }
-            }
-            prev = pts[pts.len() - 1];
-        }
-        if self.closed {
-            pts.push(self.start);
-        }
-        let cross = |a: V, b: V| a + (b - a) * ((cut - a.y) / (b.y - a.y));
-        let mut runs: Vec<Vec<V>> = vec![Vec::new()];
-        for w in pts.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let run = runs.last_mut().expect("runs start non-empty");
-            match (a.y >= cut, b.y >= cut) {
-                (true, true) => {
-                    if run.is_empty() {
-                        run.push(a);
-                    }
-                    run.push(b);
-                }
-                (true, false) => {
-                    if run.is_empty() {
-                        run.push(a);
-                    }
-                    run.push(cross(a, b));
-                    if !self.closed {
-                        runs.push(Vec::new());
-                    }
-                }
-                (false, true) => {
-                    run.push(cross(a, b));
-                    run.push(b);
-                }
-                (false, false) => {}
-            }
-        }
-        runs.into_iter()
-            .filter(|run| run.len() >= 2)
-            .map(|run| Shape {
-                start: run[0],
-                segs: run[1..].iter().map(|p| Seg::Line(*p)).collect(),
-                closed: self.closed,
-                pen: self.pen,
-                fill: self.fill,
-            })
-            .collect()
-    }
-
-    fn points(&self) -> impl Iterator<Item = V> + '_ {
-        std::iter::once(self.start).chain(self.segs.iter().flat_map(|s| match *s {
-            Seg::Line(p) => vec![p],
-            Seg::Curve(a, b, p) => vec![a, b, p],
-        }))
-    }
-}
-
-fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> [V; 4] {
-    [V::new(x0, y0), V::new(x1, y0), V::new(x1, y1), V::new(x0, y1)]
-}
 
 /// Props drawn behind the body, in painting order.
 fn props(scene: &Scene) -> Vec<Shape> {
@@ -284,61 +142,9 @@ fn props(scene: &Scene) -> Vec<Shape> {
     out
 }
 
-/// The body of one pose: bones behind it, then torso and head, then the
-/// bones in front. `start` draws everything in the start grey.
-fn body(sk: &Skeleton, start: bool, over: Option<&Skeleton>) -> Vec<Shape> {
-    let (ink, far) = if start { (START, START) } else { (INK, FAR) };
-    let mut behind = Vec::new();
-    let mut front = Vec::new();
-    let same = |a: &[V], b: &[V]| a.iter().zip(b).all(|(p, q)| (*p - *q).len() < 0.01);
-    for (i, limb) in sk.limbs.iter().enumerate() {
-        // A start-pose limb hidden exactly under the pose's is not drawn.
-        if let Some(end) = over.and_then(|o| o.limbs.get(i))
-            && same(&limb.points, &end.points)
-        {
-            continue;
-        }
-        // Runs of bones with the same layer become one stroke.
-        let mut i = 0;
-        while i < 3 {
-            let layer = limb.behind[i];
-            let mut j = i;
-            while j + 1 < 3 && limb.behind[j + 1] == layer {
-                j += 1;
-            }
-            let points = &limb.points[i..=j + 1];
-            // Far limbs (side view) are grey; any bone pointing away from
-            // you is drawn behind the body.
-            let color = if limb.side == Side::Far { far } else { ink };
-            if layer {
-                behind.push(Shape::line(points, limb_pen(color)));
-            } else {
-                front.push(Shape::line(points, limb_pen(color)));
-            }
-            i = j + 1;
-        }
-    }
-    let c = sk.torso_control();
-    let torso_curve = Curve {
-        start: sk.hip,
-        segs: vec![[sk.hip + (c - sk.hip) * (2.0 / 3.0), sk.neck + (c - sk.neck) * (2.0 / 3.0), sk.neck]],
-    };
-    let mut out = behind;
-    out.push(Shape::line(&[sk.neck, sk.head], limb_pen(ink)));
-    if sk.view != View::Side {
-        // Seen from the front or above: collar bones and pelvis.
-        for leg in [false, true] {
-            let ends: Vec<V> = sk.limbs.iter().filter(|l| l.leg == leg).map(|l| l.points[0]).collect();
-            if let [a, b] = ends[..] {
-                let middle = if leg { sk.hip } else { sk.neck };
-                out.push(Shape::line(&[a, middle, b], limb_pen(ink)));
-            }
-        }
-    }
-    out.push(Shape::curve(&torso_curve, torso_pen(ink)));
-    out.push(Shape::circle(sk.head, size::HEAD_R, Some(ink), None));
-    out.extend(front);
-    out
+/// The body of one pose, drawn by [`super::mannequin`].
+fn body(sk: &Skeleton, start: bool, over: Option<&Skeleton>, scene: &Scene) -> Vec<Shape> {
+    super::mannequin::body(sk, start, over, scene.facing, scene.cut.is_some())
 }
 
 /// Everything in painting order, plus the arrows (drawn last, with heads
@@ -346,9 +152,9 @@ fn body(sk: &Skeleton, start: bool, over: Option<&Skeleton>) -> Vec<Shape> {
 fn shapes(scene: &Scene) -> (Vec<Shape>, &[ArrowShape]) {
     let mut out = props(scene);
     if let Some(start) = &scene.start {
-        out.extend(body(start, true, Some(&scene.body)));
+        out.extend(body(start, true, Some(&scene.body), scene));
     }
-    out.extend(body(&scene.body, false, None));
+    out.extend(body(&scene.body, false, None, scene));
     if let Some(cut) = scene.cut {
         out = out.into_iter().flat_map(|shape| shape.above(cut)).collect();
     }

@@ -282,7 +282,8 @@ pub fn place(figure: &Figure) -> Option<Scene> {
     let facing = figure.facing();
     // Seen from behind, the figure's left is on your left; from above, face
     // up, its left is on your right.
-    let mirror = matches!((view, facing), (View::Front, Some(Facing::Away)) | (View::Top, Some(Facing::Viewer)));
+    let mirror =
+        matches!((view, facing), (View::Front, Some(Facing::Away)) | (View::Top, Some(Facing::Viewer)));
     let posed = |pose: &crate::content::Pose| {
         let sk = Skeleton::new(pose, view);
         if mirror { sk.mirrored() } else { sk }
@@ -611,13 +612,14 @@ pub fn place(figure: &Figure) -> Option<Scene> {
 
     let cut = (figure.framing == Framing::UpperBody).then(|| {
         let hip = start.as_ref().map_or(body.hip.y, |s| s.hip.y.min(body.hip.y));
-        hip - UPPER_BODY_CUT
+        hip + UPPER_BODY_CUT
     });
     Some(Scene { view, facing, body, start, props: placed, arrows, cut, issues })
 }
 
-/// How far below the hips an upper-body figure is cut off.
-pub const UPPER_BODY_CUT: f32 = 0.9;
+/// How far above the hips an upper-body figure is cut off (at the waist:
+/// the legs are not drawn, so the picture holds standing or seated).
+pub const UPPER_BODY_CUT: f32 = 0.35;
 
 /// Width of a door post.
 pub const DOOR_POST: f32 = 0.4;
@@ -921,8 +923,8 @@ mod tests {
     }
 
     #[test]
-    fn upper_body_framing_cuts_below_the_hips() {
+    fn upper_body_framing_cuts_at_the_waist() {
         let scene = place(&figure("framing = \"upper-body\"\nsupport = \"feet\"\n[pose]\n")).unwrap();
-        assert_eq!(scene.cut, Some(scene.body.hip.y - UPPER_BODY_CUT));
+        assert_eq!(scene.cut, Some(scene.body.hip.y + UPPER_BODY_CUT));
     }
 }

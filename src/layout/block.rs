@@ -135,4 +135,3 @@ impl BlockBuilder {
 pub fn baseline_offset(size: f32, lead: f32) -> f32 {
     (lead - size) / 2.0 + 0.8 * size
 }
-

@@ -365,8 +365,8 @@ fn item_edges(block: &Block) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::text::Span;
     use crate::layout::style::SheetOptions;
+    use crate::layout::text::Span;
 
     fn style() -> Style {
         Style::new(&SheetOptions::default())

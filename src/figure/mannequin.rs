@@ -1,0 +1,206 @@
+//! The body drawn as a simple mannequin: tapered limbs and a torso with
+//! volume, outlined with a light fill; hands and feet; a head that shows
+//! where the face points (a nose and eye in side view, a face or the back of
+//! the head in front and top views). Far limbs are lighter and behind, the
+//! start pose lighter still.
+//!
+//! Limbs are drawn as two round-capped strokes per bone, a wide one in the
+//! outline colour and a narrower one in the fill on top: a tapered tube in
+//! four points a bone, which keeps a card small.
+
+use super::body::{V, size};
+use super::draw::{FAR, FAR_FILL, HAIR, INK, NEAR_FILL, START, START_FILL};
+use super::pose::{Limb, Skeleton};
+use super::shape::{Pen, Shape};
+use crate::content::{Facing, Side, View};
+use crate::doc::Color;
+
+/// Outline width around every body shape, in head heights and points.
+const LINE: (f32, f32) = (0.055, 0.45);
+/// Widths of an arm's bones (upper arm, forearm, hand) in head heights.
+const ARM: [f32; 3] = [0.3, 0.24, 0.2];
+/// Widths of a leg's bones (thigh, shin, foot).
+const LEG: [f32; 3] = [0.44, 0.32, 0.2];
+/// The least width of a limb's fill, in points.
+const LIMB_MIN: f32 = 1.1;
+/// Half-depth of the torso in side view, measured from the spine line
+/// toward the front at u = 0 (pelvis), ¼, ½, ¾ and 1 (base of the neck).
+const FRONT: [f32; 5] = [0.46, 0.4, 0.4, 0.56, 0.36];
+/// From the spine line to the surface of the back (side view).
+const BACK: f32 = size::TORSO_HALF + 0.04;
+/// Half-width of the torso seen from the front or above, at the same u.
+const WIDE: [f32; 5] = [0.62, 0.54, 0.5, 0.66, 0.74];
+const NECK_W: f32 = 0.24;
+
+/// The colours of one limb or of the trunk: outline and fill.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tone {
+    pub line: Color,
+    pub fill: Color,
+}
+
+pub const NEAR_TONE: Tone = Tone { line: INK, fill: NEAR_FILL };
+pub const FAR_TONE: Tone = Tone { line: FAR, fill: FAR_FILL };
+pub const START_TONE: Tone = Tone { line: START, fill: START_FILL };
+
+fn outline_pen(width: f32, color: Color) -> Pen {
+    Pen { width: width + 2.0 * LINE.0, min: LIMB_MIN + 2.0 * LINE.1, color }
+}
+
+fn fill_pen(width: f32, color: Color) -> Pen {
+    Pen { width, min: LIMB_MIN, color }
+}
+
+fn edge_pen(color: Color) -> Pen {
+    Pen { width: LINE.0, min: LINE.1, color }
+}
+
+/// Bones `from..to` of a limb as outline strokes then fill strokes.
+fn tube(limb: &Limb, from: usize, to: usize, tone: Tone, out: &mut Vec<Shape>) {
+    let widths = if limb.leg { LEG } else { ARM };
+    let bones = || (from..to).map(|bone| ([limb.points[bone], limb.points[bone + 1]], widths[bone]));
+    for (pts, width) in bones() {
+        out.push(Shape::line(&pts, outline_pen(width, tone.line)));
+    }
+    for (pts, width) in bones() {
+        out.push(Shape::line(&pts, fill_pen(width, tone.fill)));
+    }
+}
+
+/// The torso outline: a tapered shape around the spine line.
+fn torso(sk: &Skeleton, tone: Tone) -> Shape {
+    let us = [0.0, 0.25, 0.5, 0.75, 1.0];
+    let mut points = Vec::with_capacity(10);
+    let normal = |u: f32| sk.back_normal(u);
+    if sk.view == View::Side {
+        for u in us {
+            points.push(sk.torso_at(u) + normal(u) * BACK);
+        }
+        for (u, d) in us.iter().zip(FRONT).rev() {
+            points.push(sk.torso_at(*u) - normal(*u) * d);
+        }
+    } else {
+        for (u, w) in us.iter().zip(WIDE) {
+            points.push(sk.torso_at(*u) + normal(*u) * w);
+        }
+        for (u, w) in us.iter().zip(WIDE).rev() {
+            points.push(sk.torso_at(*u) - normal(*u) * w);
+        }
+    }
+    Shape::polygon(&points, tone.fill, Some(edge_pen(tone.line)))
+}
+
+/// The head, with what shows which way the face points.
+fn head(sk: &Skeleton, tone: Tone, facing: Option<Facing>, start: bool, out: &mut Vec<Shape>) {
+    let up = (sk.head - sk.chin).norm();
+    let across = up.cw();
+    let r = size::HEAD_R;
+    let away = facing == Some(Facing::Away);
+    let fill = if away && !start { HAIR } else { tone.fill };
+    // The neck, under the head.
+    let neck = [sk.neck, sk.chin];
+    out.push(Shape::line(&neck, outline_pen(NECK_W, tone.line)));
+    out.push(Shape::line(&neck, fill_pen(NECK_W, tone.fill)));
+    if sk.view == View::Side {
+        // A nose on the face side (the figure faces +x when upright).
+        let base = sk.head + across * (r * 0.93);
+        let nose = [base + up * 0.12, base + across * 0.15 - up * 0.04, base - up * 0.1];
+        out.push(Shape::polygon(&nose, tone.fill, Some(edge_pen(tone.line))));
+        out.push(Shape::circle(sk.head, r, Some(fill), Some(edge_pen(tone.line))));
+        if !start {
+            let eye = sk.head + across * (r * 0.55) + up * 0.08;
+            out.push(Shape::line(&[eye, eye], fill_pen(0.09, tone.line)));
+        }
+        return;
+    }
+    out.push(Shape::circle(sk.head, r, Some(fill), Some(edge_pen(tone.line))));
+    if away || start {
+        return;
+    }
+    // Facing you: two eyes and a mouth.
+    for side in [-1.0, 1.0] {
+        let eye = sk.head + across * (0.17 * side) + up * 0.06;
+        out.push(Shape::line(&[eye, eye], fill_pen(0.1, tone.line)));
+    }
+    let mouth = sk.head - up * 0.2;
+    out.push(Shape::line(&[mouth - across * 0.1, mouth + across * 0.1], edge_pen(tone.line)));
+}
+
+/// The body of one pose in painting order: limbs behind the body, torso,
+/// neck and head, limbs in front. `start` draws it all in the start tone;
+/// `over` is the pose drawn on top, whose identical limbs are skipped.
+/// `no_legs` leaves the legs out (an upper-body figure).
+pub fn body(
+    sk: &Skeleton,
+    start: bool,
+    over: Option<&Skeleton>,
+    facing: Option<Facing>,
+    no_legs: bool,
+) -> Vec<Shape> {
+    let mut behind = Vec::new();
+    let mut front = Vec::new();
+    let same = |a: &[V], b: &[V]| a.iter().zip(b).all(|(p, q)| (*p - *q).len() < 0.01);
+    let tone_of = |limb: &Limb| {
+        if start {
+            START_TONE
+        } else if limb.side == Side::Far {
+            FAR_TONE
+        } else {
+            NEAR_TONE
+        }
+    };
+    for (i, limb) in sk.limbs.iter().enumerate() {
+        if no_legs && limb.leg {
+            continue;
+        }
+        if let Some(end) = over.and_then(|o| o.limbs.get(i))
+            && same(&limb.points, &end.points)
+        {
+            continue;
+        }
+        // Runs of bones on the same layer become one tube.
+        let mut i = 0;
+        while i < 3 {
+            let layer = limb.behind[i];
+            let mut j = i;
+            while j + 1 < 3 && limb.behind[j + 1] == layer {
+                j += 1;
+            }
+            let into = if layer { &mut behind } else { &mut front };
+            tube(limb, i, j + 1, tone_of(limb), into);
+            i = j + 1;
+        }
+    }
+    let tone = if start { START_TONE } else { NEAR_TONE };
+    let mut out = behind;
+    // Seen from the side, far limbs sit behind the torso; the trunk is one
+    // shape, then the head on its neck.
+    out.push(torso(sk, tone));
+    head(sk, tone, facing, start, &mut out);
+    out.extend(front);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Relative luminance of a grey or colour, 0 (black) to 1 (white).
+    fn luminance(c: Color) -> f32 {
+        f32::from(c.luma()) / 255.0
+    }
+
+    #[test]
+    fn near_and_far_limbs_differ_in_grayscale() {
+        // The outline carries the difference; the fill helps.
+        assert!(luminance(FAR_TONE.line) - luminance(NEAR_TONE.line) >= 0.35);
+        assert!(luminance(FAR_TONE.fill) - luminance(NEAR_TONE.fill) >= 0.1);
+        // The start pose is lighter than both.
+        assert!(luminance(START_TONE.line) > luminance(FAR_TONE.line) + 0.05);
+        assert!(luminance(START_TONE.fill) >= luminance(FAR_TONE.fill));
+        // Every outline stands out from its own fill.
+        for tone in [NEAR_TONE, FAR_TONE, START_TONE] {
+            assert!(luminance(tone.fill) - luminance(tone.line) >= 0.15, "{tone:?}");
+        }
+    }
+}
