@@ -226,7 +226,7 @@ impl<'a> Flow<'a> {
         let strands = self.filled() < MIN_FILL && !self.at_page_top();
         if block.height <= self.remaining() {
             self.put(&block, 0.0, block.height);
-        } else if block.keep && fits_fresh && !(strands && !block.breaks.is_empty()) {
+        } else if block.keep && fits_fresh && (!strands || block.breaks.is_empty()) {
             self.new_page();
             self.put(&block, 0.0, block.height);
         } else if !block.breaks.is_empty() {
