@@ -17,7 +17,7 @@ pub fn filter<'a>(library: &'a Library, filter: &ListFilter) -> Result<Vec<&'a S
         .stretches()
         .iter()
         .filter(|s| filter.goals.iter().all(|g| s.serves(g)))
-        .filter(|s| filter.position.is_none_or(|p| s.position == p))
+        .filter(|s| filter.position.is_none_or(|p| s.can_be(p)))
         .filter(|s| filter.equipment.is_none_or(|e| s.equipment.iter().all(|need| *need == e)))
         .collect())
 }
@@ -31,7 +31,10 @@ pub fn estimated_s(stretch: &Stretch) -> u32 {
 struct Row<'a> {
     id: &'a str,
     name: &'a str,
+    /// The default position.
     position: &'a str,
+    /// Every position it can be done in, the default first.
+    positions: Vec<&'a str>,
     equipment: Vec<&'a str>,
     goals: &'a [String],
     seconds: u32,
@@ -44,7 +47,8 @@ pub fn list(stretches: &[&Stretch], format: ListFormat) -> String {
         .map(|s| Row {
             id: &s.id,
             name: &s.name,
-            position: s.position.as_str(),
+            position: s.position().as_str(),
+            positions: s.positions.iter().map(|p| p.as_str()).collect(),
             equipment: s.equipment.iter().map(|e| e.as_str()).collect(),
             goals: &s.goals,
             seconds: estimated_s(s),
@@ -65,7 +69,7 @@ fn table(rows: &[Row]) -> String {
             [
                 r.id.to_string(),
                 r.name.to_string(),
-                r.position.to_string(),
+                r.positions.join(","),
                 equipment,
                 r.goals.join(","),
                 r.seconds.to_string(),
@@ -113,7 +117,7 @@ pub fn show(stretch: &Stretch, library: &Library, format: ListFormat) -> String 
         stretch.goals.iter().map(|g| library.goal(g).map_or(g.as_str(), |goal| goal.name.as_str())).collect();
     field("Goals:", goals.join(", "));
     field("Areas:", join(stretch.areas.iter().map(|a| a.as_str())));
-    field("Position:", stretch.position.to_string());
+    field("Position:", stretch.positions_words());
     let equipment = join(stretch.equipment.iter().map(|e| e.as_str()));
     field("Needs:", if equipment.is_empty() { "nothing".into() } else { equipment });
     field("Intensity:", stretch.intensity.to_string());
@@ -160,7 +164,7 @@ mod tests {
         let library = crate::content::built_in().unwrap();
         let seated = ListFilter { position: Some(Position::Seated), ..Default::default() };
         let found = filter(&library, &seated).unwrap();
-        assert!(!found.is_empty() && found.iter().all(|s| s.position == Position::Seated));
+        assert!(!found.is_empty() && found.iter().all(|s| s.can_be(Position::Seated)));
 
         let wall = ListFilter { equipment: Some(Equipment::Wall), ..Default::default() };
         let found = filter(&library, &wall).unwrap();

@@ -42,7 +42,9 @@ fn list_filters_and_json() {
     let rows = rows.as_array().expect("an array");
     assert!(!rows.is_empty());
     for row in rows {
-        assert_eq!(row["position"], "seated");
+        let positions = row["positions"].as_array().expect("positions");
+        assert!(positions.iter().any(|p| p == "seated"), "{row}");
+        assert_eq!(row["position"], positions[0]);
         assert!(row["seconds"].as_u64().unwrap() > 0);
         for key in ["id", "name", "equipment", "goals"] {
             assert!(row.get(key).is_some(), "{key} missing");

@@ -1,7 +1,8 @@
 //! Assembles a library from content files already read: the built-in
 //! files embedded in the binary and, on top of them, a user's folder
 //! (read at the input edge). Parses each file, validates every stretch, and
-//! collects every problem of every file before giving up, so one run shows
+//! checks the `easier`/`harder` links across the merged library
+//! ([`super::links`]), and collects every problem of every file before giving up, so one run shows
 //! an author all that needs fixing. Pure: no I/O.
 
 use std::collections::BTreeMap;
@@ -107,6 +108,8 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
         }
     }
     let mut stretches: BTreeMap<String, Stretch> = BTreeMap::new();
+    // The files of the stretches to check, for their links.
+    let mut checked: BTreeMap<String, SourceFile> = BTreeMap::new();
     for (index, folder) in folders.into_iter().enumerate() {
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
         for file in folder.stretches {
@@ -116,7 +119,13 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
                 continue;
             }
             let user = index > 0;
+            let kept = SourceFile { name: file.source.name.clone(), text: file.source.text.clone() };
             if let Some(stretch) = stretch(file, user, &goals, checks, &mut problems) {
+                if user || checks.built_in {
+                    checked.insert(stretch.id.clone(), kept);
+                } else {
+                    checked.remove(&stretch.id);
+                }
                 stretches.insert(stretch.id.clone(), stretch);
             }
         }
@@ -127,10 +136,17 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
         problems.push(Problem { file: "safety.toml".into(), at: None, field: String::new(), fault });
         return Err(Error::Problems(problems));
     };
+    let library = Library::new(stretches.into_values().collect(), goals, safety);
+    for (id, file) in &checked {
+        if let Some(stretch) = library.stretch(id) {
+            let found = super::links::check(stretch, &library);
+            problems.extend(found.into_iter().map(|p| file.problem(&p.field, p.fault)));
+        }
+    }
     if !problems.is_empty() {
         return Err(Error::Problems(problems));
     }
-    Ok(Library::new(stretches.into_values().collect(), goals, safety))
+    Ok(library)
 }
 
 /// Parses and (for a user's file, or when asked) validates one stretch.

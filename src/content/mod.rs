@@ -9,6 +9,7 @@ pub mod check_figure;
 pub mod clinic;
 pub mod figure;
 mod library;
+pub mod links;
 mod load;
 pub mod model;
 pub mod pose;

@@ -26,7 +26,17 @@ pub struct Stretch {
     /// Goal ids from `goals.toml`.
     pub goals: Vec<String>,
     pub areas: Vec<Area>,
-    pub position: Position,
+    /// The positions it can be done in, the first the default. Files write
+    /// `positions = ["standing", "seated"]`, or the older single
+    /// `position = "seated"`, which reads as a list of one.
+    #[serde(alias = "position", deserialize_with = "one_or_more")]
+    pub positions: Vec<Position>,
+    /// The id of a gentler version of this stretch, for bad days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easier: Option<String>,
+    /// The id of a harder version, for when this one is easy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub harder: Option<String>,
     /// What the stretch needs; empty when it needs nothing.
     #[serde(default)]
     pub equipment: Vec<Equipment>,
@@ -59,6 +69,32 @@ pub struct Stretch {
 }
 
 impl Stretch {
+    /// The position it is done in by default (the first one listed; a
+    /// plan's chosen position comes first once the planner has placed it).
+    pub fn position(&self) -> Position {
+        self.positions.first().copied().unwrap_or(Position::Standing)
+    }
+
+    /// Whether it can be done in `position`.
+    pub fn can_be(&self, position: Position) -> bool {
+        self.positions.contains(&position)
+    }
+
+    /// Its positions in words: "standing or seated".
+    pub fn positions_words(&self) -> String {
+        let words: Vec<&str> = self.positions.iter().map(|p| p.as_str()).collect();
+        crate::words::or_list(&words)
+    }
+
+    /// The same stretch done in `position` (which comes first), or `None`
+    /// when it cannot be done so.
+    pub fn placed(&self, position: Position) -> Option<Stretch> {
+        let mut placed = self.clone();
+        let at = placed.positions.iter().position(|&p| p == position)?;
+        placed.positions[..=at].rotate_right(1);
+        Some(placed)
+    }
+
     /// The steps for a desk card: `quick_steps`, or the first three steps.
     pub fn card_steps(&self) -> &[String] {
         if self.quick_steps.is_empty() { &self.steps[..self.steps.len().min(3)] } else { &self.quick_steps }
@@ -118,6 +154,33 @@ pub struct Dose {
 
 fn is_side(each: &Each) -> bool {
     *each == Each::Side
+}
+
+/// Reads a position list, or a single position as a list of one, keeping
+/// serde's own message for an unknown word.
+fn one_or_more<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Position>, D::Error> {
+    struct Positions;
+    impl<'de> Visitor<'de> for Positions {
+        type Value = Vec<Position>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a position, or a list of positions")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            let one = Position::deserialize(de::value::StrDeserializer::<E>::new(v))?;
+            Ok(vec![one])
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut list = Vec::new();
+            while let Some(p) = seq.next_element::<Position>()? {
+                list.push(p);
+            }
+            Ok(list)
+        }
+    }
+    d.deserialize_any(Positions)
 }
 
 /// What kind of effort a dose asks for.

@@ -44,6 +44,7 @@ pub fn stretch(stretch: &Stretch, stem: &str, goals: &[Goal]) -> Vec<FieldProble
     text("name", &stretch.name, limits::NAME_CHARS, &mut problems);
     text("summary", &stretch.summary, limits::SUMMARY_CHARS, &mut problems);
     goal_ids(&stretch.goals, goals, &mut problems);
+    positions(stretch, &mut problems);
     if stretch.areas.is_empty() {
         problems.push(FieldProblem::new("areas", Fault::Empty { hint: "name at least one body area" }));
     }
@@ -61,6 +62,20 @@ pub fn stretch(stretch: &Stretch, stem: &str, goals: &[Goal]) -> Vec<FieldProble
     }
     problems.extend(super::check_figure::figure(stretch.figure.as_ref()));
     problems
+}
+
+/// At least one position, each named once.
+fn positions(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
+    if stretch.positions.is_empty() {
+        let hint = "name at least one position, the default first";
+        problems.push(FieldProblem::new("positions", Fault::Empty { hint }));
+    }
+    for (i, p) in stretch.positions.iter().enumerate() {
+        if stretch.positions[..i].contains(p) {
+            let fault = Fault::DuplicateWord { word: p.to_string() };
+            problems.push(FieldProblem::new(format!("positions[{i}]"), fault));
+        }
+    }
 }
 
 /// Every text field must be printable with the sheet font.
@@ -205,7 +220,9 @@ mod tests {
             summary: "A stretch for tests.".into(),
             goals: vec!["posture".into()],
             areas: vec![Area::UpperBack],
-            position: Position::Seated,
+            positions: vec![Position::Seated],
+            easier: None,
+            harder: None,
             equipment: vec![],
             intensity: Intensity::Gentle,
             avoid_if: vec![],
@@ -244,6 +261,15 @@ mod tests {
             messages(&s, "t"),
             ["figure: missing; add a [figure] table with a pose (see README) or a photo"]
         );
+    }
+
+    #[test]
+    fn positions_are_named_once_each() {
+        let mut s = good();
+        s.positions = vec![Position::Seated, Position::Standing, Position::Seated];
+        assert_eq!(messages(&s, "t"), ["positions[2]: \"seated\" is listed twice; name it once"]);
+        s.positions.clear();
+        assert_eq!(messages(&s, "t"), ["positions: is empty; name at least one position, the default first"]);
     }
 
     #[test]

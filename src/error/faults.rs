@@ -86,6 +86,31 @@ pub enum Fault {
         id: String,
         suggestions: Vec<String>,
     },
+    /// A word listed twice where each may come once.
+    DuplicateWord {
+        word: String,
+    },
+    /// The same stretch named as both the easier and the harder version.
+    LinkBoth {
+        id: String,
+    },
+    /// An `easier` or `harder` link to the stretch itself.
+    LinkToSelf {
+        link: &'static str,
+    },
+    /// `easier` or `harder` links that come back round to where they began.
+    LinkLoop {
+        link: &'static str,
+        ids: Vec<String>,
+    },
+    /// An `easier` version that is harder than the stretch (or a `harder`
+    /// one that is easier).
+    LinkIntensity {
+        link: &'static str,
+        id: String,
+        theirs: String,
+        ours: String,
+    },
     /// A file stem that is not a plain kebab-case id.
     BadId {
         stem: String,
@@ -501,6 +526,24 @@ impl fmt::Display for Fault {
                 } else {
                     write!(f, "did you mean {}? (`stretchsheet list` shows every id)", or_list(suggestions))
                 }
+            }
+            DuplicateWord { word } => write!(f, "{} is listed twice; name it once", quote(word)),
+            LinkBoth { id } => {
+                write!(f, "{} is both the easier and the harder version; name different stretches", quote(id))
+            }
+            LinkToSelf { .. } => f.write_str("names the stretch itself; name another stretch"),
+            LinkLoop { link, ids } => write!(
+                f,
+                "the {link} versions go round in a circle ({}); end the chain at a stretch with no {link} version",
+                ids.join(" → ")
+            ),
+            LinkIntensity { link, id, theirs, ours } => {
+                let (way, rule) = if *link == "easier" {
+                    ("more", "an easier version must be as gentle or gentler")
+                } else {
+                    ("less", "a harder version must be as demanding or more")
+                };
+                write!(f, "{} is {theirs}, {way} demanding than this {ours} stretch; {rule}", quote(id))
             }
             BadId { stem } => write!(
                 f,

@@ -3,11 +3,14 @@
 //! floor under `--no-floor` (or `--avoid no-floor`), or is marked to avoid
 //! with a condition the user has (`--avoid`). Each stretch left out keeps
 //! every constraint that removed it, for `--explain` and for the one-line
-//! error when nothing is left.
+//! error when nothing is left. A stretch done in more than one position is
+//! allowed when any of them is, and is placed in the first allowed one
+//! ([`placed`]).
 
+use std::borrow::Cow;
 use std::fmt;
 
-use crate::content::{Condition, Equipment, Position, Stretch};
+use crate::content::{Condition, Equipment, Library, Position, Stretch};
 use crate::error::{Error, Fault, Field, Removed};
 
 use super::Request;
@@ -83,15 +86,15 @@ impl fmt::Display for Exclusion {
 /// then equipment, then conditions; empty when the stretch is allowed.
 pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
     let mut found = Vec::new();
-    if request.seated_only && stretch.position != Position::Seated {
-        found.push(Exclusion::NotSeated(stretch.position));
+    if request.seated_only && !stretch.can_be(Position::Seated) {
+        found.push(Exclusion::NotSeated(stretch.position()));
     }
-    let floor = stretch.position.is_floor();
+    let off_floor = stretch.positions.iter().any(|p| !p.is_floor());
     let marked = stretch.avoid_if.contains(&Condition::NoFloor);
-    if request.no_floor && (floor || marked) {
-        found.push(Exclusion::Floor { position: stretch.position, by_avoid: false });
-    } else if request.avoid.contains(&Condition::NoFloor) && floor && !marked {
-        found.push(Exclusion::Floor { position: stretch.position, by_avoid: true });
+    if request.no_floor && (!off_floor || marked) {
+        found.push(Exclusion::Floor { position: stretch.position(), by_avoid: false });
+    } else if request.avoid.contains(&Condition::NoFloor) && !off_floor && !marked {
+        found.push(Exclusion::Floor { position: stretch.position(), by_avoid: true });
     }
     let missing: Vec<Equipment> =
         stretch.equipment.iter().filter(|e| !request.equipment.contains(e)).copied().collect();
@@ -104,6 +107,31 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
         }
     }
     found
+}
+
+/// The position `request` has an allowed `stretch` done in: seated under
+/// `--seated-only`, off the floor when the floor is ruled out, and
+/// otherwise its default (the first listed).
+pub fn position_for(stretch: &Stretch, request: &Request) -> Position {
+    let no_floor = request.no_floor || request.avoid.contains(&Condition::NoFloor);
+    let fits =
+        |p: &Position| (!request.seated_only || *p == Position::Seated) && (!no_floor || !p.is_floor());
+    stretch.positions.iter().copied().find(fits).unwrap_or_else(|| stretch.position())
+}
+
+/// `library` with each stretch placed in the position `request` has it
+/// done in (see [`position_for`]); borrowed when no stretch moves.
+pub fn placed<'a>(library: &'a Library, request: &Request) -> Cow<'a, Library> {
+    let moved = |s: &Stretch| position_for(s, request) != s.position();
+    if !library.stretches().iter().any(moved) {
+        return Cow::Borrowed(library);
+    }
+    let stretches = library
+        .stretches()
+        .iter()
+        .map(|s| s.placed(position_for(s, request)).unwrap_or_else(|| s.clone()))
+        .collect();
+    Cow::Owned(Library::new(stretches, library.goals().to_vec(), library.safety().clone()))
 }
 
 /// Whether `request` allows `stretch`.
@@ -178,7 +206,20 @@ mod tests {
 
     #[test]
     fn nothing_left_counts_each_option() {
+        // Without the stretches that need nothing and suit everyone seated
+        // (shoulder rolls, say), which no option here removes.
         let library = crate::content::built_in().unwrap();
+        let hard_to_do: Vec<_> = library
+            .stretches()
+            .iter()
+            .filter(|s| {
+                !s.can_be(Position::Seated)
+                    || !s.equipment.is_empty()
+                    || s.avoid_if.contains(&Condition::ShoulderInjury)
+            })
+            .cloned()
+            .collect();
+        let library = Library::new(hard_to_do, library.goals().to_vec(), library.safety().clone());
         let mut r = request();
         r.seated_only = true;
         r.avoid.insert(Condition::ShoulderInjury);

@@ -28,16 +28,17 @@ pub(crate) fn order(stretches: &[&Stretch], values: &[i64], warm_up: Option<usiz
     };
     let gentlest = (0..stretches.len()).min_by_key(|&i| {
         let s = stretches[i];
-        (gentleness(s), s.position.is_floor(), Reverse(values[i]), s.id.as_str())
+        (gentleness(s), s.position().is_floor(), Reverse(values[i]), s.id.as_str())
     });
     let Some(opener) = warm_up.filter(|&w| w < stretches.len()).or(gentlest) else {
         return Vec::new();
     };
-    let levels = level_order(stretches[opener].position.level());
+    let levels = level_order(stretches[opener].position().level());
     let mut order = vec![opener];
     for level in levels {
-        let mut block: Vec<usize> =
-            (0..stretches.len()).filter(|&i| i != opener && stretches[i].position.level() == level).collect();
+        let mut block: Vec<usize> = (0..stretches.len())
+            .filter(|&i| i != opener && stretches[i].position().level() == level)
+            .collect();
         block.sort_by_key(|&i| key(i));
         order.extend(block);
     }
@@ -88,7 +89,7 @@ mod tests {
                 "towel-thoracic-extension"
             ]
         );
-        let levels: Vec<Level> = order.iter().map(|&i| session[i].position.level()).collect();
+        let levels: Vec<Level> = order.iter().map(|&i| session[i].position().level()).collect();
         let paid: u32 = levels.windows(2).map(|w| level_change_s(w[0], w[1])).sum();
         assert_eq!(paid, levels_change_s(levels.iter().copied()));
     }

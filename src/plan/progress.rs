@@ -33,12 +33,11 @@ pub struct Change {
     pub step: Step,
 }
 
-/// The id of the stretch's harder version, when the content names one.
-/// The one place the progression learns of it: the content's `harder`
-/// field (being added with the planner's easier/harder links) is wired in
-/// here and nowhere else.
-fn harder(_stretch: &Stretch) -> Option<&str> {
-    None
+/// The id of the stretch's harder version, when the content names one
+/// (`harder = "id"`, checked by `check`). The one place the progression
+/// learns of it.
+fn harder(stretch: &Stretch) -> Option<&str> {
+    stretch.harder.as_deref()
 }
 
 /// The choice a saved stretch makes, for [`super::prescribe`].
@@ -187,13 +186,36 @@ mod tests {
     }
 
     #[test]
+    fn a_stretch_at_the_top_gives_way_to_its_harder_version() {
+        let library = crate::content::built_in().unwrap();
+        let pose = library.stretch("childs-pose").unwrap();
+        let harder = library.stretch(pose.harder.as_deref().unwrap()).unwrap();
+        let top = entry("childs-pose", pose.dose.hold_s.map(|h| h.max), Some(pose.dose.reps.max));
+        let (next, changes) =
+            progress(&saved(vec![top]), &library, "2026-12-05".parse().unwrap(), None).unwrap();
+        assert_eq!(next.stretches[0].id, harder.id);
+        assert_eq!(changes[0].step, Step::Harder { to: harder.name.clone() });
+        let words = changes_words(&changes);
+        assert!(
+            words.contains(&format!("{} in place of Child’s pose, one step harder", harder.name)),
+            "{words}"
+        );
+    }
+
+    #[test]
     fn every_dose_stays_within_the_stretch_ranges() {
         let library = crate::content::built_in().unwrap();
-        for stretch in library.stretches() {
-            let mut current = saved(vec![entry(&stretch.id, None, None)]);
+        for start in library.stretches() {
+            let mut current = saved(vec![entry(&start.id, None, None)]);
             for _ in 0..40 {
                 current = progress(&current, &library, current.date, None).unwrap().0;
             }
+            // The end of the chain of harder versions, at the top of its ranges.
+            let mut stretch = start;
+            while let Some(next) = stretch.harder.as_deref() {
+                stretch = library.stretch(next).unwrap();
+            }
+            assert_eq!(current.stretches[0].id, stretch.id, "from {}", start.id);
             let dose = super::super::prescribe(stretch, &choice(&current.stretches[0]), false).unwrap();
             assert!(stretch.dose.reps.contains(dose.reps), "{}: {dose:?}", stretch.id);
             if let Effort::Hold(own) = stretch.dose.effort() {

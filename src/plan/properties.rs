@@ -91,7 +91,10 @@ fn stretch(n: usize) -> impl Strategy<Value = Stretch> {
     (
         subset(&GOALS, 3),
         subset(Area::ALL, 3),
-        proptest::sample::select(Position::ALL),
+        (
+            proptest::sample::select(Position::ALL),
+            proptest::option::of(proptest::sample::select(Position::ALL)),
+        ),
         equipment,
         proptest::sample::select(Intensity::ALL),
         avoid_if,
@@ -104,7 +107,12 @@ fn stretch(n: usize) -> impl Strategy<Value = Stretch> {
             summary: "A stretch for tests.".into(),
             goals: goals.iter().map(|g| g.to_string()).collect(),
             areas: if areas.is_empty() { vec![Area::UpperBack] } else { areas },
-            position,
+            positions: match position {
+                (first, Some(second)) if second != first => vec![first, second],
+                (first, _) => vec![first],
+            },
+            easier: None,
+            harder: None,
             equipment,
             intensity,
             avoid_if,
@@ -226,6 +234,7 @@ fn least_changes(levels: &BTreeSet<Level>) -> u32 {
 /// The brute-force oracle: the longest total, up to the budget, of any
 /// non-empty session of allowed stretches at progress `t`.
 fn oracle_reach(library: &Library, request: &Request, t: f64) -> Option<u32> {
+    let library = &*super::eligible::placed(library, request);
     let budget = request.minutes * 60;
     let ok: Vec<&Stretch> = library.stretches().iter().filter(|s| allowed(s, request)).collect();
     let steps: Vec<Vec<u32>> = ok
@@ -240,7 +249,7 @@ fn oracle_reach(library: &Library, request: &Request, t: f64) -> Option<u32> {
     let mut best: Option<u32> = None;
     for mask in 1u32..(1 << ok.len()) {
         let members: Vec<usize> = (0..ok.len()).filter(|i| mask & (1 << i) != 0).collect();
-        let levels: BTreeSet<Level> = members.iter().map(|&i| ok[i].position.level()).collect();
+        let levels: BTreeSet<Level> = members.iter().map(|&i| ok[i].position().level()).collect();
         let change = least_changes(&levels);
         if change > budget {
             continue;
@@ -263,6 +272,7 @@ fn floor(library: &Library, request: &Request, t: f64) -> u32 {
 
 /// Checks one session's items against the request and its budget.
 fn check_session(library: &Library, request: &Request, items: &[Item], total_s: u32, t: f64) {
+    let library = &*super::eligible::placed(library, request);
     let budget = request.minutes * 60;
     assert!(total_s <= budget, "{total_s} s is over the {budget} s budget");
     assert!(total_s >= floor(library, request, t), "{total_s} s is under the floor at t={t}");
@@ -389,13 +399,13 @@ fn oracle_agrees_with_a_hand_count() {
     };
     let mut a = crate::content::built_in().unwrap().stretches()[0].clone();
     a.id = "a".into();
-    a.position = Position::Seated;
+    a.positions = vec![Position::Seated];
     a.equipment = vec![];
     a.avoid_if = vec![];
     a.dose = hold;
     let mut b = a.clone();
     b.id = "b".into();
-    b.position = Position::Standing;
+    b.positions = vec![Position::Standing];
     b.dose = moves;
     let library = Library::new(vec![a, b], goals(), safety());
     let request = |minutes| Request::new(vec![], minutes);

@@ -161,6 +161,7 @@ pub struct RoutineStretch<'a> {
 /// weeks outside 1–12, or dates beyond the calendar.
 pub fn build(library: &Library, request: &Request, calendar: &Calendar) -> Result<Plan> {
     let dates = session_dates(calendar)?;
+    let library = &*super::eligible::placed(library, request);
     let selector = Selector::new(library, request)?;
     let horizon: Vec<f64> = (1..=calendar.weeks).map(|w| progress(w, calendar.weeks)).collect();
     selector.check_fits(&horizon)?;

@@ -85,7 +85,10 @@ pub(crate) fn jitter(seed: u64, id: &str) -> i64 {
 pub(crate) fn twin(a: &Stretch, b: &Stretch) -> bool {
     let holds = |s: &Stretch| matches!(s.dose.effort(), Effort::Hold(_));
     let areas = |s: &Stretch| s.areas.iter().copied().collect::<std::collections::BTreeSet<Area>>();
-    a.id != b.id && a.position.level() == b.position.level() && holds(a) == holds(b) && areas(a) == areas(b)
+    a.id != b.id
+        && a.position().level() == b.position().level()
+        && holds(a) == holds(b)
+        && areas(a) == areas(b)
 }
 
 /// Whether a stretch makes a good first move: gentle.
@@ -112,14 +115,16 @@ pub(crate) fn works_upper_back(stretch: &Stretch) -> bool {
 pub(crate) fn warm_up(stretches: &[&Stretch], values: &[i64], goals: &[String]) -> Option<usize> {
     best_by(stretches, values, is_gentle, |s| {
         let moves = matches!(s.dose.effort(), Effort::Moves { .. });
-        (moves, !s.position.is_floor(), served(s, goals).len(), s.areas.len())
+        (moves, !s.position().is_floor(), served(s, goals).len(), s.areas.len())
     })
 }
 
 /// The best chest opener among `stretches`: upright first, then the most
 /// valuable.
 pub(crate) fn chest_opener(stretches: &[&Stretch], values: &[i64]) -> Option<usize> {
-    best_by(stretches, values, opens_chest, |s| (!s.position.is_floor(), s.position != Position::Lying, 0, 0))
+    best_by(stretches, values, opens_chest, |s| {
+        (!s.position().is_floor(), s.position() != Position::Lying, 0, 0)
+    })
 }
 
 fn best_by(
@@ -185,11 +190,11 @@ mod tests {
         let all: Vec<&Stretch> = library.stretches().iter().collect();
         let values = vec![0; all.len()];
         let w = all[warm_up(&all, &values, &[]).unwrap()];
-        assert!(is_gentle(w) && !w.position.is_floor() && w.dose.hold_s.is_none(), "{}", w.id);
+        assert!(is_gentle(w) && !w.position().is_floor() && w.dose.hold_s.is_none(), "{}", w.id);
         let posture = ["posture".to_string()];
         let w = all[warm_up(&all, &values, &posture).unwrap()];
         assert!(is_gentle(w) && w.serves("posture") && w.dose.hold_s.is_none(), "{}", w.id);
         let c = all[chest_opener(&all, &values).unwrap()];
-        assert!(opens_chest(c) && !c.position.is_floor(), "{}", c.id);
+        assert!(opens_chest(c) && !c.position().is_floor(), "{}", c.id);
     }
 }

@@ -114,6 +114,7 @@ impl Routine {
 /// Errors: an unknown goal, minutes outside 1–60, constraints that leave
 /// no stretch, or a budget shorter than the shortest possible session.
 pub fn select(library: &Library, request: &Request) -> Result<Routine> {
+    let library = &*super::eligible::placed(library, request);
     let selector = Selector::new(library, request)?;
     selector.check_fits(&[0.0])?;
     let picks = selector.choose(0.0, &selector.bonuses());
@@ -264,7 +265,7 @@ impl<'a> Selector<'a> {
                     })
                     .collect();
                 let candidate =
-                    Candidate { level: stretch.position.level(), variants, required: members.is_some() };
+                    Candidate { level: stretch.position().level(), variants, required: members.is_some() };
                 (i, doses, candidate)
             })
             .collect()
@@ -360,12 +361,12 @@ impl<'a> Selector<'a> {
         for (place, &k) in sequence.iter().enumerate() {
             let (i, prescription) = picks[k];
             let stretch = self.stretches[i];
-            let change_s =
-                previous.map_or(0, |p| timing::level_change_s(p.position.level(), stretch.position.level()));
+            let change_s = previous
+                .map_or(0, |p| timing::level_change_s(p.position().level(), stretch.position().level()));
             items.push(Item {
                 id: stretch.id.clone(),
                 name: stretch.name.clone(),
-                position: stretch.position,
+                position: stretch.position(),
                 intensity: stretch.intensity,
                 prescription,
                 seconds: timing::stretch_s(stretch, &prescription),
@@ -479,7 +480,10 @@ mod tests {
         r.seated_only = true;
         r.avoid.insert(Condition::ShoulderInjury);
         r.equipment.clear();
-        let e = select(&library, &r).unwrap_err().to_string();
+        let needy: Vec<Stretch> =
+            library.stretches().iter().filter(|s| !s.equipment.is_empty()).cloned().collect();
+        let needy = Library::new(needy, library.goals().to_vec(), library.safety().clone());
+        let e = select(&needy, &r).unwrap_err().to_string();
         assert!(e.starts_with("no stretch is left: "), "{e}");
         assert!(select(&library, &posture(61)).is_err());
     }

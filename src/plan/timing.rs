@@ -139,7 +139,7 @@ fn reps_range(own: Range) -> Range {
 
 /// Seconds to get into a stretch's position and set up its equipment.
 pub fn setup_s(stretch: &Stretch) -> u32 {
-    let position = match stretch.position {
+    let position = match stretch.position() {
         Position::Standing | Position::Seated => 5,
         Position::Kneeling | Position::HandsAndKnees => 8,
         Position::Lying => 10,

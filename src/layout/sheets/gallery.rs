@@ -57,7 +57,13 @@ fn cell(stretch: &Stretch, library: &Library, photos: &Photos, width: f32, style
     parts::labelled(&mut b, style, "Dose:", &describe_dose(&stretch.dose), size);
     let needs: Vec<&str> = stretch.equipment.iter().map(|e| e.as_str()).collect();
     let needs = if needs.is_empty() { "nothing".to_string() } else { needs.join(", ") };
-    parts::labelled(&mut b, style, "Position:", &format!("{} · needs {needs}", stretch.position), size);
+    parts::labelled(
+        &mut b,
+        style,
+        "Position:",
+        &format!("{} · needs {needs}", stretch.positions_words()),
+        size,
+    );
     let goals: Vec<&str> =
         stretch.goals.iter().map(|g| library.goal(g).map_or(g.as_str(), |goal| goal.name.as_str())).collect();
     parts::labelled(&mut b, style, "Goals:", &goals.join(", "), size);
