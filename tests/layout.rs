@@ -79,6 +79,22 @@ fn red_flags(safety: &Safety) -> impl Iterator<Item = &String> {
 }
 
 /// The stretches at their standard doses, as `--stretch ID` gives them.
+/// What `card` shows by default: the 5-minute desk break the planner
+/// picks, at its own short doses.
+pub fn desk_break(library: &Library) -> Vec<Exercise<'_>> {
+    let request = Request { quick: true, ..Request::new(vec!["desk-break".into()], 5) };
+    let routine = plan::select(library, &request).unwrap();
+    routine
+        .items
+        .iter()
+        .map(|i| Exercise {
+            stretch: library.stretch(&i.id).unwrap(),
+            dose: i.prescription,
+            seconds: i.seconds,
+        })
+        .collect()
+}
+
 pub fn exercises<'a>(library: &'a Library, ids: &[&str]) -> Vec<Exercise<'a>> {
     ids.iter()
         .map(|id| {
@@ -109,19 +125,9 @@ fn check_card_text(doc: &Document, shown: &[Exercise], safety: &Safety, what: &s
 #[test]
 fn the_card_is_one_clean_page_everywhere_with_every_step_shown() {
     let library = stretchsheet::content::built_in().unwrap();
-    let request = Request { quick: true, ..Request::new(vec!["desk-break".into()], 5) };
-    let routine = plan::select(&library, &request).unwrap();
-    let ids: Vec<&str> = routine.items.iter().map(|i| i.id.as_str()).collect();
     // What `card` shows by default: the desk break at its own short doses.
-    let desk_break: Vec<Exercise> = routine
-        .items
-        .iter()
-        .map(|i| Exercise {
-            stretch: library.stretch(&i.id).unwrap(),
-            dose: i.prescription,
-            seconds: i.seconds,
-        })
-        .collect();
+    let desk_break = desk_break(&library);
+    let ids: Vec<&str> = desk_break.iter().map(|e| e.stretch.id.as_str()).collect();
     // What `card --stretch …` shows: the same stretches at standard doses,
     // whose longer dose lines take more room.
     let standard = exercises(&library, &ids);

@@ -9,12 +9,12 @@ use stretchsheet::content::{Clinic, Library, Safety};
 use stretchsheet::doc::geom::mm;
 use stretchsheet::doc::{Document, Face, Item, Page};
 use stretchsheet::layout::SheetOptions;
-use stretchsheet::layout::sheets::{self, Exercise, Photos};
+use stretchsheet::layout::sheets::{self, Photos};
 use stretchsheet::plan::{self, Calendar, Request};
 
 use crate::handout::long_notes;
 use crate::harness::{is_running_line, squash};
-use crate::layout::{exercises, handout, options};
+use crate::layout::{desk_break, exercises, handout, options};
 
 /// A sheet laid out, with what the rules need to know about it.
 struct Sheet<'a> {
@@ -33,17 +33,7 @@ fn sheets<'a>(
     options: &SheetOptions,
 ) -> Vec<Sheet<'a>> {
     let mut out = Vec::new();
-    let request = Request { quick: true, ..Request::new(vec!["desk-break".into()], 5) };
-    let routine = plan::select(library, &request).unwrap();
-    let desk: Vec<Exercise> = routine
-        .items
-        .iter()
-        .map(|i| Exercise {
-            stretch: library.stretch(&i.id).unwrap(),
-            dose: i.prescription,
-            seconds: i.seconds,
-        })
-        .collect();
+    let desk = desk_break(library);
     let card = sheets::card(&desk, library.safety(), &Photos::new(), options);
     out.push(Sheet { what: "card".into(), doc: card.document, footer: "", exercises: vec![] });
     for weeks in [4, 12] {

@@ -427,15 +427,16 @@ impl Painter {
         self.ops.push(Op::ShowText { items: vec![TextItem::Text(run.text.clone())] });
     }
 
-    /// A box as one `re` rectangle: four numbers and a paint operator,
-    /// much shorter than a polygon (a QR code is hundreds of boxes).
-    fn rect(&mut self, rect: Rect, fill: Option<Color>, stroke: Option<Stroke>) {
+    /// Sets the colours and pen for a shape painted with `fill` and
+    /// `stroke` (a zero-width stroke counts as none), ending any text
+    /// first; the paint mode, or `None` when nothing would show.
+    fn paint(&mut self, fill: Option<Color>, stroke: Option<Stroke>) -> Option<PaintMode> {
         let stroke = stroke.filter(|s| s.width > 0.0);
         let mode = match (fill, stroke) {
             (Some(_), Some(_)) => PaintMode::FillStroke,
             (Some(_), None) => PaintMode::Fill,
             (None, Some(_)) => PaintMode::Stroke,
-            (None, None) => return,
+            (None, None) => return None,
         };
         self.end_text();
         if let Some(c) = fill {
@@ -444,6 +445,13 @@ impl Painter {
         if let Some(s) = &stroke {
             self.set_stroke(s);
         }
+        Some(mode)
+    }
+
+    /// A box as one `re` rectangle: four numbers and a paint operator,
+    /// much shorter than a polygon (a QR code is hundreds of boxes).
+    fn rect(&mut self, rect: Rect, fill: Option<Color>, stroke: Option<Stroke>) {
+        let Some(mode) = self.paint(fill, stroke) else { return };
         let bottom_left = self.flip.point(crate::doc::Point::new(rect.x, rect.bottom()));
         self.ops.push(Op::DrawRectangle {
             rectangle: printpdf::Rect {
@@ -458,21 +466,7 @@ impl Painter {
     }
 
     fn path(&mut self, path: &Path) {
-        let fill = path.fill.filter(|_| path.closed);
-        let stroke = path.stroke.filter(|s| s.width > 0.0);
-        let mode = match (fill, stroke) {
-            (Some(_), Some(_)) => PaintMode::FillStroke,
-            (Some(_), None) => PaintMode::Fill,
-            (None, Some(_)) => PaintMode::Stroke,
-            (None, None) => return,
-        };
-        self.end_text();
-        if let Some(c) = fill {
-            self.set_fill(c);
-        }
-        if let Some(s) = &stroke {
-            self.set_stroke(s);
-        }
+        let Some(mode) = self.paint(path.fill.filter(|_| path.closed), path.stroke) else { return };
         let points = line_points(path, &self.flip);
         if path.closed {
             self.ops.push(Op::DrawPolygon {
