@@ -1,6 +1,7 @@
 //! Why each stretch is in a plan and why the others are not, for
 //! `--explain` (text and JSON) and for sheets that want to say so.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::eligible::Exclusion;
@@ -126,40 +127,61 @@ impl Explanation {
         for c in &mut chosen {
             c.routines.sort();
         }
+        let lookup = Lookup::new(selector, &chosen);
         let left_out = library
             .stretches()
             .iter()
-            .filter(|s| !chosen.iter().any(|c| c.id == s.id))
+            .filter(|s| !lookup.chosen.contains(s.id.as_str()))
             .map(|s| LeftOut {
                 id: s.id.clone(),
                 name: s.name.clone(),
-                why: why_left_out(selector, &chosen, &s.id),
+                why: why_left_out(selector, &lookup, &s.id),
             })
             .collect();
         Explanation { chosen, left_out }
     }
 }
 
-fn why_left_out(selector: &Selector, chosen: &[Chosen], id: &str) -> Why {
-    if let Some((_, exclusions)) = selector.excluded.iter().find(|(s, _)| s.id == id) {
-        return Why::Excluded(exclusions.clone());
+/// The selector's stretches by id, so explaining a large library takes one
+/// pass over it rather than a search per stretch.
+struct Lookup<'a> {
+    allowed: HashMap<&'a str, usize>,
+    excluded: HashMap<&'a str, &'a [Exclusion]>,
+    chosen: HashSet<&'a str>,
+    /// The allowed indices of the chosen stretches, in plan order.
+    chosen_allowed: Vec<usize>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(selector: &'a Selector, chosen: &'a [Chosen]) -> Self {
+        let allowed: HashMap<&str, usize> =
+            selector.stretches.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let excluded = selector.excluded.iter().map(|(s, why)| (s.id.as_str(), why.as_slice())).collect();
+        let chosen_allowed = chosen.iter().filter_map(|c| allowed.get(c.id.as_str()).copied()).collect();
+        Lookup { allowed, excluded, chosen: chosen.iter().map(|c| c.id.as_str()).collect(), chosen_allowed }
+    }
+}
+
+fn why_left_out(selector: &Selector, lookup: &Lookup, id: &str) -> Why {
+    if let Some(exclusions) = lookup.excluded.get(id) {
+        return Why::Excluded(exclusions.to_vec());
     }
     let minutes = selector.budget_s() / 60;
-    let Some(i) = selector.index(id) else {
+    let Some(&i) = lookup.allowed.get(id) else {
         return Why::NoRoom { minutes };
     };
     let min_s = selector.shortest_s(i, 0.0);
     if min_s > selector.budget_s() {
         return Why::TooLong { min_s, minutes };
     }
-    let twin = chosen
+    let twin = lookup
+        .chosen_allowed
         .iter()
-        .filter_map(|c| selector.index(&c.id))
-        .find(|&k| super::score::twin(selector.stretches[i], selector.stretches[k]));
-    if let Some(k) = twin {
+        .find(|&&k| super::score::twin(selector.stretches[i], selector.stretches[k]));
+    if let Some(&k) = twin {
         return Why::Twin { of: selector.stretches[k].name.clone() };
     }
-    let lowest = chosen.iter().filter_map(|c| selector.index(&c.id).map(|k| (selector.values[k], k))).min();
+    let lowest = lookup.chosen_allowed.iter().map(|&k| (selector.values[k], k)).min();
     match lowest {
         Some((value, k)) if selector.values[i] < value => Why::LowerScore {
             than: selector.stretches[k].name.clone(),

@@ -7,6 +7,9 @@
 //! valuable session for any range of totals. Deterministic: ties keep the
 //! earlier state, and the caller's candidate order is fixed.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
 use crate::content::Level;
 
 use super::timing::levels_change_s;
@@ -54,17 +57,25 @@ fn table_value(v: i64) -> i32 {
 }
 const MASKS: usize = 16;
 
-/// The solved search: the best value of every state (levels visited,
-/// seconds) after each candidate. How a state was reached is worked out
-/// backwards from these layers, so the forward pass is a plain maximum
-/// over shifted rows that the compiler vectorises.
+/// The solved search. The best value of every state (levels visited,
+/// seconds) after each candidate is what the trace-back needs, but keeping
+/// every layer costs `MASKS × width` values per candidate. So the forward
+/// pass keeps a checkpoint layer every `every` candidates, and the
+/// trace-back recomputes one stretch of layers at a time from its
+/// checkpoint: about `2√n` layers in memory instead of `n`, for one more
+/// forward pass. Candidates that cannot change the best session are pruned
+/// first ([`prune`]).
 pub(crate) struct Table<'a> {
     candidates: &'a [Candidate],
+    /// The candidates the search walks (indices into `candidates`).
+    kept: Vec<usize>,
     width: usize,
-    /// Layer `i` (`MASKS × width` values from `i × MASKS × width`): best
-    /// values before candidate `i`; the last layer: after all. One buffer,
-    /// so a search touches its memory once.
-    layers: Vec<i32>,
+    /// Layers kept before the search walks candidates `kept[k × every]`
+    /// (and, when `every` is 1, the last layer too).
+    checkpoints: Vec<i32>,
+    every: usize,
+    /// Best values after all candidates.
+    last: Vec<i32>,
     changes: Changes,
 }
 
@@ -119,24 +130,103 @@ pub(crate) fn solve(candidates: &[Candidate], budget: u32, change_value: i64) ->
         .map(|c| u64::from(c.variants.iter().map(|o| o.seconds).max().unwrap_or(0)))
         .sum::<u64>()
         + u64::from(change_s(MASKS - 1));
-    let cap = u64::from(budget).min(most) as usize;
-    let width = cap + 1;
+    let width = u64::from(budget).min(most) as usize + 1;
+    let kept = prune(candidates, budget);
     let size = MASKS * width;
+    let every = checkpoint_every(kept.len(), size);
     let changes = Changes::new(change_value);
-    let mut layers = Vec::with_capacity(size * (candidates.len() + 1));
-    layers.resize(size, UNREACHED);
-    layers[0] = 0;
-    for (i, candidate) in candidates.iter().enumerate() {
-        let start = i * size;
-        if candidate.required {
-            layers.resize(start + 2 * size, UNREACHED);
-        } else {
-            layers.extend_from_within(start..start + size);
+    let mut best = vec![UNREACHED; size];
+    best[0] = 0;
+    let mut next = vec![UNREACHED; size];
+    let mut checkpoints = Vec::with_capacity(size * kept.len().div_ceil(every));
+    for (k, &i) in kept.iter().enumerate() {
+        if k % every == 0 {
+            checkpoints.extend_from_slice(&best);
         }
-        let (before, after) = layers[start..].split_at_mut(size);
-        step(before, after, candidate, width, &changes);
+        advance(&best, &mut next, &candidates[i], width, &changes);
+        std::mem::swap(&mut best, &mut next);
     }
-    Table { candidates, width, layers, changes }
+    if every == 1 {
+        checkpoints.extend_from_slice(&best);
+    }
+    Table { candidates, kept, width, checkpoints, every, last: best, changes }
+}
+
+/// Values a search may keep in every layer before it keeps checkpoints
+/// only (16 MB: a 60-minute session over about 70 candidates).
+const ALL_LAYERS: usize = 4 << 20;
+
+/// How many candidates apart the checkpoints are: 1 (every layer, no
+/// recomputing) while they fit in [`ALL_LAYERS`], else about `√n`.
+fn checkpoint_every(n: usize, size: usize) -> usize {
+    if (n + 1) * size <= ALL_LAYERS { 1 } else { (n as f64).sqrt().ceil() as usize }
+}
+
+/// Fills `next` with the layer after `candidate`, from `best` before it.
+fn advance(best: &[i32], next: &mut [i32], candidate: &Candidate, width: usize, changes: &Changes) {
+    if candidate.required {
+        next.fill(UNREACHED);
+    } else {
+        next.copy_from_slice(best);
+    }
+    step(best, next, candidate, width, changes);
+}
+
+/// The candidates worth searching, in their order: every required one, and
+/// every other one unless it is *dominated* by at least as many others as a
+/// session could hold of its kind. Candidate `a` dominates `b` when both
+/// are at the same level with the same set of option lengths, `a` is worth
+/// at least as much at every length, and (to break ties) `a` is worth more
+/// at some length or comes first. A session holding `b` could then swap it
+/// for a dominator it does not hold, with the same total and no less
+/// value; so pruning `b` changes neither the longest reachable total nor
+/// the best value for any floor.
+fn prune(candidates: &[Candidate], budget: u32) -> Vec<usize> {
+    let profiles: Vec<Profile> = candidates.iter().map(Profile::of).collect();
+    let mut groups: BTreeMap<(usize, &[u32]), Vec<usize>> = BTreeMap::new();
+    for (i, (candidate, profile)) in candidates.iter().zip(&profiles).enumerate() {
+        if !candidate.required && !profile.seconds.is_empty() {
+            groups.entry((bit(candidate.level), &profile.seconds)).or_default().push(i);
+        }
+    }
+    let mut pruned = vec![false; candidates.len()];
+    for ((_, seconds), members) in &groups {
+        // At most this many of a group fit in one session.
+        let fit = (budget / seconds[0].max(1)) as usize;
+        if members.len() <= fit {
+            continue;
+        }
+        for &b in members {
+            let dominators = members.iter().filter(|&&a| profiles[a].dominates(a, &profiles[b], b));
+            pruned[b] = dominators.take(fit).count() >= fit;
+        }
+    }
+    (0..candidates.len()).filter(|&i| !pruned[i]).collect()
+}
+
+/// A candidate's distinct option lengths, shortest first, and its best
+/// value at each.
+struct Profile {
+    seconds: Vec<u32>,
+    values: Vec<i64>,
+}
+
+impl Profile {
+    fn of(candidate: &Candidate) -> Self {
+        let mut best: BTreeMap<u32, i64> = BTreeMap::new();
+        for v in &candidate.variants {
+            let slot = best.entry(v.seconds).or_insert(v.value);
+            *slot = (*slot).max(v.value);
+        }
+        Profile { seconds: best.keys().copied().collect(), values: best.values().copied().collect() }
+    }
+
+    /// Whether candidate `a` (this profile) dominates candidate `b`, whose
+    /// option lengths are the same.
+    fn dominates(&self, a: usize, other: &Profile, b: usize) -> bool {
+        let at_least = self.values.iter().zip(&other.values).all(|(x, y)| x >= y);
+        at_least && (self.values != other.values || a < b)
+    }
 }
 
 /// The highest reachable seconds of each set of levels.
@@ -273,14 +363,28 @@ impl Table<'_> {
         found.map(|(value, mask, s)| self.trace_back(i64::from(value), mask, s))
     }
 
-    /// Layer `i`: best values before candidate `i` (or after all).
-    fn layer(&self, i: usize) -> &[i32] {
-        let size = MASKS * self.width;
-        &self.layers[i * size..(i + 1) * size]
+    fn last(&self) -> &[i32] {
+        &self.last
     }
 
-    fn last(&self) -> &[i32] {
-        self.layer(self.candidates.len())
+    /// The layers of one stretch of the search: before each of the kept
+    /// candidates `kept[from..to]`, and after the last of them, recomputed
+    /// from the stretch's checkpoint.
+    fn segment(&self, from: usize, to: usize) -> Cow<'_, [i32]> {
+        let size = MASKS * self.width;
+        if self.every == 1 {
+            return Cow::Borrowed(&self.checkpoints[from * size..(to + 1) * size]);
+        }
+        let start = from / self.every * size;
+        let mut layers = Vec::with_capacity(size * (to - from + 1));
+        layers.extend_from_slice(&self.checkpoints[start..start + size]);
+        let mut next = vec![UNREACHED; size];
+        for (k, &i) in self.kept[from..to].iter().enumerate() {
+            let before = &layers[k * size..(k + 1) * size];
+            advance(before, &mut next, &self.candidates[i], self.width, &self.changes);
+            layers.extend_from_slice(&next);
+        }
+        Cow::Owned(layers)
     }
 
     /// The choices behind state (`mask`, `s`): for each candidate from the
@@ -288,34 +392,57 @@ impl Table<'_> {
     /// the state its value — leaving the candidate out when that does.
     fn trace_back(&self, value: i64, mut mask: usize, mut s: usize) -> Pick {
         let total_s = s as u32;
-        let w = self.width;
+        let size = MASKS * self.width;
         let mut options = vec![None; self.candidates.len()];
-        for (i, candidate) in self.candidates.iter().enumerate().rev() {
-            let (before, after) = (self.layer(i), self.layer(i + 1));
-            let here = after[mask * w + s];
-            if !candidate.required && before[mask * w + s] == here {
-                continue;
+        let mut to = self.kept.len();
+        while to > 0 {
+            let from = (to - 1) / self.every * self.every;
+            let layers = self.segment(from, to);
+            for k in (from..to).rev() {
+                let at = (k - from) * size;
+                let (before, after) = (&layers[at..at + size], &layers[at + size..at + 2 * size]);
+                let i = self.kept[k];
+                let Some(choice) = self.choice(&self.candidates[i], before, after, mask, s) else {
+                    continue;
+                };
+                (mask, s) = (choice.0, choice.1);
+                options[i] = Some(choice.2);
             }
-            // Taken, so its level is in `mask`. Sources in the search's
-            // order: from before the level was visited (lower mask) first.
-            let b = bit(candidate.level);
-            let found = [mask & !b, mask].into_iter().find_map(|from| {
-                let (extra_s, extra_value) = self.changes.step(from, mask);
-                order(candidate).into_iter().find_map(|(k, option)| {
-                    let shift = option.seconds as usize + extra_s;
-                    let at = s.checked_sub(shift)?;
-                    let was = before[from * w + at];
-                    (reached_value(was) && was + table_value(option.value - extra_value) == here)
-                        .then_some((from, at, k))
-                })
-            });
-            let Some((from, at, k)) = found else { break };
-            mask = from;
-            s = at;
-            options[i] = Some(k);
+            to = from;
         }
         debug_assert_eq!((mask, s), (0, 0));
         Pick { options, total_s, value }
+    }
+
+    /// How `candidate` gave state (`mask`, `s`) of `after` its value, from
+    /// `before` it: `None` when leaving it out does, else the state it came
+    /// from and the option taken — the first way in the search's order.
+    fn choice(
+        &self,
+        candidate: &Candidate,
+        before: &[i32],
+        after: &[i32],
+        mask: usize,
+        s: usize,
+    ) -> Option<(usize, usize, usize)> {
+        let w = self.width;
+        let here = after[mask * w + s];
+        if !candidate.required && before[mask * w + s] == here {
+            return None;
+        }
+        // Taken, so its level is in `mask`. Sources in the search's order:
+        // from before the level was visited (lower mask) first.
+        let b = bit(candidate.level);
+        [mask & !b, mask].into_iter().find_map(|from| {
+            let (extra_s, extra_value) = self.changes.step(from, mask);
+            order(candidate).into_iter().find_map(|(k, option)| {
+                let shift = option.seconds as usize + extra_s;
+                let at = s.checked_sub(shift)?;
+                let was = before[from * w + at];
+                (reached_value(was) && was + table_value(option.value - extra_value) == here)
+                    .then_some((from, at, k))
+            })
+        })
     }
 }
 
@@ -348,6 +475,121 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(reach(&cands, budget), solve(&cands, budget, 100).reach());
         }
+    }
+
+    /// Every session of `cands` within `budget` by brute force: (total
+    /// seconds, value) of each, level changes included.
+    fn every_session(cands: &[Candidate], budget: u32, change_value: i64) -> Vec<(u32, i64)> {
+        let mut sessions = vec![(0usize, 0u32, 0i64, false)];
+        for c in cands {
+            let mut next = Vec::new();
+            for &(mask, s, v, any) in &sessions {
+                if !c.required {
+                    next.push((mask, s, v, any));
+                }
+                for o in &c.variants {
+                    next.push((mask | bit(c.level), s + o.seconds, v + o.value, true));
+                }
+            }
+            sessions = next;
+        }
+        sessions
+            .into_iter()
+            .filter(|&(_, _, _, any)| any)
+            .map(|(mask, s, v, _)| {
+                let levels = levels_of(mask).count().saturating_sub(1) as i64;
+                (s + change_s(mask), v - levels * change_value)
+            })
+            .filter(|&(s, _)| s <= budget)
+            .collect()
+    }
+
+    /// What a pick's options add up to: (total seconds, value).
+    fn pick_adds_up(cands: &[Candidate], pick: &Pick, change_value: i64) -> (u32, i64) {
+        let (mut mask, mut s, mut v) = (0, 0, 0);
+        for (c, k) in cands.iter().zip(&pick.options) {
+            if let Some(k) = k {
+                mask |= bit(c.level);
+                s += c.variants[*k].seconds;
+                v += c.variants[*k].value;
+            }
+        }
+        (s + change_s(mask), v - levels_of(mask).count().saturating_sub(1) as i64 * change_value)
+    }
+
+    proptest::proptest! {
+        /// Pruning and checkpoints change nothing a caller sees: the
+        /// longest total and the best value for any floor are those of a
+        /// brute-force walk over every session, and a pick's options add up
+        /// to what it says. Candidates come from a few shared shapes, so
+        /// groups larger than a session can hold (the pruned case) are common.
+        #[test]
+        fn the_search_matches_brute_force(
+            shapes in proptest::collection::vec((0usize..2, proptest::collection::vec(120u32..300, 1..3)), 1..3),
+            picks in proptest::collection::vec((0usize..3, proptest::collection::vec(-3i64..4, 3), proptest::bool::weighted(0.1)), 1..9),
+            budget in 100u32..800,
+            floor in 0u32..800,
+        ) {
+            let levels = [Level::Seated, Level::Lying];
+            let cands: Vec<Candidate> = picks
+                .iter()
+                .map(|(shape, values, required)| {
+                    let (level, seconds) = &shapes[shape % shapes.len()];
+                    Candidate {
+                        level: levels[*level],
+                        variants: seconds.iter().zip(values).map(|(&seconds, &value)| Variant { seconds, value }).collect(),
+                        required: *required,
+                    }
+                })
+                .collect();
+            let sessions = every_session(&cands, budget, 7);
+            let table = solve(&cands, budget, 7);
+            proptest::prop_assert_eq!(table.reach(), sessions.iter().map(|s| s.0).filter(|&s| s > 0).max());
+            let floor = floor.max(1);
+            let best = sessions.iter().filter(|s| s.0 >= floor).map(|s| s.1).max();
+            let pick = table.best_from(floor);
+            proptest::prop_assert_eq!(pick.as_ref().map(|p| p.value), best);
+            if let Some(pick) = pick {
+                proptest::prop_assert_eq!(pick_adds_up(&cands, &pick, 7), (pick.total_s, pick.value));
+                proptest::prop_assert!(pick.total_s >= floor && pick.total_s <= budget);
+            }
+        }
+    }
+
+    #[test]
+    fn prunes_only_what_enough_equal_or_better_twins_can_replace() {
+        // Five seated 100 s stretches; a 250 s session holds two of them.
+        let cands: Vec<Candidate> =
+            [5, 5, 9, 5, 1].iter().map(|&v| cand(Level::Seated, &[(100, v)])).collect();
+        // The 9 dominates all, the first 5 the later ones and the 1: every
+        // stretch but the 9 and the first 5 has two dominators.
+        assert_eq!(prune(&cands, 250), [0, 2]);
+        // A budget that holds all five prunes none.
+        assert_eq!(prune(&cands, 500), [0, 1, 2, 3, 4]);
+        // Another length or level is another group.
+        let mut mixed = cands.clone();
+        mixed[3] = cand(Level::Seated, &[(100, 5), (150, 0)]);
+        mixed[4] = cand(Level::Standing, &[(100, 1)]);
+        assert_eq!(prune(&mixed, 250), [0, 2, 3, 4]);
+    }
+
+    #[test]
+    fn keeps_about_twice_the_square_root_of_the_layers() {
+        let cands: Vec<Candidate> =
+            (0..400).map(|i| cand(Level::Seated, &[(30 + i % 97, (i % 13) as i64)])).collect();
+        let table = solve(&cands, 1800, 0);
+        let size = MASKS * table.width;
+        assert_eq!(table.every, 20);
+        assert_eq!(table.checkpoints.len() / size, 20);
+        // A small search keeps every layer and recomputes nothing.
+        let small = solve(&cands[..40], 1800, 0);
+        assert_eq!((small.every, small.checkpoints.len() / size), (1, 41));
+        assert_eq!(
+            small.best_from(0).unwrap().value,
+            solve(&cands[..40], 1800, 0).best_from(0).unwrap().value
+        );
+        let pick = table.best_from(1700).unwrap();
+        assert!(pick.total_s >= 1700);
     }
 
     #[test]

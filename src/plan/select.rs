@@ -402,11 +402,6 @@ impl<'a> Selector<'a> {
     pub fn serves_goal(&self, i: usize) -> bool {
         !score::served(self.stretches[i], &self.goals).is_empty()
     }
-
-    /// The index of an allowed stretch by id.
-    pub fn index(&self, id: &str) -> Option<usize> {
-        self.stretches.iter().position(|s| s.id == id)
-    }
 }
 
 /// ⌈0.9 × budget⌉.
