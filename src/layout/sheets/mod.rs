@@ -11,7 +11,7 @@ pub use parts::Photos;
 mod plan;
 
 pub use card::{Card, FIGURE_MIN as CARD_FIGURE_MIN, card};
-pub use gallery::gallery;
+pub use gallery::{FIGURE_MIN as GALLERY_FIGURE_MIN, gallery};
 pub use handout::{Handout, handout, long_date};
 pub use plan::plan;
 
