@@ -318,3 +318,13 @@ fn each_stretch_says_who_should_skip_it() {
         }
     });
 }
+
+#[test]
+fn no_line_on_any_card_runs_over_90_characters() {
+    every_card(|what, options, card, _| {
+        for run in card.document.pages[0].texts() {
+            let n = run.text.chars().count();
+            assert!(n <= 90, "{what} {options:?}: a line of {n} characters: {:?}", run.text);
+        }
+    });
+}

@@ -33,6 +33,9 @@ pub const FIGURE_MIN: f32 = mm(25.0);
 /// What the scale aims at, a little over [`FIGURE_MIN`].
 const FIGURE_AIM: f32 = mm(25.4);
 
+/// The tallest a figure grows when the page has height to spare.
+const FIGURE_MAX: f32 = mm(66.0);
+
 /// Space between a figure and its text.
 const FIGURE_GAP: f32 = mm(3.0);
 
@@ -123,22 +126,30 @@ impl Sheet<'_> {
         for entry in entries {
             let mut trial = shown.clone();
             trial.push(*entry);
-            if let Some(fitted) = self.fit(&trial, columns) {
+            if let Some(fitted) = self.fit(&trial, columns, FIGURE_AIM) {
                 shown = trial;
                 grid = Some(fitted);
             }
         }
+        // Spare height goes to larger figures, up to a point.
+        let larger = [1.4, 1.3, 1.2, 1.1]
+            .into_iter()
+            .map(|k| FIGURE_AIM * k)
+            .filter(|&aim| tallest(&shown, aim) <= FIGURE_MAX)
+            .find_map(|aim| self.fit(&shown, columns, aim));
+        let grid = larger.or(grid);
         grid.map(|grid| Chosen { style: self.style, compact: self.compact, shown, grid })
     }
 
-    /// The grid of `shown` in `columns` columns, if the page holds it.
-    fn fit(&self, shown: &[Exercise], columns: usize) -> Option<Block> {
+    /// The grid of `shown` in `columns` columns with the smallest figure
+    /// measuring `aim`, if the page holds it.
+    fn fit(&self, shown: &[Exercise], columns: usize, aim: f32) -> Option<Block> {
         let style = &self.style;
         let frame = frame(style);
         let header = header(style, frame.w, self.title, shown);
         let panel = card_safety::panel(style, frame.w, self.safety, self.compact);
         let room = frame.h - header.height - panel.height - 2.0 * gap(style) - footer_height(style);
-        fit_grid(shown, style, self.photos, frame.w, room, columns)
+        fit_grid(shown, style, self.photos, frame.w, room, columns, aim)
     }
 
     /// The page: header and grid from the top, safety panel and footer at
@@ -201,18 +212,34 @@ fn footer(style: &Style, frame: Rect) -> Vec<Item> {
     vec![text_run(&note, Face::Regular, size, style.muted, Point::new(frame.x, baseline))]
 }
 
+/// How big a figure of natural `size` reads: its height, or its width
+/// for a pose lying wide.
+fn measure(size: Size) -> f32 {
+    if size.w > 1.5 * size.h { size.w } else { size.h }
+}
+
 /// The one body scale for `shown`: points per head height at which the
-/// smallest figure measures [`FIGURE_AIM`]. Zero when none is drawn.
-fn scale(shown: &[Exercise]) -> f32 {
+/// smallest figure measures `aim`. Zero when none is drawn.
+fn scale(shown: &[Exercise], aim: f32) -> f32 {
     shown
         .iter()
         .filter_map(|e| e.stretch.figure.as_ref())
-        .map(figure::natural_size)
-        .map(|size| size.w.max(size.h))
-        .filter(|&longest| longest > 0.0)
-        .map(|longest| FIGURE_AIM / longest)
+        .map(|f| measure(figure::natural_size(f)))
+        .filter(|&size| size > 0.0)
+        .map(|size| aim / size)
         .reduce(f32::max)
         .unwrap_or(0.0)
+}
+
+/// The height of the tallest figure of `shown` when the smallest measures
+/// `aim`.
+fn tallest(shown: &[Exercise], aim: f32) -> f32 {
+    let scale = scale(shown, aim);
+    shown
+        .iter()
+        .filter_map(|e| e.stretch.figure.as_ref())
+        .map(|f| figure::natural_size(f).h * scale)
+        .fold(0.0, f32::max)
 }
 
 /// The box a stretch's figure needs at `scale`: its drawing with padding,
@@ -246,9 +273,10 @@ fn fit_grid(
     width: f32,
     room: f32,
     columns: usize,
+    aim: f32,
 ) -> Option<Block> {
     let gap = mm(5.0);
-    let scale = scale(entries);
+    let scale = scale(entries, aim);
     let boxes: Vec<Size> = entries.iter().map(|e| figure_box(e, scale, photos)).collect();
     let figure_w = boxes.iter().map(|b| b.w).fold(0.0, f32::max);
     let cell_w = (width - gap * (columns - 1) as f32) / columns as f32;
