@@ -13,7 +13,10 @@ use super::Exercise;
 use super::card_safety;
 use super::gallery::side_by_side;
 use super::parts::{self, Photos};
-use crate::content::{Condition, Safety};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::content::{Condition, Safety, Stretch};
 use crate::doc::geom::mm;
 use crate::doc::{Document, Face, Item, Page, Stroke};
 use crate::doc::{Point, Rect, Size};
@@ -59,13 +62,21 @@ pub fn card(entries: &[Exercise], safety: &Safety, photos: &Photos, options: &Sh
     let title = options.title.as_deref().unwrap_or("Desk stretch break");
     let entries = &entries[..entries.len().min(MAX_STRETCHES)];
     let normal = Style::new(options);
+    let measures = Measures { photos, natural: RefCell::default(), boxes: RefCell::default() };
+    let sheet = |style: Style, compact: bool| Sheet {
+        title,
+        panel: card_safety::panel(&style, frame(&style).w, safety, compact),
+        measures: &measures,
+        style,
+        compact,
+    };
     let mut best: Option<Chosen> = None;
     // The compact safety panel only where the lists leave no room at all.
     for (style, compact) in [(normal, false), (normal.dense(), false), (normal.dense(), true)] {
         if compact && best.is_some() {
             break;
         }
-        let sheet = Sheet { title, safety, photos, style, compact };
+        let sheet = sheet(style, compact);
         for columns in 1..=3 {
             let chosen = sheet.choose(entries, columns);
             if chosen.as_ref().map_or(0, |c| c.shown.len()) > best.as_ref().map_or(0, |b| b.shown.len()) {
@@ -78,11 +89,11 @@ pub fn card(entries: &[Exercise], safety: &Safety, photos: &Photos, options: &Sh
     }
     let (page, shown) = match best {
         Some(chosen) => {
-            let sheet = Sheet { title, safety, photos, style: chosen.style, compact: chosen.compact };
+            let sheet = sheet(chosen.style, chosen.compact);
             (sheet.place(&chosen.shown, &chosen.grid), chosen.shown)
         }
         None => {
-            let sheet = Sheet { title, safety, photos, style: normal.dense(), compact: true };
+            let sheet = sheet(normal.dense(), true);
             (sheet.place(&[], &Block::default()), Vec::new())
         }
     };
@@ -107,14 +118,60 @@ struct Chosen<'e> {
     grid: Block,
 }
 
-/// What every layout attempt shares.
+/// What every layout attempt in one style shares.
 struct Sheet<'a> {
     title: &'a str,
-    safety: &'a Safety,
-    photos: &'a Photos,
+    /// The safety panel, laid out once.
+    panel: Block,
+    measures: &'a Measures<'a>,
     style: Style,
     /// Whether the safety panel runs its lists on (see `card_safety`).
     compact: bool,
+}
+
+/// Figure measurements, worked out once per card: placing a figure is the
+/// slow part of a layout attempt.
+struct Measures<'a> {
+    photos: &'a Photos,
+    natural: RefCell<HashMap<String, Size>>,
+    boxes: RefCell<HashMap<(String, u32), Size>>,
+}
+
+impl Measures<'_> {
+    /// The stretch's figure's size in head heights (zero for a photo or
+    /// no figure).
+    fn natural(&self, stretch: &Stretch) -> Size {
+        if self.photos.contains_key(&stretch.id) {
+            return Size::default();
+        }
+        let mut cache = self.natural.borrow_mut();
+        *cache
+            .entry(stretch.id.clone())
+            .or_insert_with(|| stretch.figure.as_ref().map(figure::natural_size).unwrap_or_default())
+    }
+
+    /// The box a stretch's figure needs at `scale`: its drawing with
+    /// padding, or a square for a photo.
+    fn figure_box(&self, stretch: &Stretch, scale: f32) -> Size {
+        let photo = Size { w: FIGURE_AIM * 1.2, h: FIGURE_AIM * 1.2 };
+        let natural = self.natural(stretch);
+        let Some(fig) = stretch.figure.as_ref().filter(|_| natural.h > 0.0) else {
+            return if self.photos.contains_key(&stretch.id) { photo } else { Size::default() };
+        };
+        let key = (stretch.id.clone(), scale.to_bits());
+        if let Some(size) = self.boxes.borrow().get(&key) {
+            return *size;
+        }
+        let mut size = Size { w: natural.w * scale + 6.0, h: natural.h * scale + 6.0 };
+        for _ in 0..20 {
+            if figure::fit_scale(fig, size) >= scale * 0.999 {
+                break;
+            }
+            size = Size { w: size.w * 1.03, h: size.h * 1.03 };
+        }
+        self.boxes.borrow_mut().insert(key, size);
+        size
+    }
 }
 
 impl Sheet<'_> {
@@ -135,7 +192,7 @@ impl Sheet<'_> {
         let larger = [1.4, 1.3, 1.2, 1.1]
             .into_iter()
             .map(|k| FIGURE_AIM * k)
-            .filter(|&aim| tallest(&shown, aim) <= FIGURE_MAX)
+            .filter(|&aim| tallest(&shown, aim, self.measures) <= FIGURE_MAX)
             .find_map(|aim| self.fit(&shown, columns, aim));
         let grid = larger.or(grid);
         grid.map(|grid| Chosen { style: self.style, compact: self.compact, shown, grid })
@@ -147,9 +204,8 @@ impl Sheet<'_> {
         let style = &self.style;
         let frame = frame(style);
         let header = header(style, frame.w, self.title, shown);
-        let panel = card_safety::panel(style, frame.w, self.safety, self.compact);
-        let room = frame.h - header.height - panel.height - 2.0 * gap(style) - footer_height(style);
-        fit_grid(shown, style, self.photos, frame.w, room, columns, aim)
+        let room = frame.h - header.height - self.panel.height - 2.0 * gap(style) - footer_height(style);
+        fit_grid(shown, style, self.measures, frame.w, room, columns, aim)
     }
 
     /// The page: header and grid from the top, safety panel and footer at
@@ -158,7 +214,7 @@ impl Sheet<'_> {
         let style = &self.style;
         let frame = frame(style);
         let header = header(style, frame.w, self.title, shown);
-        let panel = card_safety::panel(style, frame.w, self.safety, self.compact);
+        let panel = &self.panel;
         let mut page = Page::new(style.page);
         page.items.extend(header.items_at(frame.x, frame.y));
         page.items.extend(grid.items_at(frame.x, frame.y + header.height + gap(style)));
@@ -220,11 +276,10 @@ fn measure(size: Size) -> f32 {
 
 /// The one body scale for `shown`: points per head height at which the
 /// smallest figure measures `aim`. Zero when none is drawn.
-fn scale(shown: &[Exercise], aim: f32) -> f32 {
+fn scale(shown: &[Exercise], aim: f32, measures: &Measures) -> f32 {
     shown
         .iter()
-        .filter_map(|e| e.stretch.figure.as_ref())
-        .map(|f| measure(figure::natural_size(f)))
+        .map(|e| measure(measures.natural(e.stretch)))
         .filter(|&size| size > 0.0)
         .map(|size| aim / size)
         .reduce(f32::max)
@@ -233,35 +288,9 @@ fn scale(shown: &[Exercise], aim: f32) -> f32 {
 
 /// The height of the tallest figure of `shown` when the smallest measures
 /// `aim`.
-fn tallest(shown: &[Exercise], aim: f32) -> f32 {
-    let scale = scale(shown, aim);
-    shown
-        .iter()
-        .filter_map(|e| e.stretch.figure.as_ref())
-        .map(|f| figure::natural_size(f).h * scale)
-        .fold(0.0, f32::max)
-}
-
-/// The box a stretch's figure needs at `scale`: its drawing with padding,
-/// or a square for a photo.
-fn figure_box(entry: &Exercise, scale: f32, photos: &Photos) -> Size {
-    let photo = Size { w: FIGURE_AIM * 1.2, h: FIGURE_AIM * 1.2 };
-    if photos.contains_key(&entry.stretch.id) {
-        return photo;
-    }
-    let Some(fig) = entry.stretch.figure.as_ref() else { return Size::default() };
-    let natural = figure::natural_size(fig);
-    if natural.h <= 0.0 {
-        return photo;
-    }
-    let mut size = Size { w: natural.w * scale + 6.0, h: natural.h * scale + 6.0 };
-    for _ in 0..20 {
-        if figure::fit_scale(fig, size) >= scale * 0.999 {
-            break;
-        }
-        size = Size { w: size.w * 1.03, h: size.h * 1.03 };
-    }
-    size
+fn tallest(shown: &[Exercise], aim: f32, measures: &Measures) -> f32 {
+    let scale = scale(shown, aim, measures);
+    shown.iter().map(|e| measures.natural(e.stretch).h * scale).fold(0.0, f32::max)
 }
 
 /// The grid of `entries` in `columns` columns of `width`, if it fits in
@@ -269,15 +298,15 @@ fn figure_box(entry: &Exercise, scale: f32, photos: &Photos) -> Size {
 fn fit_grid(
     entries: &[Exercise],
     style: &Style,
-    photos: &Photos,
+    measures: &Measures,
     width: f32,
     room: f32,
     columns: usize,
     aim: f32,
 ) -> Option<Block> {
     let gap = mm(5.0);
-    let scale = scale(entries, aim);
-    let boxes: Vec<Size> = entries.iter().map(|e| figure_box(e, scale, photos)).collect();
+    let scale = scale(entries, aim, measures);
+    let boxes: Vec<Size> = entries.iter().map(|e| measures.figure_box(e.stretch, scale)).collect();
     let figure_w = boxes.iter().map(|b| b.w).fold(0.0, f32::max);
     let cell_w = (width - gap * (columns - 1) as f32) / columns as f32;
     let text_w = cell_w - figure_w - FIGURE_GAP;
@@ -285,7 +314,7 @@ fn fit_grid(
     if text_w < 11.0 * style.body || text_w > 42.0 * style.body {
         return None;
     }
-    let figures = Figures { scale, width: figure_w, photos };
+    let figures = Figures { scale, width: figure_w, photos: measures.photos };
     let rows: Vec<Block> = entries
         .chunks(columns)
         .zip(boxes.chunks(columns))
