@@ -130,11 +130,23 @@ pub fn wrap(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
     if !ends_in_a_lone_word(&lines) {
         return lines;
     }
-    (1..=12)
-        .map(|k| max_width * (1.0 - 0.02 * k as f32))
-        .map(|w| wrap_words(&words, size, w))
-        .find(|narrower| narrower.len() == lines.len() && !ends_in_a_lone_word(narrower))
-        .unwrap_or(lines)
+    // Each try sets the lines just narrower than the widest one, so a word
+    // moves down; give up when that costs a line or the lines get too narrow.
+    let mut narrower = lines.clone();
+    for _ in 0..8 {
+        let widest = narrower.iter().map(|l| l.width).fold(0.0, f32::max);
+        if widest - 0.5 < 0.6 * max_width {
+            break;
+        }
+        narrower = wrap_words(&words, size, widest - 0.5);
+        if narrower.len() != lines.len() {
+            break;
+        }
+        if !ends_in_a_lone_word(&narrower) {
+            return narrower;
+        }
+    }
+    lines
 }
 
 /// Whether the last of two or more lines is one short word ("Swap.",
