@@ -1,6 +1,12 @@
 //! The desk card, run as a user runs it: one page always, the right paper
 //! size, every printed step and the stop rules in the PDF's text, identical
-//! bytes for identical input, and one-line errors that leave files alone.
+//! bytes for identical input, a note naming what was left out that only
+//! suggests what helps, and one-line errors that leave files alone. Then,
+//! measured on the laid-out card on every paper, orientation and print
+//! size: figures of at least 25 mm at one body scale, a safety panel of
+//! about a fifth of the page with every emergency sign, a "Skip if" line
+//! for each stretch that has one, names broken evenly and lines under 90
+//! characters.
 
 use std::path::{Path, PathBuf};
 
@@ -327,4 +333,35 @@ fn no_line_on_any_card_runs_over_90_characters() {
             assert!(n <= 90, "{what} {options:?}: a line of {n} characters: {:?}", run.text);
         }
     });
+}
+
+#[test]
+fn names_break_evenly_and_safety_lines_do_not_repeat_themselves() {
+    every_card(|what, options, card, library| {
+        let runs: Vec<&str> = card.document.pages[0].texts().map(|t| t.text.as_str()).collect();
+        for id in &card.shown_ids {
+            let name = &library.stretch(id).unwrap().name;
+            let last = name.split_whitespace().last().unwrap_or_default();
+            if name.contains(' ') {
+                assert!(
+                    !runs.contains(&last),
+                    "{what} {options:?}: {name:?} leaves {last:?} alone on a line"
+                );
+            }
+        }
+        let text = crate::harness::squash(&runs.join(" "));
+        assert!(!text.contains("Stop: Stop") && !text.contains("Stop if: Stop"), "{what} {options:?}");
+    });
+}
+
+#[test]
+fn a5_without_large_print_never_suggests_leaving_it_out() {
+    let dir = tempdir();
+    let out = run_in(dir.path(), &card_args("card.pdf", &["--paper", "a5"]));
+    ok(&out);
+    let note = stderr(&out);
+    assert!(note.contains("the card has room for") && note.contains("use A4 or Letter paper"), "{note}");
+    assert!(!note.contains("--large-print"), "{note}");
+    let out = run_in(dir.path(), &card_args("card.pdf", &["--paper", "a5", "--large-print"]));
+    assert!(stderr(&out).contains("leave out --large-print"), "{}", stderr(&out));
 }
