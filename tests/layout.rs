@@ -6,8 +6,8 @@
 //! names and notes whole). Also the snapshot of a routine, which has no
 //! command-line form.
 //!
-//! This is the only test module that uses the library's API (the others
-//! run the binary), so a change of module paths is fixed here alone.
+//! With `pagination` and the laid-out halves of `card` and `gallery`, it
+//! uses the library's API (the others run the binary).
 
 use stretchsheet::content::{Clinic, Library, Safety};
 use stretchsheet::doc::geom::mm;
