@@ -9,13 +9,13 @@
 //! shows fewer stretches rather than smaller ones, keeping those that fit
 //! in the order given.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::Exercise;
 use super::card_safety;
 use super::gallery::side_by_side;
 use super::parts::{self, Photos};
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use crate::content::{Condition, Safety, Stretch};
 use crate::doc::geom::mm;
 use crate::doc::{Document, Face, Item, Page, Stroke};
