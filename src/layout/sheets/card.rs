@@ -410,7 +410,7 @@ fn condition_words(condition: Condition) -> &'static str {
     match condition {
         Condition::WristPain => "wrist pain",
         Condition::KneePain => "knee pain",
-        Condition::NoFloor => "you cannot get down to the floor",
+        Condition::NoFloor => "trouble getting down to the floor",
         Condition::ShoulderInjury => "a shoulder injury",
         Condition::NeckPain => "neck pain when you move your head",
         Condition::BalanceProblems => "poor balance",
