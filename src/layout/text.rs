@@ -168,7 +168,7 @@ pub fn wrap_balanced(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
     let count = lines.len();
     let widest = lines.iter().map(|l| l.width).fold(0.0, f32::max);
     let (mut low, mut high) = (widest / count as f32, widest);
-    for _ in 0..16 {
+    for _ in 0..10 {
         let mid = (low + high) / 2.0;
         if wrap(spans, size, mid).len() <= count { high = mid } else { low = mid }
     }

@@ -90,6 +90,7 @@ pub fn card(entries: &[Exercise], safety: &Safety, photos: &Photos, options: &Sh
     let (page, shown) = match best {
         Some(chosen) => {
             let sheet = sheet(chosen.style, chosen.compact);
+            let chosen = sheet.enlarge(chosen);
             (sheet.place(&chosen.shown, &chosen.grid), chosen.shown)
         }
         None => {
@@ -114,6 +115,7 @@ pub fn card(entries: &[Exercise], safety: &Safety, photos: &Photos, options: &Sh
 struct Chosen<'e> {
     style: Style,
     compact: bool,
+    columns: usize,
     shown: Vec<Exercise<'e>>,
     grid: Block,
 }
@@ -183,29 +185,39 @@ impl Sheet<'_> {
         for entry in entries {
             let mut trial = shown.clone();
             trial.push(*entry);
-            if let Some(fitted) = self.fit(&trial, columns, FIGURE_AIM) {
+            if let Some(fitted) = self.fit(&trial, columns, FIGURE_AIM, false) {
                 shown = trial;
                 grid = Some(fitted);
             }
         }
-        // Spare height goes to larger figures, up to a point.
-        let larger = [1.4, 1.3, 1.2, 1.1]
+        grid.map(|grid| Chosen { style: self.style, compact: self.compact, columns, shown, grid })
+    }
+
+    /// `chosen` drawn, its figures as large as the page's spare height
+    /// allows, up to a point.
+    fn enlarge<'e>(&self, chosen: Chosen<'e>) -> Chosen<'e> {
+        let aim = [1.4, 1.3, 1.2, 1.1]
             .into_iter()
             .map(|k| FIGURE_AIM * k)
-            .filter(|&aim| tallest(&shown, aim, self.measures) <= FIGURE_MAX)
-            .find_map(|aim| self.fit(&shown, columns, aim));
-        let grid = larger.or(grid);
-        grid.map(|grid| Chosen { style: self.style, compact: self.compact, shown, grid })
+            .filter(|&aim| tallest(&chosen.shown, aim, self.measures) <= FIGURE_MAX)
+            .find(|&aim| self.fit(&chosen.shown, chosen.columns, aim, false).is_some())
+            .unwrap_or(FIGURE_AIM);
+        match self.fit(&chosen.shown, chosen.columns, aim, true) {
+            Some(grid) => Chosen { grid, ..chosen },
+            None => chosen,
+        }
     }
 
     /// The grid of `shown` in `columns` columns with the smallest figure
     /// measuring `aim`, if the page holds it.
-    fn fit(&self, shown: &[Exercise], columns: usize, aim: f32) -> Option<Block> {
+    /// Figures are drawn only when `draw` is set: a trial needs only the
+    /// heights.
+    fn fit(&self, shown: &[Exercise], columns: usize, aim: f32, draw: bool) -> Option<Block> {
         let style = &self.style;
         let frame = frame(style);
         let header = header(style, frame.w, self.title, shown);
         let room = frame.h - header.height - self.panel.height - 2.0 * gap(style) - footer_height(style);
-        fit_grid(shown, style, self.measures, frame.w, room, columns, aim)
+        fit_grid(shown, style, self.measures, frame.w, room, (columns, aim, draw))
     }
 
     /// The page: header and grid from the top, safety panel and footer at
@@ -301,8 +313,7 @@ fn fit_grid(
     measures: &Measures,
     width: f32,
     room: f32,
-    columns: usize,
-    aim: f32,
+    (columns, aim, draw): (usize, f32, bool),
 ) -> Option<Block> {
     let gap = mm(5.0);
     let scale = scale(entries, aim, measures);
@@ -314,7 +325,7 @@ fn fit_grid(
     if text_w < 11.0 * style.body || text_w > 42.0 * style.body {
         return None;
     }
-    let figures = Figures { scale, width: figure_w, photos: measures.photos };
+    let figures = Figures { scale, width: figure_w, photos: measures.photos, draw };
     let rows: Vec<Block> = entries
         .chunks(columns)
         .zip(boxes.chunks(columns))
@@ -338,6 +349,8 @@ struct Figures<'a> {
     scale: f32,
     width: f32,
     photos: &'a Photos,
+    /// Whether to draw them, or only make room.
+    draw: bool,
 }
 
 /// Rows one under another, a thin rule between them.
@@ -382,6 +395,7 @@ fn cell(entry: &Exercise, figure_box: Size, figures: &Figures, style: &Style, wi
     let mut b = BlockBuilder::new(width);
     let rect = Rect::new((figures.width - figure_box.w) / 2.0, 0.0, figure_box.w, figure_box.h);
     let drawn = match (&entry.stretch.figure, figures.photos.contains_key(&entry.stretch.id)) {
+        _ if !figures.draw => Vec::new(),
         (Some(fig), false) => figure::draw_scaled(fig, rect, figures.scale),
         _ => parts::figure(entry.stretch, rect, style, figures.photos),
     };
