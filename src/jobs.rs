@@ -142,17 +142,35 @@ impl Job<'_> {
             return Err(Error::field(Field::Title, Fault::NoRoom { paper: paper_words(sheet) }));
         }
         if card.shown < exercises.len() && !self.config.quiet {
-            let hint = if sheet.large_print {
-                "leave out --large-print or use larger paper"
+            let left_out: Vec<&str> = exercises
+                .iter()
+                .filter(|e| !card.shown_ids.contains(&e.stretch.id))
+                .map(|e| e.stretch.id.as_str())
+                .collect();
+            let mut hints = Vec::new();
+            if sheet.large_print {
+                hints.push("leave out --large-print");
+            }
+            if sheet.paper == crate::doc::Paper::A5 {
+                hints.push("use A4 or Letter paper");
+            }
+            // The planner's own pick may simply lose a stretch to the
+            // page; say so when the user named them or can do better.
+            let named = !job.stretches.is_empty();
+            let hint = if hints.is_empty() {
+                String::new()
             } else {
-                "use larger paper"
+                format!("; {} to fit more", crate::words::or_list(&hints))
             };
-            let _ = writeln!(
-                self.stderr,
-                "stretchsheet: the card has room for {} of the {} stretches; {hint} to fit more",
-                card.shown,
-                exercises.len()
-            );
+            if named || !hints.is_empty() {
+                let _ = writeln!(
+                    self.stderr,
+                    "stretchsheet: the card has room for {} of the {} stretches at full figure size (left out: {}){hint}",
+                    card.shown,
+                    exercises.len(),
+                    left_out.join(", ")
+                );
+            }
         }
         self.write_pdf(&card.document, sheet, &job.output)
     }

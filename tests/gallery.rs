@@ -36,3 +36,47 @@ fn letter_landscape_keeps_its_size_and_the_bytes_repeat() {
     assert_pages_sized(&a, (LETTER.1, LETTER.0));
     assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
 }
+
+// Measured on the laid-out gallery (library API, no PDF).
+
+use stretchsheet::doc::geom::mm;
+use stretchsheet::layout::sheets::{self, GALLERY_FIGURE_MIN, Photos};
+
+use crate::card::{figure_size, figures};
+use crate::harness::squash;
+use crate::layout::options;
+
+#[test]
+fn every_gallery_figure_is_at_least_50_mm_on_every_paper() {
+    assert!(GALLERY_FIGURE_MIN >= mm(50.0));
+    let library = stretchsheet::content::built_in().unwrap();
+    for options in options() {
+        let doc = sheets::gallery(&library, &Photos::new(), &options);
+        let drawn: Vec<_> = doc.pages.iter().flat_map(figures).collect();
+        assert_eq!(drawn.len(), library.stretches().len(), "{options:?}");
+        for (rect, _) in drawn {
+            let size = figure_size(&rect) / mm(1.0);
+            assert!(
+                size >= 50.0,
+                "{options:?}: a figure of {size:.1} mm ({rect:?}) among {:?}",
+                doc.pages.iter().map(figures).collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_gallery_carries_the_stop_rules_and_every_tier_of_warning_signs() {
+    let library = stretchsheet::content::built_in().unwrap();
+    let safety = library.safety();
+    for options in options() {
+        let doc = sheets::gallery(&library, &Photos::new(), &options);
+        let text = squash(&doc.text());
+        let tiers =
+            [&safety.before_you_start, &safety.stop, &safety.emergency, &safety.urgent, &safety.see_doctor];
+        for item in tiers.into_iter().flatten() {
+            assert!(text.contains(&squash(item)), "{options:?}: {item:?} missing");
+        }
+        assert!(text.contains("Call emergency services now"), "{options:?}");
+    }
+}

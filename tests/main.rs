@@ -1,7 +1,8 @@
 //! The integration tests, one test binary (`cargo test --test main`): each
 //! module below is a file beside this one, and all of them share the one
-//! harness. Every module but `layout` runs the binary as a user would;
-//! `layout` alone checks sheets through the library's API.
+//! harness. Most modules run the binary as a user would; `layout`,
+//! `pagination` and the second halves of `card` and `gallery` check sheets
+//! through the library's API, on the laid-out pages.
 //!
 //! Cargo.toml turns off automatic test discovery, so a new file in `tests/`
 //! runs only once it is declared here (the test below insists).

@@ -1,7 +1,10 @@
 //! Measuring and wrapping text with the embedded fonts' advance widths.
 //! A paragraph is a list of spans (text in a face); wrapping breaks it into
 //! lines at spaces, and inside a word only when the word alone is wider than
-//! the line. Lines come back as runs with x offsets, ready to place.
+//! the line. A number stays with its unit ("91 s", "× 3"), and a last line
+//! of one short word is avoided by rewrapping a little narrower when that
+//! keeps the line count. Lines come back as runs with x offsets, ready to
+//! place. [`wrap_balanced`] evens out the lines of a short heading.
 
 use crate::doc::Fonts;
 use crate::doc::geom::Point;
@@ -64,11 +67,30 @@ impl Line {
     }
 }
 
-/// A word with the face it is set in and whether a space precedes it.
+/// A word with the face it is set in, whether a space precedes it, and
+/// whether that space is unbreakable (a unit after its number).
 struct Word<'a> {
     text: &'a str,
     face: Face,
     space_before: bool,
+    glued: bool,
+}
+
+/// Units and signs that never start a line after a number: "91 s",
+/// "20 s × 3", "10 times".
+const UNITS: [&str; 16] = [
+    "s", "sec", "secs", "seconds", "second", "min", "mins", "minutes", "minute", "times", "mm", "cm", "%",
+    "×", "x", "reps",
+];
+
+/// Whether `word` may not start a line after `previous`: a unit after a
+/// number, or a number after "×".
+fn glued(previous: &str, word: &str) -> bool {
+    let bare = word.trim_end_matches(|c: char| ".,;:!?)".contains(c));
+    let ends_in_digit = previous.trim_end_matches(|c: char| ".,;:)".contains(c)) == previous
+        && previous.chars().last().is_some_and(|c| c.is_ascii_digit());
+    let after_times = previous == "×" && word.chars().next().is_some_and(|c| c.is_ascii_digit());
+    ends_in_digit && UNITS.contains(&bare) || after_times
 }
 
 fn words<'a>(spans: &'a [Span<'a>]) -> Vec<Word<'a>> {
@@ -86,11 +108,10 @@ fn words<'a>(spans: &'a [Span<'a>]) -> Vec<Word<'a>> {
                 break;
             }
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            out.push(Word {
-                text: &rest[..end],
-                face: span.face,
-                space_before: pending_space && !out.is_empty(),
-            });
+            let text = &rest[..end];
+            let space_before = pending_space && !out.is_empty();
+            let glued = space_before && out.last().is_some_and(|w: &Word| glued(w.text, text));
+            out.push(Word { text, face: span.face, space_before, glued });
             pending_space = false;
             rest = &rest[end..];
         }
@@ -99,15 +120,73 @@ fn words<'a>(spans: &'a [Span<'a>]) -> Vec<Word<'a>> {
 }
 
 /// Wraps `spans` into lines no wider than `max_width` at `size` points.
-/// Whitespace (including line breaks) collapses to single spaces.
+/// Whitespace (including line breaks) collapses to single spaces. When the
+/// last line would hold a single short word, the paragraph is rewrapped a
+/// little narrower if that gives the last line company without adding a
+/// line.
 pub fn wrap(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
+    let words = words(spans);
+    let lines = wrap_words(&words, size, max_width);
+    if !ends_in_a_lone_word(&lines) {
+        return lines;
+    }
+    // Each try sets the lines just narrower than the widest one, so a word
+    // moves down; give up when that costs a line or the lines get too narrow.
+    let mut narrower = lines.clone();
+    for _ in 0..8 {
+        let widest = narrower.iter().map(|l| l.width).fold(0.0, f32::max);
+        if widest - 0.5 < 0.6 * max_width {
+            break;
+        }
+        narrower = wrap_words(&words, size, widest - 0.5);
+        if narrower.len() != lines.len() {
+            break;
+        }
+        if !ends_in_a_lone_word(&narrower) {
+            return narrower;
+        }
+    }
+    lines
+}
+
+/// Whether the last of two or more lines is one short word ("Swap.",
+/// "seconds.").
+fn ends_in_a_lone_word(lines: &[Line]) -> bool {
+    let Some(last) = lines.last() else { return false };
+    let text = last.text();
+    lines.len() >= 2 && !text.contains(' ') && text.chars().count() <= 12
+}
+
+/// Like [`wrap`], but a paragraph of two or more lines is set as narrow as
+/// keeps its line count, so its lines come out about even ("Reaching upper
+/// / back stretch", never "Reaching upper back / stretch"). For headings.
+pub fn wrap_balanced(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
+    let lines = wrap(spans, size, max_width);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let count = lines.len();
+    let widest = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+    let (mut low, mut high) = (widest / count as f32, widest);
+    for _ in 0..10 {
+        let mid = (low + high) / 2.0;
+        if wrap(spans, size, mid).len() <= count { high = mid } else { low = mid }
+    }
+    wrap(spans, size, high)
+}
+
+/// The greedy line breaker: each line takes as many words as fit; a word
+/// glued to the one before moves to the next line with it.
+fn wrap_words(words: &[Word], size: f32, max_width: f32) -> Vec<Line> {
     let fonts = Fonts::get();
     let mut lines = Vec::new();
     let mut line = Line::default();
-    for word in words(spans) {
+    for (i, word) in words.iter().enumerate() {
         let space =
             if word.space_before && !line.runs.is_empty() { fonts.width(word.face, " ", size) } else { 0.0 };
-        let w = fonts.width(word.face, word.text, size);
+        let alone = fonts.width(word.face, word.text, size);
+        let chunk = if word.glued { alone } else { chunk_width(words, i, size) };
+        let w = if chunk <= max_width { chunk } else { alone };
         if !line.runs.is_empty() && line.width + space + w > max_width {
             lines.push(std::mem::take(&mut line));
             push_word(&mut lines, &mut line, word.text, word.face, 0.0, size, max_width);
@@ -119,6 +198,16 @@ pub fn wrap(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
         lines.push(line);
     }
     lines
+}
+
+/// The width of word `i` with the words glued after it.
+fn chunk_width(words: &[Word], i: usize, size: f32) -> f32 {
+    let fonts = Fonts::get();
+    let mut w = fonts.width(words[i].face, words[i].text, size);
+    for next in words[i + 1..].iter().take_while(|w| w.glued) {
+        w += fonts.width(next.face, " ", size) + fonts.width(next.face, next.text, size);
+    }
+    w
 }
 
 /// Wraps plain text in one face.
@@ -241,6 +330,60 @@ mod tests {
     fn whitespace_collapses() {
         let lines = wrap_plain("  one\n\ntwo   three ", Face::Regular, 10.0, 500.0);
         assert_eq!(lines[0].text(), "one two three");
+    }
+
+    #[test]
+    fn a_number_keeps_its_unit() {
+        let text = "Turn slowly and hold for about 91 s in all";
+        let full = width(text, Face::Regular, 10.0);
+        // Widths where a greedy break would fall between "91" and "s".
+        let cut = width("Turn slowly and hold for about 91", Face::Regular, 10.0);
+        for max in [cut + 0.5, cut + 3.0] {
+            let lines = wrap_plain(text, Face::Regular, 10.0, max.min(full - 1.0));
+            assert!(
+                lines.iter().all(|l| !l.text().ends_with("91")),
+                "{:?}",
+                lines.iter().map(Line::text).collect::<Vec<_>>()
+            );
+        }
+        let dose = wrap_plain(
+            "Hold 20 s × 3, each side",
+            Face::Regular,
+            10.0,
+            width("Hold 20 s ×", Face::Regular, 10.0) + 1.0,
+        );
+        assert!(dose.iter().all(|l| !l.text().ends_with('×') && !l.text().ends_with("20")));
+    }
+
+    #[test]
+    fn a_last_line_of_one_short_word_is_avoided_when_it_can_be() {
+        let text = "Side-on to a wall, forearm flat on it, then turn away. Swap.";
+        let max = width("Side-on to a wall, forearm flat on it, then turn away.", Face::Regular, 10.0) + 1.0;
+        let lines = wrap_plain(text, Face::Regular, 10.0, max);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].text().contains(' '), "{:?}", lines[1].text());
+        // One word alone cannot be helped.
+        assert_eq!(wrap_plain("Swap.", Face::Regular, 10.0, 100.0).len(), 1);
+    }
+
+    #[test]
+    fn balanced_headings_split_evenly() {
+        let name = "Reaching upper back stretch";
+        let max = width("Reaching upper back", Face::Bold, 13.0) + 2.0;
+        let lines = wrap_balanced(&[Span::bold(name)], 13.0, max);
+        let texts: Vec<String> = lines.iter().map(Line::text).collect();
+        assert_eq!(texts, ["Reaching upper", "back stretch"]);
+        let long = "Foam roller upper back stretch on the floor";
+        let max = width("Foam roller upper back stretch on the", Face::Bold, 13.0) + 2.0;
+        let greedy = wrap_plain(long, Face::Bold, 13.0, max);
+        let lines = wrap_balanced(&[Span::bold(long)], 13.0, max);
+        assert_eq!(lines.len(), greedy.len());
+        assert!(
+            lines[1].width > 0.7 * lines[0].width,
+            "{:?}",
+            lines.iter().map(Line::text).collect::<Vec<_>>()
+        );
+        assert!(greedy[1].width < 0.7 * greedy[0].width);
     }
 
     #[test]

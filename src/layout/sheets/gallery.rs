@@ -1,6 +1,9 @@
-//! The gallery: every stretch in the library with its figure, name,
-//! summary and dose range, about six to a page. The catalog a clinic
-//! browses and the page figures are reviewed on.
+//! The gallery: every stretch in the library with its figure (at least
+//! [`FIGURE_MIN`] tall, or long for a pose lying wide), name, summary and
+//! dose range, four to six to a page, then the safety section every sheet
+//! carries: before you start, stretching safely, the stop rules and every
+//! tier of warning signs. The catalog a clinic browses and the page figures
+//! are reviewed on.
 
 use super::parts::{self, Photos};
 use crate::content::{Library, Stretch};
@@ -11,6 +14,13 @@ use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::Span;
 use crate::plan::describe_dose;
 
+/// The least a gallery figure measures: its height, or its width for a
+/// pose that lies wide.
+pub const FIGURE_MIN: f32 = mm(50.0);
+
+/// The height of each figure's frame: the figure plus its padding.
+const FIGURE_FRAME: f32 = mm(59.0);
+
 /// Lays out the gallery of `library`.
 pub fn gallery(library: &Library, photos: &Photos, options: &SheetOptions) -> Document {
     let style = Style::new(options);
@@ -18,20 +28,33 @@ pub fn gallery(library: &Library, photos: &Photos, options: &SheetOptions) -> Do
     let mut flow = Flow::new(&style, title, super::parts::FOOTER);
     let width = flow.width();
     let subtitle = format!(
-        "{} stretches for the upper back, neck, shoulders and chest. Doses are ranges; a plan or handout picks from them.",
+        "{} stretches for the upper back, neck, shoulders and chest. Doses are ranges; a plan or handout picks from them. When to stop and the warning signs are on the last page.",
         library.stretches().len()
     );
     flow.place(parts::title(&style, width, title, Some(&subtitle)));
     flow.space(10.0);
 
-    let columns = ((width / 230.0).floor() as usize).clamp(1, 3);
+    // Columns wide enough that a figure half as wide again as tall keeps
+    // its full height.
+    // On a short page (A5 sideways) a figure over its text would not fit
+    // a page: the text goes beside it.
+    let short = style.page.h - 2.0 * style.margin - mm(10.0) < FIGURE_FRAME + 14.0 * style.line(style.body);
+    let least = if short { BESIDE } else { FIGURE_COLUMN };
+    let columns =
+        (1..=3usize).rev().find(|&c| (width - mm(6.0) * (c - 1) as f32) / c as f32 >= least).unwrap_or(1);
     let gap = mm(6.0);
     let cell_w = (width - gap * (columns - 1) as f32) / columns as f32;
     for row in library.stretches().chunks(columns) {
-        let cells: Vec<Block> = row.iter().map(|s| cell(s, library, photos, cell_w, &style)).collect();
+        let figure_w = if cell_w >= BESIDE { FIGURE_COLUMN } else { cell_w };
+        let figure_h = row.iter().map(|s| frame_height(s, photos, figure_w)).fold(0.0, f32::max);
+        let cells: Vec<Block> =
+            row.iter().map(|s| cell(s, library, photos, cell_w, figure_h, &style)).collect();
         flow.place(side_by_side(cells, cell_w, gap));
         flow.space(mm(5.0));
     }
+    flow.new_section(mm(6.0));
+    // Lines of prose no longer than about 90 characters, even on wide pages.
+    flow.place(parts::safety_full(&style, width.min(48.0 * style.body), library.safety()));
     Document {
         title: title.to_string(),
         subject: "Every stretch in the library with its figure and dose".into(),
@@ -41,13 +64,61 @@ pub fn gallery(library: &Library, photos: &Photos, options: &SheetOptions) -> Do
     }
 }
 
-fn cell(stretch: &Stretch, library: &Library, photos: &Photos, width: f32, style: &Style) -> Block {
+/// The width of the figure column when the text sits beside the figure.
+const FIGURE_COLUMN: f32 = 1.6 * FIGURE_MIN + mm(5.0);
+
+/// The least cell width that sets the text beside the figure.
+const BESIDE: f32 = FIGURE_COLUMN + mm(65.0);
+
+/// The frame height a stretch's figure needs in a frame `width` wide: the
+/// full [`FIGURE_FRAME`], or less for a pose so wide that the width
+/// limits it.
+fn frame_height(stretch: &Stretch, photos: &Photos, width: f32) -> f32 {
+    let aspect = match (&stretch.figure, photos.contains_key(&stretch.id)) {
+        (Some(figure), false) => crate::figure::aspect(figure),
+        _ => None,
+    };
+    aspect.map_or(FIGURE_FRAME, |a| ((width - 10.0) / a.max(0.1) + 12.0).min(FIGURE_FRAME))
+}
+
+/// One stretch: its figure in a frame `figure_h` tall, above its text, or
+/// beside it in a wide cell.
+fn cell(
+    stretch: &Stretch,
+    library: &Library,
+    photos: &Photos,
+    width: f32,
+    figure_h: f32,
+    style: &Style,
+) -> Block {
+    let beside = width >= BESIDE;
+    let figure_w = if beside { FIGURE_COLUMN } else { width };
+    let text = text(stretch, library, style, if beside { width - figure_w - mm(5.0) } else { width });
     let mut b = BlockBuilder::new(width);
-    let figure_h = (width * 0.5).min(mm(32.0));
-    for item in parts::figure(stretch, Rect::new(0.0, 0.0, width, figure_h), style, photos) {
+    for item in parts::figure(stretch, Rect::new(0.0, 0.0, figure_w, figure_h), style, photos) {
         b.item(item);
     }
-    b.gap(figure_h + 4.0);
+    if beside {
+        for item in text.items_at(figure_w + mm(5.0), 0.0) {
+            b.item(item);
+        }
+        b.gap(figure_h.max(text.height));
+    } else {
+        b.gap(figure_h + 4.0);
+        let y = b.y();
+        for item in text.items_at(0.0, y) {
+            b.item(item);
+        }
+        b.gap(text.height);
+    }
+    b.gap(2.0);
+    b.rule(Stroke::solid(0.5, style.muted));
+    b.finish()
+}
+
+/// A stretch's name, summary, dose, position, goals and id.
+fn text(stretch: &Stretch, library: &Library, style: &Style, width: f32) -> Block {
+    let mut b = BlockBuilder::new(width);
     let heading = style.heading;
     b.paragraph(&[Span::bold(&stretch.name)], heading, style.line(heading), style.ink, 0.0, false);
     let size = style.body;
@@ -68,8 +139,6 @@ fn cell(stretch: &Stretch, library: &Library, photos: &Photos, width: f32, style
         stretch.goals.iter().map(|g| library.goal(g).map_or(g.as_str(), |goal| goal.name.as_str())).collect();
     parts::labelled(&mut b, style, "Goals:", &goals.join(", "), size);
     b.paragraph(&[Span::regular(&format!("id: {}", stretch.id))], size, lead, style.muted, 0.0, false);
-    b.gap(2.0);
-    b.rule(Stroke::solid(0.5, style.muted));
     b.finish()
 }
 

@@ -2,6 +2,7 @@
 //! [`Document`](crate::doc::Document).
 
 mod card;
+mod card_safety;
 mod gallery;
 mod handout;
 pub mod parts;
@@ -9,8 +10,8 @@ pub mod parts;
 pub use parts::Photos;
 mod plan;
 
-pub use card::{Card, card};
-pub use gallery::gallery;
+pub use card::{Card, FIGURE_MIN as CARD_FIGURE_MIN, card};
+pub use gallery::{FIGURE_MIN as GALLERY_FIGURE_MIN, gallery};
 pub use handout::{Handout, handout, long_date};
 pub use plan::plan;
 
