@@ -621,6 +621,10 @@ pub fn place(figure: &Figure) -> Option<Scene> {
 /// the legs are not drawn, so the picture holds standing or seated).
 pub const UPPER_BODY_CUT: f32 = 0.35;
 
+/// The shortest move arrow drawn, in head heights: room for a shaft
+/// behind the head.
+pub const SHORTEST_ARROW: f32 = 1.2;
+
 /// Width of a door post.
 pub const DOOR_POST: f32 = 0.4;
 
@@ -733,6 +737,15 @@ fn arrow_shape(
                 ),
             ));
         }
+        // A short move still gets an arrow long enough to show a shaft
+        // behind its head: stretched about its middle along the chord.
+        let (a, b, len) = if len < SHORTEST_ARROW {
+            let grow = chord.norm() * ((SHORTEST_ARROW - len) / 2.0);
+            (a - grow, b + grow, SHORTEST_ARROW)
+        } else {
+            (a, b, len)
+        };
+        let chord = b - a;
         let bend = arrow.bend.unwrap_or(0.0).clamp(-170.0, 170.0);
         let left = chord.norm().cw() * -1.0;
         let c = (a + b) * 0.5 + left * (len / 2.0 * (bend.to_radians() / 2.0).tan());
