@@ -139,7 +139,10 @@ mod tests {
             Stroke::round(1.2, Color::gray(0x1a)),
         );
         let svg = document(&[Item::Path(path)], 100.0, 50.0);
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100pt\""));
+        // Sized in millimetres (100 pt = 35.28 mm), drawn in points.
+        assert!(svg.starts_with(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"35.28mm\" height=\"17.64mm\" viewBox=\"0 0 100 50\">"
+        ));
         assert!(svg.contains(
             "<path d=\"M1 2L3.5 4.25\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"1.2\" \
              stroke-linecap=\"round\" stroke-linejoin=\"round\"/>"
