@@ -65,10 +65,8 @@ fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Result<Folder> {
         if budget.full {
             break;
         }
-        let texts: Vec<Result<String>> = chunk
-            .par_iter()
-            .map(|path| read_text(path, FileKind::ContentFolder, TEXT_FILE_BYTES))
-            .collect();
+        let texts: Vec<Result<String>> =
+            chunk.par_iter().map(|path| read_text(path, FileKind::ContentFolder, TEXT_FILE_BYTES)).collect();
         for (path, text) in chunk.iter().zip(texts) {
             if budget.left == 0 {
                 let fault = Fault::LibraryFull { max: LIBRARY_BYTES };
