@@ -77,7 +77,7 @@ fn big_library(root: &Path, dir: &Path, n: usize) {
             } else if line.starts_with("aliases = ") {
                 in_aliases = !line.trim_end().ends_with(']');
                 out.push_str("aliases = []\n");
-            } else if line.starts_with("goals = ") && k % 3 != 0 {
+            } else if line.starts_with("goals = ") && !k.is_multiple_of(3) {
                 out.push_str(&format!("goals = [\"{}\", \"{}\"]\n", goals[k % 5], goals[(k + 2) % 5]));
             } else {
                 out.push_str(line);

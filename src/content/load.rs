@@ -114,13 +114,13 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
     for (index, folder) in folders.into_iter().enumerate() {
         let user = index > 0;
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
-        let files: Vec<std::result::Result<StretchFile, Problem>> = folder
+        let files: Vec<std::result::Result<StretchFile, Box<Problem>>> = folder
             .stretches
             .into_iter()
             .map(|file| match seen.insert(file.stem.clone(), file.source.name.clone()) {
                 Some(first) => {
                     let fault = Fault::DuplicateId { id: file.stem.clone(), first };
-                    Err(file.source.problem_at(None, "", fault))
+                    Err(Box::new(file.source.problem_at(None, "", fault)))
                 }
                 None => Ok(file),
             })
@@ -141,7 +141,7 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
             let (file, read, found) = match result {
                 Ok(done) => done,
                 Err(duplicate) => {
-                    problems.push(duplicate);
+                    problems.push(*duplicate);
                     continue;
                 }
             };
