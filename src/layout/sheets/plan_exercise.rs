@@ -42,7 +42,7 @@ pub fn frame_size(stretch: &Stretch, photos: &Photos, room: f32) -> (f32, f32) {
         (Some(figure), false) => crate::figure::aspect(figure).unwrap_or(1.0),
         _ => 1.0,
     };
-    let w = (aspect * FIGURE_MIN + mm(12.0)).clamp(mm(45.0), 1.6 * FIGURE_MIN + GAP).min(room);
+    let w = (aspect * FIGURE_MIN + mm(14.0)).clamp(mm(45.0), 1.6 * FIGURE_MIN + GAP).min(room);
     let h = if aspect > 1.5 { ((w - mm(6.0)) / aspect + mm(12.0)).min(FRAME_H) } else { FRAME_H };
     (w, h)
 }

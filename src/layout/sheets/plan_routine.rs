@@ -7,7 +7,7 @@
 
 use super::parts::{self, Photos};
 use crate::content::Each;
-use crate::content::Library;
+use crate::content::{Figure, Library, Stretch};
 use crate::doc::geom::mm;
 use crate::doc::{Face, Item, Point, Rect, Stroke};
 use crate::layout::flow::{Block, BlockBuilder, text_run};
@@ -113,7 +113,7 @@ impl Rows<'_> {
         let mut b = BlockBuilder::new(width);
         if let Some(stretch) = library.stretch(&item.id) {
             let frame = Rect::new(0.0, 0.0, FRAME.0, FRAME.1);
-            for i in parts::figure(stretch, frame, style, photos) {
+            for i in thumbnail(stretch, frame, style, photos) {
                 b.item(i);
             }
         }
@@ -123,6 +123,19 @@ impl Rows<'_> {
         b.gap(text.height.max(FRAME.1) + mm(0.5));
         b.rule(Stroke::solid(0.5, style.muted));
         b.finish().kept()
+    }
+}
+
+/// A routine row's figure: the stretch's figure without its light grey
+/// start pose (too faint to read this small; the arrows still show the
+/// movement, and the exercise page shows both), or its photo.
+fn thumbnail(stretch: &Stretch, frame: Rect, style: &Style, photos: &Photos) -> Vec<Item> {
+    match &stretch.figure {
+        Some(figure) if figure.start.is_some() && !photos.contains_key(&stretch.id) => {
+            let end_only = Figure { start: None, ..figure.clone() };
+            crate::figure::draw(&end_only, frame)
+        }
+        _ => parts::figure(stretch, frame, style, photos),
     }
 }
 
@@ -228,6 +241,9 @@ fn dose_table(doses: &[Option<Prescription>], style: &Style, width: f32) -> Bloc
         let row_h = lead + 2.0;
         let base =
             |row: usize| top + row as f32 * row_h + 1.0 + super::super::flow::baseline_offset(size, lead);
+        // The tinted header first, so its labels print over it.
+        let right = label_w + band.clone().map(|i| widths[i]).sum::<f32>();
+        b.item(Item::Box { rect: Rect::new(0.0, top, right, row_h), fill: Some(style.tint), stroke: None });
         let mut xs = vec![0.0, label_w];
         for i in band.clone() {
             let x = *xs.last().unwrap_or(&0.0);
@@ -246,9 +262,7 @@ fn dose_table(doses: &[Option<Prescription>], style: &Style, width: f32) -> Bloc
         for (r, (label, _)) in rows.iter().enumerate() {
             b.item(text_run(label, Face::Bold, size, style.ink, Point::new(pad, base(r + 1))));
         }
-        let right = *xs.last().unwrap_or(&label_w);
         let bottom = top + (rows.len() + 1) as f32 * row_h;
-        b.item(Item::Box { rect: Rect::new(0.0, top, right, row_h), fill: Some(style.tint), stroke: None });
         for y in (1..=rows.len() + 1).map(|k| top + k as f32 * row_h) {
             b.item(Item::Line { from: Point::new(0.0, y), to: Point::new(right, y), stroke: grid });
         }
@@ -281,6 +295,15 @@ mod tests {
             Some(Prescription { hold_s: None, reps: 8, sides: 1, each: Each::Side, rep_s: 4, rest_s: 0 });
         let rows = rows(&columns(&[moves]));
         assert_eq!(rows, vec![("Repeat", vec!["8 times".to_string()])]);
+    }
+
+    #[test]
+    fn the_header_tint_lies_under_the_week_labels() {
+        let style = Style::new(&Default::default());
+        let table = dose_table(&[hold(20, 2), hold(25, 2)], &style, 400.0);
+        let tint = table.items.iter().position(|i| matches!(i, Item::Box { .. }));
+        let label = table.items.iter().position(|i| matches!(i, Item::Text(t) if t.text == "Week 1"));
+        assert!(tint.is_some() && label.is_some() && tint < label, "{tint:?} {label:?}");
     }
 
     #[test]
