@@ -185,7 +185,8 @@ fn the_plan_is_clean_everywhere_with_every_step_warning_and_session() {
 }
 
 /// The plan's figures: at least 20 mm in the routine lists, and one of at
-/// least 50 mm per stretch on the exercise pages, on every paper.
+/// least 50 mm per stretch (and per page its steps go on to) on the
+/// exercise pages, on every paper.
 #[test]
 fn plan_figures_are_20_mm_in_routine_lists_and_50_mm_on_exercise_pages() {
     assert!(sheets::PLAN_ROUTINE_FIGURE_MIN >= mm(20.0) && sheets::PLAN_FIGURE_MIN >= mm(50.0));
@@ -204,7 +205,8 @@ fn plan_figures_are_20_mm_in_routine_lists_and_50_mm_on_exercise_pages() {
             .collect();
         assert!(sizes.iter().all(|&s| s >= 20.0), "{options:?}: {sizes:?}");
         let large = sizes.iter().filter(|&&s| s >= 50.0).count();
-        assert_eq!(large, plan.stretch_ids().len(), "{options:?}: {sizes:?}");
+        // Steps too long for one page show the figure again where they go on.
+        assert!(large >= plan.stretch_ids().len(), "{options:?}: {sizes:?}");
         assert_eq!(sizes.len(), rows + large, "{options:?}: {sizes:?}");
     }
 }

@@ -128,7 +128,14 @@ fn place_exercises(flow: &mut Flow, plan: &Plan, library: &Library, photos: &Pho
         };
         flow.space(mm(3.0));
         let room = if n == 0 { first_h } else { page_h };
-        flow.place(exercise(n + 1, stretch, &note, style, photos, width, room));
+        let here = if n == 0 { first_h } else { flow.remaining() - mm(3.0) };
+        let pieces = exercise(n + 1, stretch, &note, style, photos, width, (room, here));
+        for (k, piece) in pieces.into_iter().enumerate() {
+            if k > 0 {
+                flow.space(mm(3.0));
+            }
+            flow.place(piece);
+        }
     }
 }
 
@@ -264,6 +271,7 @@ fn how_to_block(plan: &Plan, style: &Style, width: f32) -> Block {
     let items = vec![
         "Warm up for a few minutes first: march on the spot or swing your arms gently.".to_string(),
         format!("On each day with a box, do the routine whose letter is in it. {rotate}"),
+        "Stretching every day is fine: on days without a box you may repeat any routine.".to_string(),
         "Follow the dose for the current week: holds lengthen and moves repeat more as the weeks go on."
             .to_string(),
         "Stretch to a mild pull, never pain, and breathe slowly throughout.".to_string(),

@@ -20,6 +20,10 @@ pub const FIGURE_MIN: f32 = mm(50.0);
 /// The height of the figure's frame: the figure and its padding.
 const FRAME_H: f32 = mm(59.0);
 
+/// A page with this share of its height still free is not left behind
+/// for a stretch that would fit whole on the next: its steps start here.
+const STRANDED: f32 = 0.7;
+
 /// The space between the figure and the text, and between text columns.
 const GAP: f32 = mm(5.0);
 
@@ -50,7 +54,11 @@ pub fn frame_size(stretch: &Stretch, photos: &Photos, room: f32) -> (f32, f32) {
 /// One stretch for the exercise pages, `width` wide, in the layout that
 /// keeps the figure, name and steps within `page_h` and the lines short:
 /// in two columns beside the figure on wide pages, in one beside it, or
-/// under it on narrow ones.
+/// under it on narrow ones. When no layout keeps them on one page (large
+/// print on small paper), the steps go in pieces, each a page at most
+/// (the first no more than `here`, the room left on the current page,
+/// when a step fits it) with the figure and the name ("(continued)")
+/// again, and the tips and cautions follow, breaking where they must.
 pub fn exercise(
     number: usize,
     stretch: &Stretch,
@@ -58,40 +66,79 @@ pub fn exercise(
     style: &Style,
     photos: &Photos,
     width: f32,
-    page_h: f32,
-) -> Block {
+    (page_h, here): (f32, f32),
+) -> Vec<Block> {
     let (fw, fh) = frame_size(stretch, photos, width);
     let beside = width - fw - GAP;
-    let mut parts = Parts { number, stretch, note, style, photos, fw, fh, split_steps: false, page_h };
+    let all = 0..stretch.steps.len();
+    let parts = Parts { number, stretch, note, style, photos, fw, fh, steps: all.clone(), extras: true };
     let two_fit = beside >= 2.0 * least_column(style) + GAP;
+    let by_side = beside >= least_column(style);
     let mut tries: Vec<Block> = vec![parts.under(width)];
-    if beside >= least_column(style) {
+    if by_side {
         tries.push(parts.beside(beside.min(measure(style)), width));
     }
     if two_fit {
         tries.push(parts.wide(beside));
     }
-    // The shortest layout whose figure, name and steps fit a page; else
-    // the one that keeps the least together.
-    let kept = |b: &Block| b.breaks.first().copied().unwrap_or(b.height);
+    // The shortest layout whose figure, name and steps fit a page.
     let fitting = (0..tries.len()).filter(|&i| kept(&tries[i]) <= page_h);
-    let Some(chosen) = fitting.min_by(|&a, &b| tries[a].height.total_cmp(&tries[b].height)) else {
-        // Too long for any page (large print on small paper): the figure
-        // and name stay together, and the steps may break between steps.
-        parts.split_steps = true;
-        let tries = [parts.under(width), parts.beside(beside.min(measure(style)), width)];
-        let least = if beside >= least_column(style) { 1 } else { 0 };
-        let [under, by] = tries;
-        let mut block = if least == 1 && by.height < under.height { by } else { under };
-        block.keep = true;
-        return block;
+    let chosen = fitting.min_by(|&a, &b| tries[a].height.total_cmp(&tries[b].height));
+    // Whole, unless that would leave a page that is mostly empty behind.
+    match chosen {
+        Some(i) if tries[i].height <= here || here < STRANDED * page_h => {
+            return vec![tries.swap_remove(i).kept()];
+        }
+        _ => {}
+    }
+    let layout = |p: &Parts| {
+        let under = p.under(width);
+        if !by_side {
+            return under;
+        }
+        let by = p.beside(beside.min(measure(style)), width);
+        if by.height < under.height { by } else { under }
     };
-    let mut block = tries.swap_remove(chosen);
-    block.keep = true;
-    block
+    let mut pieces = Vec::new();
+    let mut first = 0;
+    while first < all.end {
+        let piece = |last: usize| Parts { steps: first..last, extras: false, ..parts.clone() };
+        // The first piece fills what is left of the page when a step fits.
+        let room = if first == 0 && layout(&piece(1)).height <= here { here } else { page_h };
+        let last = (first + 1..=all.end)
+            .rev()
+            .find(|&last| layout(&piece(last)).height <= room)
+            .unwrap_or(first + 1);
+        pieces.push(layout(&piece(last)).kept());
+        first = last;
+    }
+    // The tips and cautions follow the last steps, breaking between
+    // their lines as the page needs.
+    let text_w = width.min(measure(style));
+    let extras = parts.extras(text_w);
+    if extras.height > 0.0 {
+        let mut tail = BlockBuilder::new(text_w);
+        tail.gap(3.0);
+        let y = tail.y();
+        for item in extras.items_at(0.0, y) {
+            tail.item(item);
+        }
+        tail.gap(extras.height + mm(2.0));
+        tail.rule(Stroke::solid(0.5, style.muted));
+        let mut tail = tail.finish();
+        tail.breaks = extras.breaks.iter().map(|k| k + y).collect();
+        pieces.push(tail);
+    }
+    pieces
+}
+
+/// How much of an exercise block stays together: up to its first break.
+fn kept(block: &Block) -> f32 {
+    block.breaks.first().copied().unwrap_or(block.height)
 }
 
 /// What an exercise is made of.
+#[derive(Clone)]
 struct Parts<'a> {
     number: usize,
     stretch: &'a Stretch,
@@ -101,24 +148,32 @@ struct Parts<'a> {
     /// The figure's frame.
     fw: f32,
     fh: f32,
-    /// Whether a page may break between steps.
-    split_steps: bool,
-    /// The most a page holds of it.
-    page_h: f32,
+    /// The steps shown (all but on a page that continues a stretch).
+    steps: std::ops::Range<usize>,
+    /// Whether the tips and cautions follow the steps.
+    extras: bool,
 }
 
 impl Parts<'_> {
-    /// The name, summary and where-and-how note.
+    /// The name, summary and where-and-how note; on a piece that continues
+    /// a stretch, the name and "(continued)".
     fn header(&self, width: f32) -> Block {
         let Parts { number, stretch, note, style, .. } = *self;
         let mut t = BlockBuilder::new(width);
         let (size, heading) = (style.body, style.heading);
-        let name = format!("{number}. {}", stretch.name);
+        let continued = self.steps.start > 0;
+        let name = if continued {
+            format!("{number}. {} (continued)", stretch.name)
+        } else {
+            format!("{number}. {}", stretch.name)
+        };
         for line in &text::wrap_balanced(&[Span::bold(&name)], heading, width) {
             t.line(line, heading, style.line(heading), style.ink, 0.0);
         }
-        t.paragraph(&[Span::regular(&stretch.summary)], size, style.line(size), style.muted, 0.0, false);
-        if !note.is_empty() {
+        if !continued {
+            t.paragraph(&[Span::regular(&stretch.summary)], size, style.line(size), style.muted, 0.0, false);
+        }
+        if !note.is_empty() && !continued {
             t.gap(2.0);
             // "In routine A:" in bold, the rest regular.
             let (head, rest) = note.split_once(": ").map_or((note, ""), |(h, r)| (h, r));
@@ -130,23 +185,18 @@ impl Parts<'_> {
         t.finish()
     }
 
-    /// The numbered steps: never split, or when [`Parts::split_steps`]
-    /// split only between steps.
+    /// The numbered steps of [`Parts::steps`], never split.
     fn steps(&self, width: f32) -> Block {
         let style = self.style;
+        let size = style.body;
         let mut t = BlockBuilder::new(width);
-        if !self.split_steps {
-            parts::numbered(&mut t, style, &self.stretch.steps, style.body, false);
-            return t.finish();
-        }
         let steps = &self.stretch.steps;
-        let widest = text::width(&format!("{}.", steps.len()), Face::Bold, style.body);
-        let indent = widest + text::width("  ", Face::Regular, style.body);
-        for (i, step) in steps.iter().enumerate() {
-            t.may_break();
+        let widest = text::width(&format!("{}.", steps.len()), Face::Bold, size);
+        let indent = widest + text::width("  ", Face::Regular, size);
+        for i in self.steps.clone() {
             let mark = format!("{}.", i + 1);
-            t.run_at(0.0, &mark, Face::Bold, style.body, style.line(style.body), style.ink);
-            t.paragraph(&[Span::regular(step)], style.body, style.line(style.body), style.ink, indent, false);
+            t.run_at(0.0, &mark, Face::Bold, size, style.line(size), style.ink);
+            t.paragraph(&[Span::regular(&steps[i])], size, style.line(size), style.ink, indent, false);
         }
         t.finish()
     }
@@ -157,7 +207,7 @@ impl Parts<'_> {
         let size = style.body;
         let mut t = BlockBuilder::new(width);
         for (title, lines) in [("Tips", &stretch.cues), ("Take care", &stretch.cautions)] {
-            if lines.is_empty() {
+            if lines.is_empty() || !self.extras {
                 continue;
             }
             if t.y() > 0.0 {
@@ -183,20 +233,9 @@ impl Parts<'_> {
         let steps = self.steps(text_w);
         let extras = self.extras(text_w);
         let (at, top) = (header.height, header.height + steps.height + 3.0);
-        let kept = self.kept(at, &steps, top).max(self.fh);
+        let kept = top.max(self.fh);
         let placed = vec![(x, 0.0, header), (x, at, steps), (x, top, extras)];
         finish(self.style, width, self.figure(0.0), placed, kept)
-    }
-
-    /// Where a page may first break in a column of steps placed at `at`
-    /// with the tips at `top`: when steps split, after the first step (or
-    /// before it, when a page cannot hold that much), else after the last.
-    fn kept(&self, at: f32, steps: &Block, top: f32) -> f32 {
-        match steps.breaks.first() {
-            Some(first) if self.split_steps && at + first <= self.page_h => at + first,
-            Some(_) if self.split_steps => at,
-            _ => top,
-        }
     }
 
     /// Figure on top, centred; the text under it.
@@ -207,9 +246,8 @@ impl Parts<'_> {
         let extras = self.extras(text_w);
         let y = self.fh + 2.0;
         let (at, top) = (y + header.height, y + header.height + steps.height + 3.0);
-        let kept = self.kept(at, &steps, top);
         let placed = vec![(0.0, y, header), (0.0, at, steps), (0.0, top, extras)];
-        finish(self.style, width, self.figure((width - self.fw) / 2.0), placed, kept)
+        finish(self.style, width, self.figure((width - self.fw) / 2.0), placed, top)
     }
 
     /// Figure on the left; header and steps in one column beside it, tips
