@@ -1,7 +1,9 @@
 //! The plan's exercise pages: each stretch with its figure (at least
 //! [`FIGURE_MIN`] tall, or long for a pose lying wide), name, summary,
 //! where it is done, its steps, tips and cautions. The figure, the name and
-//! every step stay on one page; a page may break only after the steps. The
+//! every step stay on one page; a page may break only after the steps
+//! (steps too long for any page go on in pieces, each with the figure and
+//! name again). The
 //! text is set in columns no wider than about 90 characters: beside the
 //! figure, under it on narrow pages, or in two columns on wide ones.
 
