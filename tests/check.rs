@@ -146,3 +146,16 @@ fn check_of_a_missing_folder_is_one_line() {
     let (out, _dir) = run(&["check", "no-such-folder"]);
     assert!(bad(&out).contains("no-such-folder: cannot read the content folder"));
 }
+
+#[test]
+fn a_broken_link_is_placed_at_its_value() {
+    // `harder` on line 6, before the intensity.
+    let text = stretch_file(ALL_FOURS).replacen("intensity = ", "harder = \"cat-cwo\"\nintensity = ", 1);
+    let (code, lines) = check_files(&[("linked.toml", text)]);
+    assert_eq!(code, Some(2));
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("linked.toml:6:10: harder: unknown stretch \"cat-cwo\"; did you mean cat-cow"),
+        "{lines:#?}"
+    );
+}
