@@ -30,4 +30,4 @@ pub use pose::{Joint, Kind, Part, PartKind, Pose};
 pub use prescription::{Prescribed, Prescription};
 pub use source::{SourceFile, line_col};
 pub use validate::FieldProblem;
-pub use vocab::{Area, Condition, Each, Equipment, Intensity, Level, Position};
+pub use vocab::{Area, Condition, Each, Equipment, Intensity, Level, Movement, Position};

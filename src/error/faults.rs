@@ -90,6 +90,8 @@ pub enum Fault {
     DuplicateWord {
         word: String,
     },
+    /// `movement` names `rest` for a stretch that is a repeated move.
+    RestMoves,
     /// The same stretch named as both the easier and the harder version.
     LinkBoth {
         id: String,
@@ -528,6 +530,7 @@ impl fmt::Display for Fault {
                 }
             }
             DuplicateWord { word } => write!(f, "{} is listed twice; name it once", quote(word)),
+            RestMoves => f.write_str("names \"rest\" but the dose is a repeated move; a rest is a still hold (dose.hold_s)"),
             LinkBoth { id } => {
                 write!(f, "{} is both the easier and the harder version; name different stretches", quote(id))
             }

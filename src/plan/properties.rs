@@ -9,7 +9,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use proptest::prelude::*;
 
 use crate::content::{
-    Area, Condition, Dose, Equipment, Goal, Intensity, Level, Library, Position, Range, Safety, Stretch,
+    Area, Condition, Dose, Equipment, Goal, Intensity, Level, Library, Movement, Position, Range, Safety,
+    Stretch,
 };
 use crate::error::Error;
 
@@ -99,8 +100,9 @@ fn stretch(n: usize) -> impl Strategy<Value = Stretch> {
         proptest::sample::select(Intensity::ALL),
         avoid_if,
         dose(),
+        prop_oneof![2 => Just(vec![]), 1 => subset(Movement::ALL, 2)],
     )
-        .prop_map(move |(goals, areas, position, equipment, intensity, avoid_if, dose)| Stretch {
+        .prop_map(move |(goals, areas, position, equipment, intensity, avoid_if, dose, movement)| Stretch {
             id: format!("s{n}"),
             name: format!("Stretch {n}"),
             aliases: vec![],
@@ -116,6 +118,7 @@ fn stretch(n: usize) -> impl Strategy<Value = Stretch> {
             equipment,
             intensity,
             avoid_if,
+            movement,
             steps: vec!["One.".into(), "Two.".into(), "Three.".into()],
             quick_steps: vec![],
             cues: vec![],
