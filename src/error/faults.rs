@@ -530,7 +530,9 @@ impl fmt::Display for Fault {
                 }
             }
             DuplicateWord { word } => write!(f, "{} is listed twice; name it once", quote(word)),
-            RestMoves => f.write_str("names \"rest\" but the dose is a repeated move; a rest is a still hold (dose.hold_s)"),
+            RestMoves => f.write_str(
+                "names \"rest\" but the dose is a repeated move; a rest is a still hold (dose.hold_s)",
+            ),
             LinkBoth { id } => {
                 write!(f, "{} is both the easier and the harder version; name different stretches", quote(id))
             }

@@ -30,8 +30,9 @@
 //!       "reps": 3, "sides": 2,
 //!       "dose": "Hold 20 s × 3, each side",
 //!       "by_week": [{"week": 1, "hold_s": 20, "reps": 3, "sides": 2, "seconds": 148},
-//!                   {"week": 2, "hold_s": 25, "reps": 2, "sides": 2, "seconds": 118}, …]
-//!                                    // the weeks it is in (usually all)
+//!                   {"week": 2, "hold_s": 25, "reps": 3, "sides": 2, "seconds": 178}, …]
+//!                                    // every week: holds never shorten,
+//!                                    // repetitions never fall
 //!     }]
 //!   }],
 //!   "weekly": [{"week": 1, "start": "2026-11-23", "end": "2026-11-29",

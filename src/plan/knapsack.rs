@@ -340,6 +340,7 @@ fn highest(set: &[u64]) -> Option<usize> {
 impl Table<'_> {
     /// The longest total a session with at least one stretch can reach
     /// within the budget.
+    #[cfg(test)]
     pub fn reach(&self) -> Option<u32> {
         (1..self.width)
             .rev()

@@ -33,12 +33,15 @@ pub mod request;
 mod schedule;
 mod score;
 mod select;
+mod selector;
 mod text;
 pub mod timing;
 mod words;
 
 #[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod rules;
 
 pub use describe::{describe, describe_dose, minutes};
 pub use eligible::{Exclusion, allowed, exclusions};

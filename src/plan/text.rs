@@ -111,11 +111,20 @@ impl Plan {
         );
         let _ = writeln!(out, "{}. Seed {}.", self.limits(), self.request.seed);
         let budget = self.request.minutes * 60;
-        if self.sessions.iter().any(|s| s.total_s < super::select::ninety_percent(budget)) {
+        let last = self.calendar.weeks;
+        let in_last = || self.sessions.iter().filter(|s| s.week == last);
+        if in_last().any(|s| s.total_s < super::select::ninety_percent(budget)) {
             let _ = writeln!(
                 out,
                 "Some sessions are shorter than 90 % of {} minutes: the stretches your limits allow cannot fill more.",
                 self.request.minutes
+            );
+        }
+        if self.weeks.first().zip(self.weeks.last()).is_some_and(|(a, b)| a.total_s < b.total_s) {
+            let _ = writeln!(
+                out,
+                "Sessions start shorter and build up to about {} by week {last}: holds lengthen and moves repeat more.",
+                super::minutes(in_last().map(|s| s.total_s).max().unwrap_or(0))
             );
         }
         out.push('\n');

@@ -1,0 +1,396 @@
+//! The selector: a request's allowed stretches, what each is worth, and
+//! the searches over them that choose a session (see [`select`](super::select)
+//! for the fill guarantee).
+//!
+//! A session is chosen in two steps: first among the stretches that serve
+//! the goals (with the warm-up, the chest opener and the extension move);
+//! only when those cannot fill the session to its floor do stretches that
+//! serve no goal come in. Twins, and twists that would follow each other,
+//! lose value and the search runs again (a few times at most).
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::content::{Library, Stretch};
+use crate::error::{Error, Fault, Field, Result};
+use crate::limits;
+
+use super::Request;
+use super::eligible::{Exclusion, exclusions, extra_twists, nothing_left};
+use super::knapsack::{Candidate, Variant, reach, solve};
+use super::order::order;
+use super::score::{self, Room};
+use super::select::{Item, Reason, Routine};
+use super::timing::{self, Prescription};
+
+/// Most searches [`Selector::choose`] runs again after its first, taking
+/// out twins and twists in a row.
+const MAX_SEARCHES: usize = 4;
+
+/// A stretch (by index into [`Selector::stretches`]) at a dose.
+pub(crate) type Picked = (usize, Prescription);
+
+/// The allowed stretches of a request, what each is worth, and the search
+/// over them.
+pub(crate) struct Selector<'a> {
+    request: &'a Request,
+    /// The goals that count: the requested ones, or every goal.
+    goals: Vec<String>,
+    /// The allowed stretches, in id order.
+    pub stretches: Vec<&'a Stretch>,
+    /// What each allowed stretch is worth (goals and seed).
+    pub values: Vec<i64>,
+    /// The warm-up, the chest opener and the extension move, if any are
+    /// allowed.
+    pub warm_up: Option<usize>,
+    pub chest_opener: Option<usize>,
+    pub extension: Option<usize>,
+    /// The stretches the constraints rule out, with why.
+    pub excluded: Vec<(&'a Stretch, Vec<Exclusion>)>,
+}
+
+impl<'a> Selector<'a> {
+    /// Checks the request and sorts the library into allowed and ruled out.
+    pub fn new(library: &'a Library, request: &'a Request) -> Result<Self> {
+        if !limits::MINUTES.contains(i64::from(request.minutes)) {
+            let fault = Fault::out_of_range(i64::from(request.minutes), limits::MINUTES);
+            return Err(Error::field(Field::Minutes, fault));
+        }
+        let mut goals: Vec<String> = Vec::new();
+        for goal in &request.goals {
+            let id = &library.require_goal(goal)?.id;
+            if !goals.contains(id) {
+                goals.push(id.clone());
+            }
+        }
+        if goals.is_empty() {
+            goals = library.goals().iter().map(|g| g.id.clone()).collect();
+        }
+        let (mut stretches, mut excluded) = (Vec::new(), Vec::new());
+        for stretch in library.stretches() {
+            let why = exclusions(stretch, request);
+            if why.is_empty() {
+                stretches.push(stretch);
+            } else {
+                excluded.push((stretch, why));
+            }
+        }
+        if stretches.is_empty() {
+            return Err(nothing_left(&excluded));
+        }
+        let mut values: Vec<i64> =
+            stretches.iter().map(|s| score::stretch_value(s, &goals, request.seed)).collect();
+        let extra = extra_twists(&stretches, &values, request);
+        for (i, why) in extra.into_iter().rev() {
+            excluded.push((stretches.remove(i), vec![why]));
+            values.remove(i);
+        }
+        excluded.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        let mut selector = Selector {
+            request,
+            warm_up: score::warm_up(&stretches, &values, &goals),
+            chest_opener: None,
+            extension: None,
+            goals,
+            stretches,
+            values,
+            excluded,
+        };
+        // A chest opener and an extension move that each take at most a
+        // third of the session at the longest holds leave room for the rest.
+        let room = |i: usize| {
+            let seconds = selector.shortest_s(i, 1.0);
+            if seconds <= selector.budget_s() / 3 { Room::Roomy } else { Room::Tight(Reverse(seconds)) }
+        };
+        let chest_opener = score::chest_opener(&selector.stretches, &selector.values, room);
+        let extension = score::extension(&selector.stretches, &selector.values, room);
+        (selector.chest_opener, selector.extension) = (chest_opener, extension);
+        Ok(selector)
+    }
+
+    /// The session budget in seconds.
+    pub fn budget_s(&self) -> u32 {
+        self.request.minutes * 60
+    }
+
+    /// The goals that count.
+    pub fn goals(&self) -> &[String] {
+        &self.goals
+    }
+
+    /// Extra value for the warm-up, the chest opener and the extension move.
+    pub fn bonuses(&self) -> Vec<i64> {
+        let mut extra = vec![0; self.stretches.len()];
+        let special = [
+            (self.warm_up, score::WARM_UP),
+            (self.chest_opener, score::CHEST_OPENER),
+            (self.extension, score::EXTENSION),
+        ];
+        for (i, bonus) in special {
+            if let Some(i) = i {
+                extra[i] += bonus;
+            }
+        }
+        extra
+    }
+
+    /// The warm-up, the chest opener and the extension move that are allowed.
+    pub fn specials(&self) -> impl Iterator<Item = usize> + '_ {
+        [self.warm_up, self.chest_opener, self.extension].into_iter().flatten()
+    }
+
+    /// Whether allowed stretch `i` is chosen before stretches that serve no
+    /// goal: it serves a goal, or it is the warm-up, the chest opener or the
+    /// extension move.
+    pub fn comes_first(&self, i: usize) -> bool {
+        self.serves_goal(i) || self.specials().any(|k| k == i)
+    }
+
+    /// Seconds a stretch takes alone at its shortest dose at progress `t`.
+    pub fn shortest_s(&self, i: usize, t: f64) -> u32 {
+        let stretch = self.stretches[i];
+        timing::options(&stretch.dose, self.request.older, self.request.quick, t)
+            .iter()
+            .map(|p| timing::stretch_s(stretch, p))
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// Fails when some week's shortest possible session is longer than the
+    /// budget (holds lengthen as a plan goes on, so later weeks need more).
+    pub fn check_fits(&self, horizon: &[f64]) -> Result<()> {
+        let shortest = horizon
+            .iter()
+            .map(|&t| (0..self.stretches.len()).map(|i| self.shortest_s(i, t)).min().unwrap_or(0))
+            .max()
+            .unwrap_or(0);
+        if shortest <= self.budget_s() {
+            return Ok(());
+        }
+        let fault = Fault::TooShort { minutes: self.request.minutes, shortest_s: shortest };
+        Err(Error::field(Field::Minutes, fault))
+    }
+
+    /// The search candidates at progress `t`, each stretch worth its value
+    /// plus `extra`.
+    fn candidates(&self, t: f64, extra: &[i64]) -> Vec<(usize, Vec<Prescription>, Candidate)> {
+        (0..self.stretches.len())
+            .map(|i| {
+                let stretch = self.stretches[i];
+                let target = Prescription::at(&stretch.dose, self.request.older, t);
+                let doses = timing::options(&stretch.dose, self.request.older, self.request.quick, t);
+                let variants = doses
+                    .iter()
+                    .map(|p| Variant {
+                        seconds: timing::stretch_s(stretch, p),
+                        value: self.values[i] + extra[i] + score::dose_value(p, &target),
+                    })
+                    .collect();
+                let candidate = Candidate { level: stretch.position().level(), variants, required: false };
+                (i, doses, candidate)
+            })
+            .collect()
+    }
+
+    /// The longest total, within the budget, of a session at progress `t`
+    /// of the stretches marked in `keep` only.
+    pub fn reach_among(&self, t: f64, keep: &[bool]) -> Option<u32> {
+        let found = self.candidates(t, &vec![0; self.stretches.len()]);
+        let candidates: Vec<Candidate> =
+            found.into_iter().filter(|(i, _, _)| keep[*i]).map(|(_, _, c)| c).collect();
+        reach(&candidates, self.budget_s())
+    }
+
+    /// The lowest total a session at progress `t` must reach:
+    /// `min(⌈0.9 × budget⌉, reach)` (see the module docs). `None` when no
+    /// session fits at all.
+    pub fn floor(&self, t: f64) -> Option<u32> {
+        let found = self.candidates(t, &vec![0; self.stretches.len()]);
+        let candidates: Vec<Candidate> = found.into_iter().map(|(_, _, c)| c).collect();
+        let reach = reach(&candidates, self.budget_s())?;
+        Some(reach.min(ninety_percent(self.budget_s())))
+    }
+
+    /// The most valuable session at progress `t` that meets the floor, each
+    /// stretch worth its value plus `extra`: from the stretches that
+    /// [come first](Self::comes_first) when they can meet the floor, else
+    /// from all. Two [twins](score::twin), or two twists that the order
+    /// cannot keep apart, stay only when the floor needs both. Empty only
+    /// when no session fits at all (which [`check_fits`](Self::check_fits)
+    /// rules out).
+    pub fn choose(&self, t: f64, extra: &[i64]) -> Vec<Picked> {
+        let Some(floor) = self.floor(t) else {
+            return Vec::new();
+        };
+        let mut banned = vec![false; self.stretches.len()];
+        let Some(mut keep) = self.pool(t, floor, &banned) else {
+            return Vec::new();
+        };
+        let mut extra = extra.to_vec();
+        let mut picks = self.search(t, &extra, &keep, floor);
+        let mut penalised = BTreeSet::new();
+        for _ in 0..MAX_SEARCHES {
+            let twins: Vec<usize> =
+                self.lesser_twins(&picks, &extra).into_iter().filter(|i| penalised.insert(*i)).collect();
+            let mut changed = !twins.is_empty();
+            for i in twins {
+                extra[i] -= score::TWIN;
+            }
+            for i in self.touching_twists(&picks, &extra) {
+                banned[i] = true;
+                match self.pool(t, floor, &banned) {
+                    Some(pool) => (keep, changed) = (pool, true),
+                    // The floor needs it: keep it, and the clash.
+                    None => banned[i] = false,
+                }
+            }
+            if !changed {
+                break;
+            }
+            picks = self.search(t, &extra, &keep, floor);
+        }
+        picks
+    }
+
+    /// The stretches a search at progress `t` may use, none of them
+    /// `banned`: those that [come first](Self::comes_first) when they can
+    /// meet `floor`, else all; `None` when not even all can.
+    fn pool(&self, t: f64, floor: u32, banned: &[bool]) -> Option<Vec<bool>> {
+        let first: Vec<bool> = (0..self.stretches.len()).map(|i| self.comes_first(i) && !banned[i]).collect();
+        if self.reach_among(t, &first).is_some_and(|r| r >= floor) {
+            return Some(first);
+        }
+        let all: Vec<bool> = banned.iter().map(|b| !b).collect();
+        self.reach_among(t, &all).is_some_and(|r| r >= floor).then_some(all)
+    }
+
+    /// The worth of stretch `i` with `extra`, for deciding which of two to
+    /// let go.
+    fn worth(&self, i: usize, extra: &[i64]) -> (i64, std::cmp::Reverse<usize>) {
+        (self.values[i] + extra[i], std::cmp::Reverse(i))
+    }
+
+    /// Of each pair of twins in `picks`, the one worth less.
+    fn lesser_twins(&self, picks: &[Picked], extra: &[i64]) -> Vec<usize> {
+        let mut lesser = Vec::new();
+        for (k, &(a, _)) in picks.iter().enumerate() {
+            for &(b, _) in &picks[k + 1..] {
+                if score::twin(self.stretches[a], self.stretches[b]) {
+                    lesser.push(if self.worth(a, extra) < self.worth(b, extra) { a } else { b });
+                }
+            }
+        }
+        lesser
+    }
+
+    /// Of each two twists that the session's order puts one after the
+    /// other, the one worth less.
+    fn touching_twists(&self, picks: &[Picked], extra: &[i64]) -> Vec<usize> {
+        let sequence = self.sequence(picks);
+        sequence
+            .windows(2)
+            .filter(|w| w.iter().all(|&i| score::twists(self.stretches[i])))
+            .map(|w| if self.worth(w[0], extra) < self.worth(w[1], extra) { w[0] } else { w[1] })
+            .collect()
+    }
+
+    /// The stretches of `picks` (indices into [`Self::stretches`]) in the
+    /// order a session does them.
+    pub fn sequence(&self, picks: &[Picked]) -> Vec<usize> {
+        let stretches: Vec<&Stretch> = picks.iter().map(|(i, _)| self.stretches[*i]).collect();
+        let values: Vec<i64> = picks.iter().map(|(i, _)| self.values[*i]).collect();
+        let warm_up = picks.iter().position(|(i, _)| Some(*i) == self.warm_up);
+        order(&stretches, &values, warm_up).into_iter().map(|k| picks[k].0).collect()
+    }
+
+    /// One exact search over the stretches in `keep`: the most valuable
+    /// session that meets `floor`.
+    fn search(&self, t: f64, extra: &[i64], keep: &[bool], floor: u32) -> Vec<Picked> {
+        let found: Vec<_> = self.candidates(t, extra).into_iter().filter(|(i, _, _)| keep[*i]).collect();
+        let candidates: Vec<Candidate> = found.iter().map(|(_, _, c)| c.clone()).collect();
+        let table = solve(&candidates, self.budget_s(), score::LEVEL_CHANGE);
+        table.best_from(floor).map_or_else(Vec::new, |pick| picked(&found, &pick.options))
+    }
+
+    /// Stretch `i`'s dose at progress `t` of a plan that ends at progress
+    /// `end` with dose `last`: the hold for `t` (holds lengthen week by
+    /// week) with `last`'s repetitions; a move's repetitions rising from the
+    /// low end of its range to `last`'s. Never shorter or fewer than the week
+    /// before, and `last` itself at `end`.
+    pub fn dose_in_week(&self, i: usize, last: Prescription, t: f64, end: f64) -> Prescription {
+        let dose = &self.stretches[i].dose;
+        let at = Prescription::at(dose, self.request.older, t);
+        if last.hold_s.is_some() {
+            return at.with_reps(last.reps);
+        }
+        let share = if end > 0.0 { (t / end).clamp(0.0, 1.0) } else { 1.0 };
+        let low = timing::reps_options(dose, self.request.quick).min.min(last.reps);
+        at.with_reps(crate::content::Range::new(low, last.reps).lerp(share))
+    }
+
+    /// The session of `picks` in order, labelled, with reasons; `core`
+    /// holds the stretches that are in every routine.
+    pub fn routine(&self, label: &str, picks: &[Picked], core: &BTreeSet<usize>) -> Routine {
+        let dose: BTreeMap<usize, Prescription> = picks.iter().copied().collect();
+        let sequence = self.sequence(picks);
+        let upper_back = picks.iter().any(|(i, _)| score::works_upper_back(self.stretches[*i]));
+        let mut items = Vec::with_capacity(picks.len());
+        let mut previous: Option<&Stretch> = None;
+        for (place, &i) in sequence.iter().enumerate() {
+            let prescription = dose[&i];
+            let stretch = self.stretches[i];
+            let change_s = previous
+                .map_or(0, |p| timing::level_change_s(p.position().level(), stretch.position().level()));
+            items.push(Item {
+                id: stretch.id.clone(),
+                name: stretch.name.clone(),
+                position: stretch.position(),
+                intensity: stretch.intensity,
+                prescription,
+                seconds: timing::stretch_s(stretch, &prescription),
+                change_s,
+                core: core.contains(&i),
+                reasons: self.reasons(i, place == 0, upper_back),
+            });
+            previous = Some(stretch);
+        }
+        let total_s = items.iter().map(|i| i.seconds + i.change_s).sum();
+        Routine { label: label.to_string(), items, total_s, budget_s: self.budget_s() }
+    }
+
+    fn reasons(&self, i: usize, first: bool, upper_back: bool) -> Vec<Reason> {
+        let stretch = self.stretches[i];
+        let mut reasons = Vec::new();
+        if first && score::is_gentle(stretch) {
+            reasons.push(Reason::GentleStart);
+        }
+        let served = score::served(stretch, &self.goals);
+        if !served.is_empty() {
+            reasons.push(Reason::Goals(served.iter().map(|g| g.to_string()).collect()));
+        }
+        if score::opens_chest(stretch) && upper_back {
+            reasons.push(Reason::ChestOpener);
+        }
+        if Some(i) == self.extension {
+            reasons.push(Reason::Extension);
+        }
+        if reasons.is_empty() {
+            reasons.push(Reason::FillsTime);
+        }
+        reasons
+    }
+
+    /// Whether allowed stretch `i` serves a goal that counts.
+    pub fn serves_goal(&self, i: usize) -> bool {
+        !score::served(self.stretches[i], &self.goals).is_empty()
+    }
+}
+
+/// ⌈0.9 × budget⌉.
+pub(crate) fn ninety_percent(budget_s: u32) -> u32 {
+    (budget_s * 9).div_ceil(10)
+}
+
+fn picked(found: &[(usize, Vec<Prescription>, Candidate)], options: &[Option<usize>]) -> Vec<Picked> {
+    found.iter().zip(options).filter_map(|((i, doses, _), k)| k.map(|k| (*i, doses[k]))).collect()
+}
