@@ -30,6 +30,7 @@ mod order;
 mod prescribe;
 pub mod progress;
 pub mod request;
+mod rounds;
 mod schedule;
 mod score;
 mod select;

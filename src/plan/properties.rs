@@ -296,10 +296,28 @@ fn check_session(library: &Library, request: &Request, items: &[Item], total_s: 
     }
     let sum: u32 = items.iter().map(|i| i.seconds + i.change_s).sum();
     assert_eq!(sum, total_s);
-    let ids: BTreeSet<&str> = items.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids.len(), items.len(), "a stretch appears twice");
+    // Rounds come one after the other, each a subset of the first.
+    let rounds = items.iter().map(|i| i.round).max().unwrap_or(1);
+    assert!(items.windows(2).all(|w| w[0].round <= w[1].round), "rounds interleave");
+    let first: BTreeSet<&str> = items.iter().filter(|i| i.round == 1).map(|i| i.id.as_str()).collect();
+    for round in 1..=rounds {
+        let members: Vec<&Item> = items.iter().filter(|i| i.round == round).collect();
+        assert!(!members.is_empty(), "round {round} is empty");
+        let ids: BTreeSet<&str> = members.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids.len(), members.len(), "a stretch appears twice in round {round}");
+        assert!(ids.is_subset(&first), "round {round} brings in a new stretch");
+    }
+    if rounds > 1 {
+        // A further round only when one round cannot fill the time.
+        let one: u32 = items.iter().filter(|i| i.round == 1).map(|i| i.seconds + i.change_s).sum();
+        assert!(one < (budget * 9).div_ceil(10), "a second round though one fills {one} s");
+    }
     let mut visited: Vec<Level> = Vec::new();
+    let mut round = 1;
     for item in items {
+        if item.round != round {
+            (round, visited) = (item.round, Vec::new());
+        }
         let stretch = library.stretch(&item.id).unwrap();
         assert!(allowed(stretch, request), "{} is not allowed", item.id);
         let p = item.prescription;

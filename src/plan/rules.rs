@@ -66,7 +66,18 @@ fn check_session(library: &Library, request: &Request, items: &[Item]) -> Result
         prop_assert!(twists.len() <= 1, "{} twists with osteoporosis", twists.len());
         prop_assert!(twists.iter().all(|i| i.intensity == Intensity::Gentle));
     }
-    let rest = items.iter().position(|i| does(i, Movement::Rest));
+    let rounds = items.iter().map(|i| i.round).max().unwrap_or(1);
+    for round in 1..=rounds {
+        let members: Vec<Item> = items.iter().filter(|i| i.round == round).cloned().collect();
+        check_floor_block(library, &members)?;
+    }
+    Ok(())
+}
+
+/// Checks that the floor block of one round closes with the rest, after
+/// the hands-and-knees moves.
+fn check_floor_block(library: &Library, items: &[Item]) -> Result<(), TestCaseError> {
+    let rest = items.iter().position(|i| stretch(library, i).does(Movement::Rest));
     if let Some(rest) = rest {
         let on_hands = items.iter().rposition(|i| stretch(library, i).position() == Position::HandsAndKnees);
         prop_assert!(on_hands.is_none_or(|h| h < rest), "the rest comes before a hands-and-knees move");
@@ -181,6 +192,29 @@ proptest! {
             check_make_up(&selector, routine, end)?;
         }
         check_progression(&plan, request.older)?;
+    }
+
+    #[test]
+    fn a_long_session_is_filled_with_further_rounds(
+        request in built_in_request(),
+        minutes in 5..=60u32,
+        calendar in calendar(),
+    ) {
+        let request = Request { minutes, ..request };
+        let library = library();
+        let placed = super::eligible::placed(&library, &request);
+        let Ok(selector) = Selector::new(&placed, &request) else { return Ok(()) };
+        if selector.stretches.len() < 5 {
+            return Ok(());
+        }
+        let least = (minutes * 60 * 9).div_ceil(10);
+        let routine = select(&library, &request).unwrap();
+        prop_assert!(routine.total_s >= least, "{} s of {} s: {:?}", routine.total_s, minutes * 60, routine.ids());
+        let plan = build(&library, &request, &calendar).unwrap();
+        for routine in plan.weekly.last().unwrap() {
+            prop_assert!(routine.total_s >= least, "{} s of {} s: {:?}", routine.total_s, minutes * 60, routine.ids());
+            prop_assert_eq!(routine.rounds() > 1, routine.rounds_note().is_some());
+        }
     }
 
     #[test]

@@ -229,6 +229,9 @@ fn session_dates(calendar: &Calendar) -> Result<Vec<NaiveDate>> {
 struct Design {
     label: String,
     last: Vec<Picked>,
+    /// The stretches of each further round, when one round cannot fill
+    /// the time.
+    again: Vec<Vec<usize>>,
     core: BTreeSet<usize>,
 }
 
@@ -243,7 +246,7 @@ impl Design {
             .map(|&t| {
                 let picks: Vec<Picked> =
                     self.last.iter().map(|&(i, last)| (i, selector.dose_in_week(i, last, t, end))).collect();
-                selector.routine(&self.label, &picks, &self.core)
+                selector.routine(&self.label, &picks, &self.again, &self.core)
             })
             .collect()
     }
@@ -279,7 +282,8 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
         for (i, _) in last.iter().filter(|(i, _)| !core.contains(i)) {
             uses[*i] += 1;
         }
-        designs.push(Design { label: label(designs.len()), last, core: core.clone() });
+        let again = super::rounds::again(selector, &last);
+        designs.push(Design { label: label(designs.len()), last, again, core: core.clone() });
     }
     if let [only] = designs.as_mut_slice() {
         // With one routine, every stretch is in every routine.

@@ -84,6 +84,9 @@ pub struct Item {
     pub change_s: u32,
     /// In every routine of a plan (always true for a single session).
     pub core: bool,
+    /// 1 for the first round; 2, 3, … when a session too long for its
+    /// stretches does them again.
+    pub round: u32,
     /// Why it is in the session.
     pub reasons: Vec<Reason>,
 }
@@ -101,9 +104,39 @@ pub struct Routine {
 }
 
 impl Routine {
-    /// The stretch ids in order.
+    /// The stretch ids in order (a stretch again for each further round).
     pub fn ids(&self) -> Vec<&str> {
         self.items.iter().map(|i| i.id.as_str()).collect()
+    }
+
+    /// How many rounds the session does: 1, or more when one round of its
+    /// stretches cannot fill the time.
+    pub fn rounds(&self) -> u32 {
+        self.items.iter().map(|i| i.round).max().unwrap_or(1)
+    }
+
+    /// The items of round `round` (1-based).
+    pub fn round(&self, round: u32) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.round == round)
+    }
+
+    /// A line saying the session repeats its stretches, when it does:
+    /// "Then a second round: the same stretches again (5 of them)."
+    pub fn rounds_note(&self) -> Option<String> {
+        let rounds = self.rounds();
+        if rounds < 2 {
+            return None;
+        }
+        let counts: Vec<String> = (2..=rounds).map(|r| self.round(r).count().to_string()).collect();
+        let all = self.round(1).count();
+        let what = if counts.iter().all(|c| *c == all.to_string()) {
+            "the same stretches again".to_string()
+        } else {
+            format!("{} of them again", counts.join(", then "))
+        };
+        let more =
+            if rounds == 2 { "a second round".to_string() } else { format!("{} more rounds", rounds - 1) };
+        Some(format!("The stretches alone do not fill the time, so the session goes on with {more}: {what}."))
     }
 }
 
@@ -121,7 +154,8 @@ pub fn select(library: &Library, request: &Request) -> Result<Routine> {
     selector.check_fits(&[0.0])?;
     let picks = selector.choose(0.0, &selector.bonuses());
     let core: BTreeSet<usize> = picks.iter().map(|(i, _)| *i).collect();
-    Ok(selector.routine("A", &picks, &core))
+    let again = super::rounds::again(&selector, &picks);
+    Ok(selector.routine("A", &picks, &again, &core))
 }
 
 #[cfg(test)]

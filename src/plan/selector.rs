@@ -113,6 +113,12 @@ impl<'a> Selector<'a> {
         self.request.minutes * 60
     }
 
+    /// Whether the request allows only one twist a session, done once
+    /// (osteoporosis).
+    pub fn one_twist(&self) -> bool {
+        self.request.avoid.contains(&crate::content::Condition::Osteoporosis)
+    }
+
     /// The goals that count.
     pub fn goals(&self) -> &[String] {
         &self.goals
@@ -227,7 +233,10 @@ impl<'a> Selector<'a> {
             return Vec::new();
         };
         let mut extra = extra.to_vec();
-        let mut picks = self.search(t, &extra, &keep, floor);
+        // What the first round must reach: the floor, or less when further
+        // rounds make up the rest.
+        let mut target = floor;
+        let mut picks = self.search(t, &extra, &keep, target);
         let mut penalised = BTreeSet::new();
         for _ in 0..MAX_SEARCHES {
             let twins: Vec<usize> =
@@ -238,16 +247,19 @@ impl<'a> Selector<'a> {
             }
             for i in self.touching_twists(&picks, &extra) {
                 banned[i] = true;
-                match self.pool(t, floor, &banned) {
-                    Some(pool) => (keep, changed) = (pool, true),
+                if let Some(pool) = self.pool(t, floor, &banned) {
+                    (keep, target, changed) = (pool, floor, true);
+                } else if let Some((pool, reach)) = self.pool_with_rounds(t, floor, &banned, &extra) {
+                    (keep, target, changed) = (pool, reach, true);
+                } else {
                     // The floor needs it: keep it, and the clash.
-                    None => banned[i] = false,
+                    banned[i] = false;
                 }
             }
             if !changed {
                 break;
             }
-            picks = self.search(t, &extra, &keep, floor);
+            picks = self.search(t, &extra, &keep, target);
         }
         picks
     }
@@ -262,6 +274,25 @@ impl<'a> Selector<'a> {
         }
         let all: Vec<bool> = banned.iter().map(|b| !b).collect();
         self.reach_among(t, &all).is_some_and(|r| r >= floor).then_some(all)
+    }
+
+    /// Like [`pool`](Self::pool) for a first round that cannot meet
+    /// `floor` alone but does with further rounds: the pool and what its
+    /// first round reaches.
+    fn pool_with_rounds(
+        &self,
+        t: f64,
+        floor: u32,
+        banned: &[bool],
+        extra: &[i64],
+    ) -> Option<(Vec<bool>, u32)> {
+        let first: Vec<bool> = (0..self.stretches.len()).map(|i| self.comes_first(i) && !banned[i]).collect();
+        let all: Vec<bool> = banned.iter().map(|b| !b).collect();
+        [first, all].into_iter().find_map(|keep| {
+            let reach = self.reach_among(t, &keep)?;
+            let picks = self.search(t, extra, &keep, reach);
+            (super::rounds::session_s(self, &picks) >= floor).then_some((keep, reach))
+        })
     }
 
     /// The worth of stretch `i` with `extra`, for deciding which of two to
@@ -328,31 +359,63 @@ impl<'a> Selector<'a> {
         at.with_reps(crate::content::Range::new(low, last.reps).lerp(share))
     }
 
-    /// The session of `picks` in order, labelled, with reasons; `core`
-    /// holds the stretches that are in every routine.
-    pub fn routine(&self, label: &str, picks: &[Picked], core: &BTreeSet<usize>) -> Routine {
+    /// Seconds of one round of `picks` in session order, level changes
+    /// within it included.
+    pub fn round_s(&self, picks: &[Picked]) -> u32 {
         let dose: BTreeMap<usize, Prescription> = picks.iter().copied().collect();
         let sequence = self.sequence(picks);
+        let level = |i: usize| self.stretches[i].position().level();
+        let changes: u32 =
+            sequence.windows(2).map(|w| timing::level_change_s(level(w[0]), level(w[1]))).sum();
+        changes + sequence.iter().map(|&i| timing::stretch_s(self.stretches[i], &dose[&i])).sum::<u32>()
+    }
+
+    /// Seconds of the level change from the end of a round of `before` to
+    /// the start of a round of `after`.
+    pub fn between_s(&self, before: &[Picked], after: &[Picked]) -> u32 {
+        let (Some(&end), Some(&start)) = (self.sequence(before).last(), self.sequence(after).first()) else {
+            return 0;
+        };
+        let level = |i: usize| self.stretches[i].position().level();
+        timing::level_change_s(level(end), level(start))
+    }
+
+    /// The session of `picks` in order, labelled, with reasons, then its
+    /// further rounds (`again`: the stretches of each, at the same doses);
+    /// `core` holds the stretches that are in every routine.
+    pub fn routine(
+        &self,
+        label: &str,
+        picks: &[Picked],
+        again: &[Vec<usize>],
+        core: &BTreeSet<usize>,
+    ) -> Routine {
         let upper_back = picks.iter().any(|(i, _)| score::works_upper_back(self.stretches[*i]));
         let mut items = Vec::with_capacity(picks.len());
         let mut previous: Option<&Stretch> = None;
-        for (place, &i) in sequence.iter().enumerate() {
-            let prescription = dose[&i];
-            let stretch = self.stretches[i];
-            let change_s = previous
-                .map_or(0, |p| timing::level_change_s(p.position().level(), stretch.position().level()));
-            items.push(Item {
-                id: stretch.id.clone(),
-                name: stretch.name.clone(),
-                position: stretch.position(),
-                intensity: stretch.intensity,
-                prescription,
-                seconds: timing::stretch_s(stretch, &prescription),
-                change_s,
-                core: core.contains(&i),
-                reasons: self.reasons(i, place == 0, upper_back),
-            });
-            previous = Some(stretch);
+        let rounds = std::iter::once(picks.to_vec())
+            .chain(again.iter().map(|r| picks.iter().copied().filter(|(i, _)| r.contains(i)).collect()));
+        for (round, members) in rounds.enumerate() {
+            let dose: BTreeMap<usize, Prescription> = members.iter().copied().collect();
+            for (place, i) in self.sequence(&members).into_iter().enumerate() {
+                let prescription = dose[&i];
+                let stretch = self.stretches[i];
+                let change_s = previous
+                    .map_or(0, |p| timing::level_change_s(p.position().level(), stretch.position().level()));
+                items.push(Item {
+                    id: stretch.id.clone(),
+                    name: stretch.name.clone(),
+                    position: stretch.position(),
+                    intensity: stretch.intensity,
+                    prescription,
+                    seconds: timing::stretch_s(stretch, &prescription),
+                    change_s,
+                    core: core.contains(&i),
+                    round: round as u32 + 1,
+                    reasons: self.reasons(i, round == 0 && place == 0, upper_back),
+                });
+                previous = Some(stretch);
+            }
         }
         let total_s = items.iter().map(|i| i.seconds + i.change_s).sum();
         Routine { label: label.to_string(), items, total_s, budget_s: self.budget_s() }

@@ -28,6 +28,9 @@ fn name_width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
 fn item_lines(out: &mut String, items: &[Item], indent: &str, width: usize) {
     let mut previous: Option<&Item> = None;
     for item in items {
+        if previous.is_some_and(|p| p.round != item.round) {
+            let _ = writeln!(out, "{indent}Round {}: again", item.round);
+        }
         if let (Some(p), true) = (previous, item.change_s > 0) {
             let words = format!("({})", level_change_words(p.position, item.position));
             let _ = writeln!(out, "{indent}{words:<w$}{:>5} s", item.change_s, w = width + DOSE_WIDTH);
@@ -185,6 +188,9 @@ impl Plan {
                     format!("{}{mark}", item.name),
                     item.position.as_str(),
                 );
+            }
+            if let Some(note) = routine.rounds_note() {
+                let _ = writeln!(out, "      {note}");
             }
         }
         out.push('\n');
