@@ -27,7 +27,7 @@ pub use load::{
 };
 pub use model::{BriefSafety, Dose, Effort, Goal, Origin, Range, Safety, Stretch};
 pub use pose::{Joint, Kind, Part, PartKind, Pose};
-pub use prescription::{Prescribed, Prescription};
+pub use prescription::{Limits, Prescribed, Prescription};
 pub use source::{SourceFile, line_col};
 pub use validate::FieldProblem;
 pub use vocab::{Area, Condition, Each, Equipment, Intensity, Level, Movement, Position};

@@ -103,14 +103,17 @@ fn characters(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
         ("cues", &stretch.cues),
         ("cautions", &stretch.cautions),
     ];
-    let fields = single.into_iter().map(|(f, t)| (f.to_string(), t)).chain(
-        lists
-            .into_iter()
-            .flat_map(|(f, items)| items.iter().enumerate().map(move |(i, t)| (format!("{f}[{i}]"), t))),
-    );
-    for (field, text) in fields {
+    // The field's name is only written out for a text with a problem.
+    for (field, text) in single {
         if let Some(c) = fonts.missing(text) {
             problems.push(FieldProblem::new(field, Fault::MissingGlyph { c }));
+        }
+    }
+    for (field, items) in lists {
+        for (i, text) in items.iter().enumerate() {
+            if let Some(c) = fonts.missing(text) {
+                problems.push(FieldProblem::new(format!("{field}[{i}]"), Fault::MissingGlyph { c }));
+            }
         }
     }
 }

@@ -309,6 +309,12 @@ pub enum Fault {
     BothSidesAtOnce {
         id: String,
     },
+    /// A named stretch the patient's own limits rule out.
+    RuledOut {
+        id: String,
+        /// Each limit that rules it out, in words.
+        why: Vec<String>,
+    },
     /// A `--stretch` argument that does not parse.
     BadChoice {
         part: String,
@@ -685,6 +691,12 @@ impl fmt::Display for Fault {
             BothSidesAtOnce { id } => {
                 write!(f, "{id}:sides=2: {id} works both sides at once; leave sides out or use sides=1")
             }
+            RuledOut { id, why } => write!(
+                f,
+                "{id} is ruled out by the patient's limits ({}); choose another stretch, or add \
+                 --allow-excluded to prescribe it anyway",
+                why.join("; ")
+            ),
             BadChoice { part } => {
                 write!(f, "{} is not key=value; use hold=SECONDS, reps=N or sides=1|2", quote(part))
             }
