@@ -137,7 +137,8 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
 }
 
 /// With osteoporosis, of the allowed twists (by index into `stretches`,
-/// each worth `values`) only the most valuable is kept; the others, each
+/// each worth `values`) only one is kept, an upright one when there is one
+/// (then the most valuable); the others, each
 /// with why. Empty otherwise.
 pub(crate) fn extra_twists(
     stretches: &[&Stretch],
@@ -149,7 +150,10 @@ pub(crate) fn extra_twists(
     }
     let twists: Vec<usize> =
         (0..stretches.len()).filter(|&i| stretches[i].does(Movement::Rotation)).collect();
-    let Some(&kept) = twists.iter().max_by_key(|&&i| (values[i], std::cmp::Reverse(i))) else {
+    // An upright twist (seated or standing, the spine supported and easy
+    // to control) before one on the floor.
+    let upright = |i: usize| !stretches[i].position().is_floor();
+    let Some(&kept) = twists.iter().max_by_key(|&&i| (upright(i), values[i], std::cmp::Reverse(i))) else {
         return Vec::new();
     };
     let name = stretches[kept].name.clone();

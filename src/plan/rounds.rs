@@ -4,9 +4,9 @@
 //! that is left — a second round, then a third, … — each the most valuable
 //! set that fills the most of what is left, in the usual order (gentle
 //! start, no level revisited within the round, no two twists in a row
-//! where the order can help it, the rest last on the floor). Each round
-//! keeps back the seconds of the level change from the end of the round
-//! before, so the session never runs over.
+//! where the order can help it, the rest last on the floor). A round that
+//! would run over with the level change into it is searched again with
+//! that change kept back, so the session never runs over.
 
 use super::knapsack::{Candidate, Variant, solve};
 use super::score;
@@ -45,8 +45,20 @@ fn rounds(selector: &Selector, first: &[Picked]) -> (Vec<Vec<usize>>, u32) {
         .collect();
     let mut before = first.to_vec();
     while used < ninety_percent(budget) && rounds.len() + 1 < MAX_ROUNDS {
-        let Some(left) = budget.checked_sub(used + BETWEEN_ROUNDS_S) else { break };
-        let Some(members) = next_round(selector, again.clone(), &before, left) else { break };
+        // First with all the time left; when the level change into the
+        // round does not fit too, with that change kept back.
+        let mut left = budget - used;
+        let mut found = None;
+        for _ in 0..2 {
+            let Some(members) = next_round(selector, again.clone(), &before, left) else { break };
+            let change = selector.between_s(&before, &members);
+            if change + selector.round_s(&members) <= budget - used {
+                found = Some(members);
+                break;
+            }
+            left = (budget - used).saturating_sub(change.max(BETWEEN_ROUNDS_S));
+        }
+        let Some(members) = found else { break };
         used += selector.between_s(&before, &members) + selector.round_s(&members);
         rounds.push(members.iter().map(|(i, _)| *i).collect());
         before = members;

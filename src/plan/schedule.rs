@@ -260,6 +260,11 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
     let bonuses = selector.bonuses();
     let best = selector.choose(t, &bonuses);
     let core = core_of(selector, &best);
+    // The core at one dose in every routine (the best session's), unless a
+    // routine cannot meet its floor so.
+    let fixed: std::collections::BTreeMap<usize, Prescription> =
+        best.iter().filter(|(i, _)| core.contains(i)).copied().collect();
+    let alike = selector.with_fixed(fixed);
     let mut rotating: Vec<usize> =
         best.iter().map(|(i, _)| *i).filter(|i| !core.contains(i) && selector.serves_goal(*i)).collect();
     rotating.sort_by_key(|&i| (Reverse(selector.values[i]), i));
@@ -274,7 +279,10 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
                 bonuses[i] + if own { PREFER } else { 0 } - if other { REPEAT } else { 0 } - uses[i] * REPEAT
             })
             .collect();
-        let mut last = selector.choose(t, &extra);
+        let mut last = alike.choose(t, &extra);
+        if last.is_empty() {
+            last = selector.choose(t, &extra);
+        }
         last.sort_unstable_by_key(|(i, _)| *i);
         if designs.iter().any(|d| d.last == last) {
             continue;
@@ -297,9 +305,10 @@ fn label(index: usize) -> String {
     char::from(b'A' + (index % 26) as u8).to_string()
 }
 
-/// The core of a routine: its warm-up and chest opener, then its most
-/// valuable goal-serving stretches while the core takes no more than
-/// [`CORE_SHARE`] of the budget.
+/// The core of a routine: its warm-up, chest opener and extension move,
+/// then its most valuable goal-serving stretches (none a twin of one
+/// already in) while the core takes no more than [`CORE_SHARE`] of the
+/// budget.
 fn core_of(selector: &Selector, picks: &[Picked]) -> BTreeSet<usize> {
     let seconds = |(i, dose): &Picked| super::timing::stretch_s(selector.stretches[*i], dose);
     let mut core = BTreeSet::new();
@@ -315,6 +324,10 @@ fn core_of(selector: &Selector, picks: &[Picked]) -> BTreeSet<usize> {
     for pick in ranked {
         if used + seconds(pick) > most {
             break;
+        }
+        // One of each kind in the core (one chest opener, not three).
+        if core.iter().any(|&k| super::score::twin(selector.stretches[k], selector.stretches[pick.0])) {
+            continue;
         }
         used += seconds(pick);
         core.insert(pick.0);

@@ -14,9 +14,9 @@
 //!   upper-back work ([`CHEST_OPENER`]) and one extension move
 //!   ([`EXTENSION`]) get a bonus.
 //! - Each level change costs [`LEVEL_CHANGE`] besides its seconds.
-//! - A stretch too like another one in the session (a [`twin`]: same
-//!   level, same kind of effort, same body areas, such as seated trunk
-//!   rotation and seated thoracic rotation) loses [`TWIN`], so a session
+//! - A stretch too like another one in the session (a [`twin`]: the same
+//!   movement at the same level, such as seated trunk rotation and seated
+//!   thoracic rotation, or two chest openers) loses [`TWIN`], so a session
 //!   keeps both only when it needs both to fill its time.
 
 use crate::content::{Area, Effort, Intensity, Movement, Position, Stretch};
@@ -38,7 +38,7 @@ pub(crate) const CHEST_OPENER: i64 = 3000;
 /// opposite of rounding forward at a desk), kept as surely.
 pub(crate) const EXTENSION: i64 = 3000;
 /// Value taken off a stretch too like another in the session.
-pub(crate) const TWIN: i64 = 1100;
+pub(crate) const TWIN: i64 = 1300;
 /// Value lost per level change (getting up and down is effort).
 pub(crate) const LEVEL_CHANGE: i64 = 100;
 /// Value of a second of work.
@@ -85,15 +85,20 @@ pub(crate) fn jitter(seed: u64, id: &str) -> i64 {
     (h % JITTER) as i64
 }
 
-/// Whether two stretches do much the same: the same level, the same kind of
-/// effort (hold or move) and the same body areas.
+/// Whether two stretches do much the same: they share a movement (two
+/// twists, two extension moves, …) at the same level, or both open the
+/// chest (wherever they are done). Stretches with no movement tag in
+/// common are never twins: a squeeze of the shoulder blades and a
+/// butterfly, or a twist and a rest, do different things.
 pub(crate) fn twin(a: &Stretch, b: &Stretch) -> bool {
-    let holds = |s: &Stretch| matches!(s.dose.effort(), Effort::Hold(_));
-    let areas = |s: &Stretch| s.areas.iter().copied().collect::<std::collections::BTreeSet<Area>>();
-    a.id != b.id
-        && a.position().level() == b.position().level()
-        && holds(a) == holds(b)
-        && areas(a) == areas(b)
+    if a.id == b.id {
+        return false;
+    }
+    if opens_chest(a) && opens_chest(b) {
+        return true;
+    }
+    let shared = a.movement.iter().any(|m| *m != Movement::ChestOpener && b.movement.contains(m));
+    shared && a.position().level() == b.position().level()
 }
 
 /// Whether a stretch makes a good first move: gentle.
@@ -221,7 +226,10 @@ mod tests {
         let library = crate::content::built_in().unwrap();
         let s = |id: &str| library.stretch(id).unwrap();
         assert!(twin(s("seated-trunk-rotation"), s("seated-thoracic-rotation")));
-        assert!(twin(s("butterfly"), s("shoulder-blade-squeeze")));
+        assert!(twin(s("wall-chest-stretch"), s("seated-chest-opener")));
+        assert!(!twin(s("butterfly"), s("shoulder-blade-squeeze")));
+        assert!(!twin(s("chair-back-extension"), s("seated-trunk-rotation")));
+        assert!(!twin(s("thread-the-needle"), s("childs-pose")));
         assert!(!twin(s("cat-cow"), s("quadruped-thoracic-rotation")));
         assert!(!twin(s("cat-cow"), s("cat-cow")));
     }

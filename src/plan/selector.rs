@@ -32,6 +32,7 @@ pub(crate) type Picked = (usize, Prescription);
 
 /// The allowed stretches of a request, what each is worth, and the search
 /// over them.
+#[derive(Clone)]
 pub(crate) struct Selector<'a> {
     request: &'a Request,
     /// The goals that count: the requested ones, or every goal.
@@ -47,6 +48,9 @@ pub(crate) struct Selector<'a> {
     pub extension: Option<usize>,
     /// The stretches the constraints rule out, with why.
     pub excluded: Vec<(&'a Stretch, Vec<Exclusion>)>,
+    /// Stretches held at one dose (a plan's core, dosed alike in every
+    /// routine); the floor does not depend on them.
+    fixed: BTreeMap<usize, Prescription>,
 }
 
 impl<'a> Selector<'a> {
@@ -95,6 +99,7 @@ impl<'a> Selector<'a> {
             stretches,
             values,
             excluded,
+            fixed: BTreeMap::new(),
         };
         // A chest opener and an extension move that each take at most a
         // third of the session at the longest holds leave room for the rest.
@@ -146,10 +151,16 @@ impl<'a> Selector<'a> {
     }
 
     /// Whether allowed stretch `i` is chosen before stretches that serve no
-    /// goal: it serves a goal, or it is the warm-up, the chest opener or the
-    /// extension move.
+    /// goal: it is the warm-up, the chest opener or the extension move, or
+    /// it serves a goal and is no twin of the chest opener or the extension
+    /// move (a second chest stretch comes in only as a filler).
     pub fn comes_first(&self, i: usize) -> bool {
-        self.serves_goal(i) || self.specials().any(|k| k == i)
+        let special = |k: usize| k == i;
+        let twin_of_special = [self.chest_opener, self.extension]
+            .into_iter()
+            .flatten()
+            .any(|k| score::twin(self.stretches[k], self.stretches[i]));
+        self.specials().any(special) || (self.serves_goal(i) && !twin_of_special)
     }
 
     /// Seconds a stretch takes alone at its shortest dose at progress `t`.
@@ -177,14 +188,22 @@ impl<'a> Selector<'a> {
         Err(Error::field(Field::Minutes, fault))
     }
 
+    /// This selector with the stretches of `fixed` held at their doses.
+    pub fn with_fixed(&self, fixed: BTreeMap<usize, Prescription>) -> Self {
+        Selector { fixed, ..self.clone() }
+    }
+
     /// The search candidates at progress `t`, each stretch worth its value
-    /// plus `extra`.
-    fn candidates(&self, t: f64, extra: &[i64]) -> Vec<(usize, Vec<Prescription>, Candidate)> {
+    /// plus `extra`; fixed doses held unless `free`.
+    fn candidates_of(&self, t: f64, extra: &[i64], free: bool) -> Vec<(usize, Vec<Prescription>, Candidate)> {
         (0..self.stretches.len())
             .map(|i| {
                 let stretch = self.stretches[i];
                 let target = Prescription::at(&stretch.dose, self.request.older, t);
-                let doses = timing::options(&stretch.dose, self.request.older, self.request.quick, t);
+                let mut doses = timing::options(&stretch.dose, self.request.older, self.request.quick, t);
+                if let Some(fixed) = self.fixed.get(&i).filter(|f| !free && doses.contains(f)) {
+                    doses.retain(|p| p == fixed);
+                }
                 let variants = doses
                     .iter()
                     .map(|p| Variant {
@@ -196,6 +215,10 @@ impl<'a> Selector<'a> {
                 (i, doses, candidate)
             })
             .collect()
+    }
+
+    fn candidates(&self, t: f64, extra: &[i64]) -> Vec<(usize, Vec<Prescription>, Candidate)> {
+        self.candidates_of(t, extra, false)
     }
 
     /// The longest total, within the budget, of a session at progress `t`
@@ -211,7 +234,7 @@ impl<'a> Selector<'a> {
     /// `min(⌈0.9 × budget⌉, reach)` (see the module docs). `None` when no
     /// session fits at all.
     pub fn floor(&self, t: f64) -> Option<u32> {
-        let found = self.candidates(t, &vec![0; self.stretches.len()]);
+        let found = self.candidates_of(t, &vec![0; self.stretches.len()], true);
         let candidates: Vec<Candidate> = found.into_iter().map(|(_, _, c)| c).collect();
         let reach = reach(&candidates, self.budget_s())?;
         Some(reach.min(ninety_percent(self.budget_s())))
