@@ -165,13 +165,17 @@ pub(crate) fn extra_twists(
 }
 
 /// The position `request` has an allowed `stretch` done in: seated under
-/// `--seated-only`, off the floor when the floor is ruled out, and
-/// otherwise its default (the first listed).
+/// `--seated-only` or `--older` (where the stretch can be done seated),
+/// off the floor when the floor is ruled out, and otherwise its default
+/// (the first listed).
 pub fn position_for(stretch: &Stretch, request: &Request) -> Position {
     let no_floor = request.no_floor || request.avoid.contains(&Condition::NoFloor);
     let fits =
         |p: &Position| (!request.seated_only || *p == Position::Seated) && (!no_floor || !p.is_floor());
-    stretch.positions.iter().copied().find(fits).unwrap_or_else(|| stretch.position())
+    // Older adults sit where the stretch allows it: steadier, and no
+    // standing for long holds.
+    let seated = (request.older && stretch.can_be(Position::Seated)).then_some(Position::Seated);
+    seated.or_else(|| stretch.positions.iter().copied().find(fits)).unwrap_or_else(|| stretch.position())
 }
 
 /// `library` with each stretch placed in the position `request` has it

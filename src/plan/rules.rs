@@ -17,7 +17,10 @@
 //!   extension move whenever the request allows one (so every posture plan does, and a seated-only one
 //!   holds the seated chest opener);
 //! - the floor block closes with the rest (child's pose), after the
-//!   hands-and-knees moves.
+//!   hands-and-knees moves;
+//! - with `--older`, a stretch that can be done seated is;
+//! - a session of 5–60 minutes with five stretches or more allowed is
+//!   filled to 90 %, with further rounds when one round cannot do it.
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -65,6 +68,12 @@ fn check_session(library: &Library, request: &Request, items: &[Item]) -> Result
         let twists: Vec<&Item> = items.iter().filter(|i| does(i, Movement::Rotation)).collect();
         prop_assert!(twists.len() <= 1, "{} twists with osteoporosis", twists.len());
         prop_assert!(twists.iter().all(|i| i.intensity == Intensity::Gentle));
+    }
+    if request.older {
+        let standing = items
+            .iter()
+            .find(|i| i.position != Position::Seated && stretch(library, i).can_be(Position::Seated));
+        prop_assert!(standing.is_none(), "older, yet {:?} is not seated", standing.map(|i| &i.id));
     }
     let rounds = items.iter().map(|i| i.round).max().unwrap_or(1);
     for round in 1..=rounds {
