@@ -7,6 +7,7 @@
 
 pub mod check_figure;
 pub mod clinic;
+pub mod dose_check;
 pub mod figure;
 mod library;
 pub mod links;
