@@ -20,6 +20,9 @@ mod source;
 pub mod validate;
 pub mod vocab;
 
+#[cfg(test)]
+mod shipped;
+
 pub use clinic::{Clinic, ClinicFile};
 pub use figure::{Arrow, Facing, Figure, Framing, Prop, Side, Support, View, Way};
 pub use library::Library;

@@ -13,9 +13,10 @@
 //!   chest opener and the extension move) cannot fill it to its floor
 //!   (without the twists it left out, which may have been left out so
 //!   that no two follow each other);
-//! - a session of five minutes or more holds a chest opener and an
-//!   extension move whenever the request allows one (so every posture plan does, and a seated-only one
-//!   holds the seated chest opener);
+//! - a session holds a chest opener and an extension move whenever the
+//!   request allows them and a session that meets its floor can hold both
+//!   (else one of them, when one fits): so a posture plan does, and a
+//!   seated-only one holds the seated chest opener;
 //! - the floor block closes with the rest (child's pose), after the
 //!   hands-and-knees moves;
 //! - with `--older`, a stretch that can be done seated is;
@@ -102,14 +103,25 @@ fn check_floor_block(library: &Library, items: &[Item]) -> Result<(), TestCaseEr
 /// request allows one, and fillers only when it must.
 fn check_make_up(selector: &Selector, routine: &Routine, t: f64) -> Result<(), TestCaseError> {
     let reasons = |r: Reason| routine.items.iter().any(|i| i.reasons.contains(&r));
-    // A session of five minutes or more has room for both.
-    let room = routine.budget_s >= 300;
-    if room && selector.chest_opener.is_some() {
-        let opens = routine.items.iter().any(|i| selector_has(selector, i, super::score::opens_chest));
-        prop_assert!(opens, "no chest opener in {:?}", routine.ids());
-    }
-    if room && selector.extension.is_some() {
-        prop_assert!(reasons(Reason::Extension), "no extension move in {:?}", routine.ids());
+    let opens = routine.items.iter().any(|i| selector_has(selector, i, super::score::opens_chest));
+    let extends = reasons(Reason::Extension);
+    // Both whenever a session that meets the floor can hold both; else at
+    // least one that fits. (A five-minute session with only long older
+    // holds, say, may have room for one of them alone.)
+    let floor = selector.floor(t).unwrap_or(0);
+    let fits = |need: &[usize]| selector.reach_requiring(t, need).is_some_and(|r| r >= floor);
+    let (chest, extension) = (selector.chest_opener, selector.extension);
+    let ids = routine.ids();
+    match (chest, extension) {
+        (Some(c), Some(e)) if fits(&[c, e]) => {
+            prop_assert!(opens && extends, "chest opener {opens}, extension move {extends} in {ids:?}");
+        }
+        (Some(c), Some(e)) if fits(&[c]) || fits(&[e]) => {
+            prop_assert!(opens || extends, "neither a chest opener nor an extension move in {ids:?}");
+        }
+        (Some(c), None) if fits(&[c]) => prop_assert!(opens, "no chest opener in {ids:?}"),
+        (None, Some(e)) if fits(&[e]) => prop_assert!(extends, "no extension move in {ids:?}"),
+        _ => {}
     }
     let index = |item: &Item| selector.stretches.iter().position(|s| s.id == item.id).unwrap();
     let fills = routine.items.iter().any(|i| !selector.comes_first(index(i)));

@@ -230,6 +230,15 @@ impl<'a> Selector<'a> {
         reach(&candidates, self.budget_s())
     }
 
+    /// The longest total, within the budget, of a session at progress `t`
+    /// that holds every stretch of `required`.
+    pub fn reach_requiring(&self, t: f64, required: &[usize]) -> Option<u32> {
+        let found = self.candidates_of(t, &vec![0; self.stretches.len()], true);
+        let candidates: Vec<Candidate> =
+            found.into_iter().map(|(i, _, c)| Candidate { required: required.contains(&i), ..c }).collect();
+        reach(&candidates, self.budget_s())
+    }
+
     /// The lowest total a session at progress `t` must reach:
     /// `min(⌈0.9 × budget⌉, reach)` (see the module docs). `None` when no
     /// session fits at all.
@@ -259,7 +268,8 @@ impl<'a> Selector<'a> {
         // What the first round must reach: the floor, or less when further
         // rounds make up the rest.
         let mut target = floor;
-        let mut picks = self.search(t, &extra, &keep, target);
+        let must = self.must_have(t, floor);
+        let mut picks = self.search(t, &extra, &keep, target, &must);
         let mut penalised = BTreeSet::new();
         for _ in 0..MAX_SEARCHES {
             let twins: Vec<usize> =
@@ -282,7 +292,7 @@ impl<'a> Selector<'a> {
             if !changed {
                 break;
             }
-            picks = self.search(t, &extra, &keep, target);
+            picks = self.search(t, &extra, &keep, target, &must);
         }
         picks
     }
@@ -313,7 +323,7 @@ impl<'a> Selector<'a> {
         let all: Vec<bool> = banned.iter().map(|b| !b).collect();
         [first, all].into_iter().find_map(|keep| {
             let reach = self.reach_among(t, &keep)?;
-            let picks = self.search(t, extra, &keep, reach);
+            let picks = self.search(t, extra, &keep, reach, &[]);
             (super::rounds::session_s(self, &picks) >= floor).then_some((keep, reach))
         })
     }
@@ -357,13 +367,33 @@ impl<'a> Selector<'a> {
         order(&stretches, &values, warm_up).into_iter().map(|k| picks[k].0).collect()
     }
 
+    /// The chest opener and the extension move a session at progress `t`
+    /// must hold: both when a session that meets `floor` can hold both,
+    /// else the one of them that fits (the extension move first).
+    fn must_have(&self, t: f64, floor: u32) -> Vec<usize> {
+        let fits = |need: &[usize]| self.reach_requiring(t, need).is_some_and(|r| r >= floor);
+        let (chest, extension) = (self.chest_opener, self.extension);
+        let both: Vec<usize> = [extension, chest].into_iter().flatten().collect();
+        if both.is_empty() || fits(&both) {
+            return both;
+        }
+        both.into_iter().find(|&i| fits(&[i])).into_iter().collect()
+    }
+
     /// One exact search over the stretches in `keep`: the most valuable
-    /// session that meets `floor`.
-    fn search(&self, t: f64, extra: &[i64], keep: &[bool], floor: u32) -> Vec<Picked> {
+    /// session that meets `floor` and holds the stretches of `must` (or,
+    /// when no such session is among `keep`, without them).
+    fn search(&self, t: f64, extra: &[i64], keep: &[bool], floor: u32, must: &[usize]) -> Vec<Picked> {
         let found: Vec<_> = self.candidates(t, extra).into_iter().filter(|(i, _, _)| keep[*i]).collect();
-        let candidates: Vec<Candidate> = found.iter().map(|(_, _, c)| c.clone()).collect();
+        let need = |i: usize| must.contains(&i);
+        let candidates: Vec<Candidate> =
+            found.iter().map(|(i, _, c)| Candidate { required: need(*i), ..c.clone() }).collect();
         let table = solve(&candidates, self.budget_s(), score::LEVEL_CHANGE);
-        table.best_from(floor).map_or_else(Vec::new, |pick| picked(&found, &pick.options))
+        match table.best_from(floor) {
+            Some(pick) => picked(&found, &pick.options),
+            None if !must.is_empty() => self.search(t, extra, keep, floor, &[]),
+            None => Vec::new(),
+        }
     }
 
     /// Stretch `i`'s dose at progress `t` of a plan that ends at progress
