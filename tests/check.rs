@@ -159,3 +159,18 @@ fn a_broken_link_is_placed_at_its_value() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn a_long_hold_or_a_long_stretch_is_a_warning_not_a_failure() {
+    let long = stretch_file(ALL_FOURS)
+        .replace("[dose]\nreps = 5\nrep_s = 5\n", "[dose]\nhold_s = [30, 90]\nreps = 4\n");
+    let (code, lines) = check_files(&[("long.toml", long)]);
+    assert_eq!(code, Some(0), "{lines:?}");
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].starts_with("long.toml: dose.hold_s: warning: a hold of 90 s is over a minute"),
+        "{lines:?}"
+    );
+    assert!(lines[1].starts_with("long.toml: dose: warning: at the top of its dose"), "{lines:?}");
+    assert!(lines[1].ends_with("over 5 minutes"), "{lines:?}");
+}
