@@ -76,9 +76,21 @@ impl Job<'_> {
         };
         let checks = Checks { built_in: true, extra: Some(&extra) };
         let library = input::library::load(Some(folder), checks)?;
+        self.dose_warnings(&library);
         let (stretches, goals) = (library.stretches().len(), library.goals().len());
         let line = format!("{}: ok ({stretches} stretches, {goals} goals)\n", folder.display());
         Output::Stdout.write(line.as_bytes()).map(|_| ())
+    }
+
+    /// The dose warnings of the folder's own stretches, one line each on
+    /// stderr (a warning does not fail the check).
+    fn dose_warnings(&mut self, library: &Library) {
+        for stretch in library.stretches() {
+            let crate::content::Origin::File(file) = &stretch.origin else { continue };
+            for problem in crate::content::dose_check::dose_warnings(stretch) {
+                let _ = writeln!(self.stderr, "{}: {}: {}", file.display(), problem.field, problem.fault);
+            }
+        }
     }
 
     /// `show`: one stretch, and its figure as SVG if asked (to stdout alone

@@ -45,6 +45,7 @@ pub fn stretch(stretch: &Stretch, stem: &str, goals: &[Goal]) -> Vec<FieldProble
     text("summary", &stretch.summary, limits::SUMMARY_CHARS, &mut problems);
     goal_ids(&stretch.goals, goals, &mut problems);
     positions(stretch, &mut problems);
+    movements(stretch, &mut problems);
     if stretch.areas.is_empty() {
         problems.push(FieldProblem::new("areas", Fault::Empty { hint: "name at least one body area" }));
     }
@@ -75,6 +76,19 @@ fn positions(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
             let fault = Fault::DuplicateWord { word: p.to_string() };
             problems.push(FieldProblem::new(format!("positions[{i}]"), fault));
         }
+    }
+}
+
+/// Each movement named once; a rest is a still hold.
+fn movements(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
+    for (i, m) in stretch.movement.iter().enumerate() {
+        if stretch.movement[..i].contains(m) {
+            let fault = Fault::DuplicateWord { word: m.to_string() };
+            problems.push(FieldProblem::new(format!("movement[{i}]"), fault));
+        }
+    }
+    if stretch.does(super::Movement::Rest) && stretch.dose.hold_s.is_none() {
+        problems.push(FieldProblem::new("movement", Fault::RestMoves));
     }
 }
 
@@ -229,6 +243,7 @@ mod tests {
             equipment: vec![],
             intensity: Intensity::Gentle,
             avoid_if: vec![],
+            movement: vec![],
             steps: vec!["Sit.".into(), "Reach.".into(), "Breathe.".into()],
             quick_steps: vec![],
             cues: vec![],

@@ -113,6 +113,9 @@ fn place_exercises(flow: &mut Flow, plan: &Plan, library: &Library, photos: &Pho
     let heading = section(style, width, "How to do each stretch", None);
     // The first stretch goes on a page under the heading.
     let first_h = page_h - heading.height - mm(3.0);
+    // What is left under the heading on this page, when it does not start one.
+    let under_heading =
+        if flow.at_page_top() { first_h } else { flow.remaining() - heading.height - mm(3.0) };
     flow.place(heading.kept_with_next());
     for (n, id) in plan.stretch_ids().iter().enumerate() {
         let Some(stretch) = library.stretch(id) else {
@@ -129,7 +132,7 @@ fn place_exercises(flow: &mut Flow, plan: &Plan, library: &Library, photos: &Pho
         };
         flow.space(mm(3.0));
         let room = if n == 0 { first_h } else { page_h };
-        let here = if n == 0 { first_h } else { flow.remaining() - mm(3.0) };
+        let here = if n == 0 { under_heading } else { flow.remaining() - mm(3.0) };
         let pieces = exercise(n + 1, stretch, &note, style, photos, width, (room, here));
         for (k, piece) in pieces.into_iter().enumerate() {
             if k > 0 {
