@@ -29,9 +29,10 @@ const STRANDED: f32 = 0.7;
 /// The space between the figure and the text, and between text columns.
 const GAP: f32 = mm(5.0);
 
-/// The widest a column of text is set: about 88 characters of body text.
+/// The widest a column of text is set: about 86 characters of body text
+/// (an average character is about 0.44 em wide).
 pub fn measure(style: &Style) -> f32 {
-    88.0 * 0.5 * style.body
+    86.0 * 0.44 * style.body
 }
 
 /// The narrowest a column of text beside a figure is set: about 32
