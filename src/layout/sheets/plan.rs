@@ -57,7 +57,8 @@ pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOpti
     flow.new_section(mm(8.0));
     let intro = "Tick each session when you have done it. Rate your pain from 0 (none) to 10 (the worst you can imagine) before and after. Take this log to your next appointment.";
     flow.place(section(&style, width, "Your log", Some(intro)).kept_with_next());
-    let log_columns = if width >= 2.0 * mm(120.0) + GUTTER { 2 } else { 1 };
+    let log_least = mm(120.0) * style.body / 10.0;
+    let log_columns = if width >= 2.0 * log_least + GUTTER { 2 } else { 1 };
     let log_w = column_width(width, log_columns, GUTTER);
     let weeks: Vec<Block> = plan.weeks.iter().map(|w| log_week(plan, w.number, &style, log_w)).collect();
     for row in weeks.chunks(log_columns) {
@@ -88,7 +89,10 @@ fn prose_columns(style: &Style, width: f32) -> usize {
 /// pages.
 fn place_routines(flow: &mut Flow, plan: &Plan, library: &Library, photos: &Photos, style: &Style) {
     let width = flow.width();
-    let per_line = if width >= 2.0 * mm(120.0) + GUTTER { 2 } else { 1 };
+    // Two to a line where each row keeps a four-week table in one band:
+    // about 120 mm at 10 pt, wider with larger print.
+    let row_least = mm(120.0) * style.body / 10.0;
+    let per_line = if width >= 2.0 * row_least + GUTTER { 2 } else { 1 };
     let row_w = column_width(width, per_line, GUTTER);
     let rows = Rows { plan, library, photos, style };
     for r in 0..plan.routines.len() {
