@@ -117,13 +117,36 @@ fn head(sk: &Skeleton, tone: Tone, facing: Option<Facing>, start: bool, out: &mu
     if away || start {
         return;
     }
-    // Facing you: two eyes and a mouth.
+    face(sk, tone, out);
+}
+
+/// Facing you: two eyes and a mouth, moved the way the face points (a
+/// turned face shows a nose toward the side it looks to; a nod lowers the
+/// eyes).
+fn face(sk: &Skeleton, tone: Tone, out: &mut Vec<Shape>) {
+    let up = (sk.head - sk.chin).norm();
+    let across = up.cw();
+    let r = size::HEAD_R;
+    let (turned, nod) = (sk.look.x.clamp(-1.0, 1.0), sk.look.y.clamp(0.0, 1.0));
+    let centre = sk.head + across * (r * 0.5 * turned) - up * (r * 0.3 * nod);
+    let apart = 0.17 * (1.0 - 0.4 * turned.abs());
+    // Eyes looking down are short lids; looking ahead, dots.
+    let lid = across * (0.05 * nod);
     for side in [-1.0, 1.0] {
-        let eye = sk.head + across * (0.17 * side) + up * 0.06;
-        out.push(Shape::line(&[eye, eye], fill_pen(0.1, tone.line)));
+        let eye = centre + across * (apart * side) + up * 0.06;
+        out.push(Shape::line(&[eye - lid, eye + lid], fill_pen(0.1, tone.line)));
     }
-    let mouth = sk.head - up * 0.2;
-    out.push(Shape::line(&[mouth - across * 0.1, mouth + across * 0.1], edge_pen(tone.line)));
+    if turned.abs() > 0.2 {
+        let tip = centre + across * (0.12 * turned.signum()) - up * 0.1;
+        out.push(Shape::line(&[centre, tip], edge_pen(tone.line)));
+    }
+    if nod > 0.4 {
+        // The chin is lowered: the mouth is out of sight.
+        return;
+    }
+    let mouth = centre - up * 0.2;
+    let half = 0.1 * (1.0 - 0.3 * turned.abs());
+    out.push(Shape::line(&[mouth - across * half, mouth + across * half], edge_pen(tone.line)));
 }
 
 /// The body of one pose in painting order: limbs behind the body, torso,

@@ -29,6 +29,9 @@ pub struct Skeleton {
     pub chin: V,
     /// The centre of the head.
     pub head: V,
+    /// Front and top views: where the face points, in head radii across
+    /// the face (+ toward +x on the page) and down (a nod toward you).
+    pub look: V,
     /// Arms then legs, far/right before near/left.
     pub limbs: Vec<Limb>,
 }
@@ -60,7 +63,11 @@ impl Skeleton {
         let neck = mid + upper * torso_len;
         let n = t + s / 2.0 + a(None, Kind::Neck);
         let chin = neck + V::dir(180.0 - n) * (NECK * shorten(None, Kind::Neck));
-        let head = chin + V::dir(180.0 - n - a(None, Kind::Head)) * (HEAD_R * shorten(None, Kind::Neck));
+        // The head sits on the top of the neck whatever the neck does: a
+        // nod toward you shortens the neck, never sinks the head into it.
+        let head = chin + V::dir(180.0 - n - a(None, Kind::Head)) * HEAD_R;
+        let nod = depth(None, Kind::Neck).to_radians().sin();
+        let look = V::new((a(None, Kind::Turn) + a(None, Kind::Look)).to_radians().sin(), nod);
 
         let turn = a(None, Kind::Turn).to_radians().cos().max(0.0);
         let mut limbs = Vec::with_capacity(4);
@@ -115,7 +122,7 @@ impl Skeleton {
                 });
             }
         }
-        let skeleton = Skeleton { view, hip, mid, neck, chin, head, limbs };
+        let skeleton = Skeleton { view, hip, mid, neck, chin, head, look, limbs };
         // Seen from above, a figure lying face down has its left on your
         // left: the front view mirrored.
         if view == View::Top { skeleton.mirrored() } else { skeleton }
@@ -127,6 +134,7 @@ impl Skeleton {
         for p in [&mut self.hip, &mut self.mid, &mut self.neck, &mut self.chin, &mut self.head] {
             flip(p);
         }
+        self.look.x = -self.look.x;
         for limb in &mut self.limbs {
             limb.points.iter_mut().for_each(flip);
         }
