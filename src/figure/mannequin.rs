@@ -80,14 +80,28 @@ fn torso(sk: &Skeleton, tone: Tone) -> Shape {
             points.push(sk.torso_at(*u) - normal(*u) * d);
         }
     } else {
+        // A turned chest looks narrower; the pelvis stays square.
+        let narrow = 1.0 - sk.turn.to_radians().cos().max(0.0);
+        let width = |u: f32, w: f32| w * (1.0 - narrow * u * 0.8);
         for (u, w) in us.iter().zip(WIDE) {
-            points.push(sk.torso_at(*u) + normal(*u) * w);
+            points.push(sk.torso_at(*u) + normal(*u) * width(*u, w));
         }
         for (u, w) in us.iter().zip(WIDE).rev() {
-            points.push(sk.torso_at(*u) - normal(*u) * w);
+            points.push(sk.torso_at(*u) - normal(*u) * width(*u, w));
         }
     }
     Shape::polygon(&points, tone.fill, Some(edge_pen(tone.line)))
+}
+
+/// Front view, a turned chest: the line of the breastbone, moved toward
+/// the side the chest turns to, so the twist shows without the arrow.
+fn breastbone(sk: &Skeleton, tone: Tone) -> Option<Shape> {
+    if sk.view != View::Front || sk.turn.abs() < 10.0 {
+        return None;
+    }
+    let shift = sk.turn.to_radians().sin() * 0.45;
+    let at = |u: f32| sk.torso_at(u) - sk.back_normal(u) * (shift * u);
+    Some(Shape::line(&[at(0.95), at(0.7), at(0.45)], edge_pen(tone.line)))
 }
 
 /// The head, with what shows which way the face points.
@@ -149,6 +163,13 @@ fn face(sk: &Skeleton, tone: Tone, out: &mut Vec<Shape>) {
     out.push(Shape::line(&[mouth - across * half, mouth + across * half], edge_pen(tone.line)));
 }
 
+/// Front view, a chest turned well to one side: the arm on the side that
+/// turns away from you, drawn like a far limb.
+fn turned_back(sk: &Skeleton, limb: &Limb) -> bool {
+    let back = if sk.turn < 0.0 { Side::Right } else { Side::Left };
+    sk.view == View::Front && sk.turn.abs() >= 25.0 && !limb.leg && limb.side == back
+}
+
 /// The body of one pose in painting order: limbs behind the body, torso,
 /// neck and head, limbs in front. `start` draws it all in the start tone;
 /// `over` is the pose drawn on top, whose identical limbs are skipped.
@@ -166,7 +187,7 @@ pub fn body(
     let tone_of = |limb: &Limb| {
         if start {
             START_TONE
-        } else if limb.side == Side::Far {
+        } else if limb.side == Side::Far || turned_back(sk, limb) {
             FAR_TONE
         } else {
             NEAR_TONE
@@ -199,6 +220,9 @@ pub fn body(
     // Seen from the side, far limbs sit behind the torso; the trunk is one
     // shape, then the head on its neck.
     out.push(torso(sk, tone));
+    if facing != Some(Facing::Away) {
+        out.extend(breastbone(sk, tone));
+    }
     head(sk, tone, facing, start, &mut out);
     out.extend(front);
     out

@@ -32,6 +32,9 @@ pub struct Skeleton {
     /// Front and top views: where the face points, in head radii across
     /// the face (+ toward +x on the page) and down (a nod toward you).
     pub look: V,
+    /// Front and top views: how far the chest is turned (degrees, + toward
+    /// the figure's left).
+    pub turn: f32,
     /// Arms then legs, far/right before near/left.
     pub limbs: Vec<Limb>,
 }
@@ -69,7 +72,7 @@ impl Skeleton {
         let nod = depth(None, Kind::Neck).to_radians().sin();
         let look = V::new((a(None, Kind::Turn) + a(None, Kind::Look)).to_radians().sin(), nod);
 
-        let turn = a(None, Kind::Turn).to_radians().cos().max(0.0);
+        let narrow = a(None, Kind::Turn).to_radians().cos().max(0.0);
         let mut limbs = Vec::with_capacity(4);
         for leg in [false, true] {
             for side in view.sides() {
@@ -83,7 +86,7 @@ impl Skeleton {
                     (_, false) => {
                         let sign = if side == Side::Left { 1.0 } else { -1.0 };
                         let lift = (a(Some(side), Kind::Shrug) - COLLAR_DROP).to_radians();
-                        let out = upper.cw() * (sign * COLLAR * lift.cos() * turn);
+                        let out = upper.cw() * (sign * COLLAR * lift.cos() * narrow);
                         (sign, neck + out + upper * (COLLAR * lift.sin()))
                     }
                     (_, true) => {
@@ -122,7 +125,8 @@ impl Skeleton {
                 });
             }
         }
-        let skeleton = Skeleton { view, hip, mid, neck, chin, head, look, limbs };
+        let turn = a(None, Kind::Turn);
+        let skeleton = Skeleton { view, hip, mid, neck, chin, head, look, turn, limbs };
         // Seen from above, a figure lying face down has its left on your
         // left: the front view mirrored.
         if view == View::Top { skeleton.mirrored() } else { skeleton }
@@ -135,6 +139,7 @@ impl Skeleton {
             flip(p);
         }
         self.look.x = -self.look.x;
+        self.turn = -self.turn;
         for limb in &mut self.limbs {
             limb.points.iter_mut().for_each(flip);
         }
