@@ -17,8 +17,9 @@ use crate::doc::Color;
 
 /// Outline width around every body shape, in head heights and points.
 const LINE: (f32, f32) = (0.055, 0.45);
-/// Widths of an arm's bones (upper arm, forearm, hand) in head heights.
-const ARM: [f32; 3] = [0.3, 0.24, 0.2];
+/// Widths of an arm's bones (upper arm, forearm, hand) in head heights: the
+/// hand a little wider than the wrist, so it reads as a hand.
+const ARM: [f32; 3] = [0.3, 0.24, 0.27];
 /// Widths of a leg's bones (thigh, shin, foot).
 const LEG: [f32; 3] = [0.44, 0.32, 0.2];
 /// The least width of a limb's fill, in points.
