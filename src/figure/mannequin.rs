@@ -84,14 +84,41 @@ fn torso(sk: &Skeleton, tone: Tone) -> Shape {
         // A turned chest looks narrower; the pelvis stays square.
         let narrow = 1.0 - sk.turn.to_radians().cos().max(0.0);
         let width = |u: f32, w: f32| w * (1.0 - narrow * u * 0.8);
-        for (u, w) in us.iter().zip(WIDE) {
+        let [below, above] = shoulder_line(sk);
+        for (u, w) in us.iter().zip(WIDE).take(4) {
             points.push(sk.torso_at(*u) + normal(*u) * width(*u, w));
         }
-        for (u, w) in us.iter().zip(WIDE).rev() {
+        points.extend([below[0], above[0], above[1], below[1]]);
+        for (u, w) in us.iter().zip(WIDE).take(4).rev() {
             points.push(sk.torso_at(*u) - normal(*u) * width(*u, w));
         }
     }
     Shape::polygon(&points, tone.fill, Some(edge_pen(tone.line)))
+}
+
+/// Front and top views: the top of the trunk, from the shoulders up to the
+/// sides of the neck, so a shrug lifts the shoulder line with the arms.
+/// The back-normal side first: [shoulders, sides of the neck].
+fn shoulder_line(sk: &Skeleton) -> [[V; 2]; 2] {
+    let up = sk.torso_tangent(1.0);
+    let normal = sk.back_normal(1.0);
+    let mut roots: Vec<V> = sk.limbs.iter().filter(|l| !l.leg).map(|l| l.points[0]).collect();
+    roots.sort_by(|a, b| {
+        let (da, db) = (
+            (*a - sk.neck).x * normal.x + (*a - sk.neck).y * normal.y,
+            (*b - sk.neck).x * normal.x + (*b - sk.neck).y * normal.y,
+        );
+        db.total_cmp(&da)
+    });
+    let lift = |p: V| p + up * 0.16;
+    let (a, b) = match roots.as_slice() {
+        [a, b] => (lift(*a), lift(*b)),
+        _ => (sk.neck + normal * WIDE[4], sk.neck - normal * WIDE[4]),
+    };
+    let height = |p: V| (p - sk.neck).x * up.x + (p - sk.neck).y * up.y;
+    let rise = (height(a).max(height(b)) - 0.1).clamp(0.1, 0.24);
+    let side = NECK_W * 0.7;
+    [[a, b], [sk.neck + normal * side + up * rise, sk.neck - normal * side + up * rise]]
 }
 
 /// Front view, a turned chest: the line of the breastbone, moved toward
