@@ -191,6 +191,9 @@ fn face(sk: &Skeleton, tone: Tone, out: &mut Vec<Shape>) {
     out.push(Shape::line(&[mouth - across * half, mouth + across * half], edge_pen(tone.line)));
 }
 
+/// (A far limb tipped toward you all along, threading under the chest,
+/// is drawn in front and dark, like a near one.)
+///
 /// Front view, a chest turned well to one side: the arm on the side that
 /// turns away from you, drawn like a far limb.
 fn turned_back(sk: &Skeleton, limb: &Limb) -> bool {
@@ -215,7 +218,7 @@ pub fn body(
     let tone_of = |limb: &Limb| {
         if start {
             START_TONE
-        } else if limb.side == Side::Far || turned_back(sk, limb) {
+        } else if (limb.side == Side::Far && limb.behind.iter().any(|b| *b)) || turned_back(sk, limb) {
             FAR_TONE
         } else {
             NEAR_TONE

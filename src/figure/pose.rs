@@ -121,7 +121,12 @@ impl Skeleton {
                     side: this,
                     leg,
                     points: [root, p1, p2, p3],
-                    behind: [k1, k2, k3].map(|k| far || depth(side, k) < 0.0),
+                    // A far bone tipped toward you (threading under the
+                    // chest) comes in front of the body.
+                    behind: [k1, k2, k3].map(|k| {
+                        let d = depth(side, k);
+                        d < 0.0 || (far && d <= 0.0)
+                    }),
                 });
             }
         }
