@@ -276,6 +276,11 @@ pub struct Arrow {
     /// Arrowheads at both ends (a back-and-forth movement).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub both: bool,
+    /// A `move` drawn level, at the point's height in the pose: only its
+    /// forward or sideways part, for a small straight glide such as a chin
+    /// tuck (which then needs to move only 0.25 head heights).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub level: bool,
 }
 
 impl Support {
