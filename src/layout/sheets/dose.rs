@@ -6,7 +6,7 @@
 
 use crate::content::{Dose, Each, Effort};
 use crate::doc::geom::mm;
-use crate::doc::{Item, Point, Rect, Stroke};
+use crate::doc::{Face, Item, Point, Rect, Stroke};
 use crate::layout::flow::{Block, BlockBuilder};
 use crate::layout::style::Style;
 use crate::layout::text::{self, Span};
@@ -23,7 +23,7 @@ pub fn say_duration(seconds: u32) -> String {
 pub struct DoseCells {
     /// "Hold" for a held stretch, "Each move" for a repeated move.
     pub hold_label: &'static str,
-    /// "20 seconds", "about 6 seconds".
+    /// "20 seconds"; for a move, the seconds one takes.
     pub hold: String,
     /// "3 times", "once".
     pub repeat: String,
@@ -41,7 +41,7 @@ impl DoseCells {
     pub fn prescribed(p: &Prescription, how_often: impl Into<String>) -> Self {
         let (hold_label, hold) = match p.hold_s {
             Some(hold) => ("Hold", seconds(hold)),
-            None => ("Each move", format!("about {}", seconds(p.rep_s))),
+            None => ("Each move", seconds(p.rep_s)),
         };
         let sides = if p.sides >= 2 { each_words(p.each) } else { "Not needed" };
         DoseCells {
@@ -58,7 +58,7 @@ impl DoseCells {
     pub fn ranges(dose: &Dose, how_often: impl Into<String>) -> Self {
         let (hold_label, hold) = match dose.effort() {
             Effort::Hold(hold) => ("Hold", format!("{hold} seconds")),
-            Effort::Moves { rep_s } => ("Each move", format!("about {}", seconds(rep_s))),
+            Effort::Moves { rep_s } => ("Each move", seconds(rep_s)),
         };
         let repeat = if dose.reps.min == dose.reps.max {
             times(dose.reps.min)
@@ -133,22 +133,55 @@ pub fn how_often(per_day: Option<u32>, per_week: Option<u32>, fallback: &str) ->
     }
 }
 
+/// Each column's share of the width: every value on one line when they
+/// all fit (the room left shared out evenly); else the short cells at
+/// their natural width and the rest to how often (the one that wraps),
+/// or fixed shares when that leaves it too little.
+fn cell_shares(natural: &[f32], width: f32, columns: usize) -> Vec<f32> {
+    if columns < natural.len() {
+        return vec![1.0 / columns as f32; columns];
+    }
+    let total: f32 = natural.iter().sum();
+    if total <= width {
+        let spare = (width - total) / natural.len() as f32;
+        return natural.iter().map(|w| (w + spare) / width).collect();
+    }
+    let (last, short) = natural.split_last().expect("four cells");
+    let short_w: f32 = short.iter().sum();
+    if width - short_w >= width * 0.3 && *last > 0.0 {
+        let mut shares: Vec<f32> = short.iter().map(|w| w / width).collect();
+        shares.push((width - short_w) / width);
+        return shares;
+    }
+    vec![0.24, 0.18, 0.22, 0.36]
+}
+
 /// The dose panel: the four cells side by side (two by two when the width
 /// is narrow), each a small bold label over its value in large bold
 /// type, all in the body's ink, in a tinted, ruled box. Kept together.
 pub fn dose_panel(style: &Style, width: f32, cells: &DoseCells) -> Block {
-    let pad = mm(2.0);
+    let pad = mm(1.8);
     let label_size = style.small;
-    let value_size = (style.body * 1.2).round();
-    let columns = if width >= mm(110.0) { 4 } else { 2 };
-    let cell_w = width / columns as f32;
+    let value_size = style.body * 1.15;
     let pairs = cells.pairs();
+    let natural: Vec<f32> = pairs
+        .iter()
+        .map(|(label, value)| {
+            let label = text::width(label, Face::Bold, label_size);
+            label.max(text::width(value, Face::Bold, value_size)) + 2.0 * pad + 1.0
+        })
+        .collect();
+    let columns = if width >= mm(100.0) { 4 } else { 2 };
+    let shares = cell_shares(&natural, width, columns);
     let mut items = Vec::new();
+    let mut edges = Vec::new();
+    let mut row_ends = Vec::new();
     let mut y = 0.0;
     for row in pairs.chunks(columns) {
         let mut row_h: f32 = 0.0;
-        let mut row_items = Vec::new();
+        let mut x = 0.0;
         for (k, (label, value)) in row.iter().enumerate() {
+            let cell_w = width * shares[k % columns];
             let mut c = BlockBuilder::new(cell_w - 2.0 * pad);
             c.paragraph(&[Span::bold(label)], label_size, style.line(label_size), style.ink, 0.0, false);
             let lead = value_size * 1.15;
@@ -157,10 +190,14 @@ pub fn dose_panel(style: &Style, width: f32, cells: &DoseCells) -> Block {
             }
             let cell = c.finish();
             row_h = row_h.max(cell.height + 2.0 * pad);
-            row_items.extend(cell.items_at(k as f32 * cell_w + pad, y + pad));
+            items.extend(cell.items_at(x + pad, y + pad));
+            if k > 0 && y == 0.0 {
+                edges.push(x);
+            }
+            x += cell_w;
         }
-        items.extend(row_items);
         y += row_h;
+        row_ends.push(y);
     }
     let divider = Stroke::solid(0.75, style.accent);
     let mut panel = vec![Item::Box {
@@ -168,15 +205,10 @@ pub fn dose_panel(style: &Style, width: f32, cells: &DoseCells) -> Block {
         fill: Some(style.tint),
         stroke: Some(Stroke::solid(1.0, style.accent)),
     }];
-    for k in 1..columns {
-        let x = k as f32 * cell_w;
+    for x in edges {
         panel.push(Item::Line { from: Point::new(x, 0.0), to: Point::new(x, y), stroke: divider });
     }
-    if columns < pairs.len() {
-        let mid = (y / 2.0).max(0.0);
-        let first_row =
-            items.iter().filter(|i| i.bounds().y < mid).map(|i| i.bounds().bottom()).fold(0.0_f32, f32::max);
-        let at = first_row + pad;
+    for &at in &row_ends[..row_ends.len().saturating_sub(1)] {
         panel.push(Item::Line { from: Point::new(0.0, at), to: Point::new(width, at), stroke: divider });
     }
     panel.extend(items);
@@ -232,7 +264,7 @@ mod tests {
     fn a_move_reads_its_pace_and_needs_no_sides() {
         let p = Prescription::standard(&move_dose(), false);
         let cells = DoseCells::prescribed(&p, "Once a day");
-        assert_eq!((cells.hold_label, cells.hold.as_str()), ("Each move", "about 6 seconds"));
+        assert_eq!((cells.hold_label, cells.hold.as_str()), ("Each move", "6 seconds"));
         assert_eq!(cells.repeat, format!("{} times", p.reps));
         assert_eq!(cells.sides, "Not needed");
         assert!(!cells.compact().contains("Not needed"));

@@ -4,6 +4,7 @@
 mod card;
 mod card_safety;
 pub mod dose;
+mod exercise_box;
 mod gallery;
 mod handout;
 pub mod parts;
