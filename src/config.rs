@@ -108,6 +108,8 @@ pub struct HandoutJob {
     pub request: Request,
     /// Named stretches with prescribed doses; empty means the planner picks.
     pub stretches: Vec<Choice>,
+    /// Prescribe named stretches the request's limits rule out.
+    pub allow_excluded: bool,
     pub per_day: Option<u32>,
     pub per_week: Option<u32>,
     pub follow_up: Option<NaiveDate>,

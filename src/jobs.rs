@@ -76,9 +76,21 @@ impl Job<'_> {
         };
         let checks = Checks { built_in: true, extra: Some(&extra) };
         let library = input::library::load(Some(folder), checks)?;
+        self.dose_warnings(&library);
         let (stretches, goals) = (library.stretches().len(), library.goals().len());
         let line = format!("{}: ok ({stretches} stretches, {goals} goals)\n", folder.display());
         Output::Stdout.write(line.as_bytes()).map(|_| ())
+    }
+
+    /// The dose warnings of the folder's own stretches, one line each on
+    /// stderr (a warning does not fail the check).
+    fn dose_warnings(&mut self, library: &Library) {
+        for stretch in library.stretches() {
+            let crate::content::Origin::File(file) = &stretch.origin else { continue };
+            for problem in crate::content::dose_check::dose_warnings(stretch) {
+                let _ = writeln!(self.stderr, "{}: {}: {}", file.display(), problem.field, problem.fault);
+            }
+        }
     }
 
     /// `show`: one stretch, and its figure as SVG if asked (to stdout alone
@@ -200,17 +212,21 @@ fn paper_words(sheet: &SheetOptions) -> String {
     words
 }
 
-/// The stretch's figure as an SVG for `show ID --svg FILE`, at the size a
-/// figure prints on a desk card (28 mm tall).
+/// The stretch's figure as an SVG for `show ID --svg FILE`, drawn at the
+/// size it prints on a desk card: the body scale at which this figure
+/// measures the card's least figure size (its height, or its width for a
+/// pose much wider than tall), in an SVG sized in millimetres.
 fn preview_svg(stretch: &Stretch) -> Result<String> {
     let figure = stretch.figure.as_ref().filter(|f| f.photo().is_none() && f.pose.is_some());
     let Some(figure) = figure else {
         return Err(Error::invalid(crate::error::Input::Stretch(stretch.id.clone()), Fault::NoDrawnFigure));
     };
-    let height = crate::doc::mm(28.0);
-    let width = (figure::aspect(figure).unwrap_or(1.0) * height).clamp(height * 0.6, height * 2.4).round();
-    let frame = crate::doc::Rect::new(0.0, 0.0, width, height);
-    Ok(render::svg::document(&figure::draw(figure, frame), width, height))
+    let natural = figure::natural_size(figure);
+    let measure = if natural.w > 1.5 * natural.h { natural.w } else { natural.h };
+    let scale = sheets::CARD_FIGURE_MIN / measure.max(1e-3);
+    let room = figure::room_at(figure, scale);
+    let frame = crate::doc::Rect::new(0.0, 0.0, room.w.ceil(), room.h.ceil());
+    Ok(render::svg::document(&figure::draw_scaled(figure, frame, scale), frame.w, frame.h))
 }
 
 /// The exercises of a planned session, at the planner's doses.

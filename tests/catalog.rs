@@ -87,6 +87,49 @@ fn show_writes_the_figure_as_svg() {
     assert!(!dir.path().join("-").exists());
 }
 
+/// The `width`/`height` attributes (millimetres) and the view box (points)
+/// of an SVG, and the extent (points) of every coordinate in its paths.
+fn svg_sizes(svg: &str) -> ((f32, f32), (f32, f32), (f32, f32)) {
+    let attr = |name: &str| {
+        let start = svg.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        svg[start..].split('"').next().unwrap().to_string()
+    };
+    let mm = |v: String| v.strip_suffix("mm").expect("a size in mm").parse::<f32>().unwrap();
+    let view: Vec<f32> = attr("viewBox").split(' ').map(|v| v.parse().unwrap()).collect();
+    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+    for d in svg.split(" d=\"").skip(1).map(|rest| rest.split('"').next().unwrap()) {
+        let numbers: Vec<f32> = d
+            .split(|c: char| c.is_ascii_alphabetic() || c == ' ' || c == ',')
+            .filter(|t| !t.is_empty())
+            .map(|t| t.parse().unwrap())
+            .collect();
+        for pair in numbers.chunks(2) {
+            (x0, x1, y0, y1) = (x0.min(pair[0]), x1.max(pair[0]), y0.min(pair[1]), y1.max(pair[1]));
+        }
+    }
+    ((mm(attr("width")), mm(attr("height"))), (view[2], view[3]), (x1 - x0, y1 - y0))
+}
+
+#[test]
+fn show_svg_draws_the_figure_at_its_card_size_in_millimetres() {
+    const PT_PER_MM: f32 = 72.0 / 25.4;
+    // A tall figure is measured by its height, a wide one by its width.
+    for (id, tall) in [("overhead-reach", true), ("cat-cow", false), ("shoulder-rolls", true)] {
+        let svg = ok_stdout(&["show", id, "--svg", "-"]);
+        let ((w_mm, h_mm), (w_pt, h_pt), (dw, dh)) = svg_sizes(&svg);
+        // The size in millimetres is the view box, to the hundredth.
+        assert!((w_mm * PT_PER_MM - w_pt).abs() < 0.03, "{id}: {w_mm} mm vs {w_pt} pt");
+        assert!((h_mm * PT_PER_MM - h_pt).abs() < 0.03, "{id}: {h_mm} mm vs {h_pt} pt");
+        // The drawing measures the card's least figure size (25 mm; a
+        // little more with arrowheads), and the frame adds only padding.
+        let measured = if tall { dh } else { dw } / PT_PER_MM;
+        assert!((24.9..27.0).contains(&measured), "{id}: figure {measured:.2} mm");
+        let frame = if tall { h_mm } else { w_mm };
+        assert!(frame > measured && frame < measured + 6.0, "{id}: frame {frame:.2} mm");
+        assert_eq!(tall, dh > dw, "{id}: {dw} x {dh}");
+    }
+}
+
 #[test]
 fn library_option_adds_stretches() {
     let dir = tempdir();

@@ -146,3 +146,31 @@ fn check_of_a_missing_folder_is_one_line() {
     let (out, _dir) = run(&["check", "no-such-folder"]);
     assert!(bad(&out).contains("no-such-folder: cannot read the content folder"));
 }
+
+#[test]
+fn a_broken_link_is_placed_at_its_value() {
+    // `harder` on line 6, before the intensity.
+    let text = stretch_file(ALL_FOURS).replacen("intensity = ", "harder = \"cat-cwo\"\nintensity = ", 1);
+    let (code, lines) = check_files(&[("linked.toml", text)]);
+    assert_eq!(code, Some(2));
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("linked.toml:6:10: harder: unknown stretch \"cat-cwo\"; did you mean cat-cow"),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_long_hold_or_a_long_stretch_is_a_warning_not_a_failure() {
+    let long = stretch_file(ALL_FOURS)
+        .replace("[dose]\nreps = 5\nrep_s = 5\n", "[dose]\nhold_s = [30, 90]\nreps = 4\n");
+    let (code, lines) = check_files(&[("long.toml", long)]);
+    assert_eq!(code, Some(0), "{lines:?}");
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].starts_with("long.toml: dose.hold_s: warning: a hold of 90 s is over a minute"),
+        "{lines:?}"
+    );
+    assert!(lines[1].starts_with("long.toml: dose: warning: at the top of its dose"), "{lines:?}");
+    assert!(lines[1].ends_with("over 5 minutes"), "{lines:?}");
+}

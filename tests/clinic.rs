@@ -388,3 +388,51 @@ fn qr_codes_of_the_website_and_a_video_scan_from_a_150_dpi_render() {
     let line = bad(&run_in(dir.path(), &["check", "clinic"]));
     assert!(line.contains("video: \"your-clinic.example/videos\" is not a web address"), "{line}");
 }
+
+#[test]
+fn a_prescription_keeps_the_patients_limits_and_its_follow_up_stays_within_them() {
+    let dir = tempdir();
+    let named = ["handout", "--avoid", "knee-pain", "--stretch", "quadruped-thoracic-rotation"];
+    let line = bad(&run_in(dir.path(), &[&named[..], &["-o", "no.pdf"]].concat()));
+    assert!(
+        line.contains(
+            "quadruped-thoracic-rotation is ruled out by the patient's limits (avoid with knee-pain"
+        ) && line.ends_with("or add --allow-excluded to prescribe it anyway"),
+        "{line}"
+    );
+    assert!(!dir.path().join("no.pdf").exists(), "nothing written for a refused handout");
+    ok(&run_in(dir.path(), &[&named[..], &["--allow-excluded", "-o", "yes.pdf"]].concat()));
+
+    // At the top of its range, the seated twist's harder version kneels:
+    // the follow-up keeps it rather than step into what the limits rule out.
+    let first = [
+        "handout",
+        "--avoid",
+        "knee-pain",
+        "--stretch",
+        "seated-thoracic-rotation:reps=10",
+        "--date",
+        "2026-11-21",
+        "-o",
+        "a.pdf",
+        "--save",
+        "a.toml",
+    ];
+    ok(&run_in(dir.path(), &first));
+    let saved = std::fs::read_to_string(dir.path().join("a.toml")).unwrap();
+    assert!(
+        saved.contains("\navoid = [\"knee-pain\"]\npaper"),
+        "named stretches name their equipment: {saved}"
+    );
+    let next = ["handout", "--from", "a.toml", "--progress", "-o", "b.pdf", "--save", "b.toml"];
+    let out = run_in(dir.path(), &next);
+    ok(&out);
+    assert!(
+        stderr(&out).contains("Seated upper back twist unchanged (at the top of its range)"),
+        "{}",
+        stderr(&out)
+    );
+    let progressed = std::fs::read_to_string(dir.path().join("b.toml")).unwrap();
+    assert!(progressed.contains("id = \"seated-thoracic-rotation\""), "{progressed}");
+    assert!(progressed.contains("\navoid = [\"knee-pain\"]\n"), "the limits are kept: {progressed}");
+}

@@ -224,6 +224,7 @@ pub fn card_steps(stretch: &Value) -> Vec<String> {
 
 /// The safety text every sheet prints, from `content/safety.toml`.
 pub struct Safety {
+    pub before_you_start: Vec<String>,
     pub stop: Vec<String>,
     pub emergency: Vec<String>,
     pub urgent: Vec<String>,
@@ -239,6 +240,7 @@ impl Safety {
             items.iter().map(|s| s.as_str().expect("a string").to_string()).collect()
         };
         Safety {
+            before_you_start: list("before_you_start"),
             stop: list("stop"),
             emergency: list("emergency"),
             urgent: list("urgent"),
@@ -246,9 +248,15 @@ impl Safety {
         }
     }
 
-    /// Every warning: call now, same day, see a doctor, stop.
+    /// Every warning: call now, same day, see a doctor, stop, and what to
+    /// check before starting.
     pub fn red_flags(&self) -> impl Iterator<Item = &String> {
-        self.emergency.iter().chain(&self.urgent).chain(&self.see_doctor).chain(&self.stop)
+        self.emergency
+            .iter()
+            .chain(&self.urgent)
+            .chain(&self.see_doctor)
+            .chain(&self.stop)
+            .chain(&self.before_you_start)
     }
 }
 

@@ -51,9 +51,14 @@ fn json_follows_the_schema_and_stays_within_budget() {
     assert_eq!(plan["weeks"], 4);
     let sessions = plan["sessions"].as_array().unwrap();
     assert_eq!(sessions.len(), 12);
+    // Sessions build up to the budget: within it always, at least 90 % of
+    // it in the last week.
     for s in sessions {
         let total = s["total_seconds"].as_u64().unwrap();
-        assert!((540..=600).contains(&total), "{s}");
+        assert!(total <= 600, "{s}");
+        if s["week"] == 4 {
+            assert!(total >= 540, "{s}");
+        }
         assert!(["mon", "wed", "fri"].contains(&s["weekday"].as_str().unwrap()));
         assert!(s["routine"].is_string());
         for stretch in s["stretches"].as_array().unwrap() {

@@ -303,6 +303,10 @@ pub struct HandoutArgs {
     /// [default: the planner picks]
     #[arg(long, value_name = "ID[:DOSE]", value_parser = values::choice)]
     pub stretch: Vec<Choice>,
+    /// Prescribe a --stretch even though --avoid, --no-floor or
+    /// --seated-only rule it out (the handout still prints its cautions)
+    #[arg(long, requires = "stretch")]
+    pub allow_excluded: bool,
     /// Times a day to do the routine, 1–10
     #[arg(long, value_name = "N", value_parser = values::per_day)]
     pub per_day: Option<u32>,

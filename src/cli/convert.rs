@@ -127,6 +127,7 @@ fn handout(a: HandoutArgs, today: NaiveDate) -> HandoutJob {
         notes,
         request: request(a.select, Vec::new(), SESSION_MINUTES),
         stretches: a.stretch,
+        allow_excluded: a.allow_excluded,
         per_day: a.per_day,
         per_week: a.per_week,
         follow_up: a.follow_up,

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::library::Library;
@@ -36,7 +37,7 @@ pub struct StretchFile {
 /// What else to check of each stretch beyond the content format (the
 /// figure's placement, a photo that must load): given by the caller, so
 /// content needs no other stage.
-pub type ExtraCheck<'a> = &'a dyn Fn(&Stretch) -> Vec<FieldProblem>;
+pub type ExtraCheck<'a> = &'a (dyn Fn(&Stretch) -> Vec<FieldProblem> + Sync);
 
 /// How thoroughly to check.
 #[derive(Clone, Copy)]
@@ -109,25 +110,53 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
     }
     let mut stretches: BTreeMap<String, Stretch> = BTreeMap::new();
     // The files of the stretches to check, for their links.
-    let mut checked: BTreeMap<String, SourceFile> = BTreeMap::new();
+    // Where the links of the stretches to check are, for their problems
+    // (found once the whole library is known, after the texts are gone).
+    let mut checked: BTreeMap<String, LinkPlaces> = BTreeMap::new();
     for (index, folder) in folders.into_iter().enumerate() {
+        let user = index > 0;
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
-        for file in folder.stretches {
-            if let Some(first) = seen.insert(file.stem.clone(), file.source.name.clone()) {
-                let fault = Fault::DuplicateId { id: file.stem.clone(), first };
-                problems.push(file.source.problem_at(None, "", fault));
-                continue;
-            }
-            let user = index > 0;
-            let kept = SourceFile { name: file.source.name.clone(), text: file.source.text.clone() };
-            if let Some(stretch) = stretch(file, user, &goals, checks, &mut problems) {
-                if user || checks.built_in {
-                    checked.insert(stretch.id.clone(), kept);
-                } else {
-                    checked.remove(&stretch.id);
+        let files: Vec<std::result::Result<StretchFile, Box<Problem>>> = folder
+            .stretches
+            .into_iter()
+            .map(|file| match seen.insert(file.stem.clone(), file.source.name.clone()) {
+                Some(first) => {
+                    let fault = Fault::DuplicateId { id: file.stem.clone(), first };
+                    Err(Box::new(file.source.problem_at(None, "", fault)))
                 }
-                stretches.insert(stretch.id.clone(), stretch);
-            }
+                None => Ok(file),
+            })
+            .collect();
+        // Every file parsed and validated on every core, its text dropped
+        // as soon as it is read; the results are taken in file order, so
+        // the problems come in that order.
+        let read: Vec<_> = files
+            .into_par_iter()
+            .map(|file| {
+                file.map(|file| {
+                    let mut found = Vec::new();
+                    let read = stretch(&file, user, &goals, checks, &mut found);
+                    let linked = read.as_ref().is_some_and(|s| s.easier.is_some() || s.harder.is_some());
+                    let places = (linked && (user || checks.built_in)).then(|| LinkPlaces::of(&file.source));
+                    (read, places, found)
+                })
+            })
+            .collect();
+        for result in read {
+            let (read, places, found) = match result {
+                Ok(done) => done,
+                Err(duplicate) => {
+                    problems.push(*duplicate);
+                    continue;
+                }
+            };
+            problems.extend(found);
+            let Some(stretch) = read else { continue };
+            match places {
+                Some(places) => checked.insert(stretch.id.clone(), places),
+                None => checked.remove(&stretch.id),
+            };
+            stretches.insert(stretch.id.clone(), stretch);
         }
     }
     let Some(safety) = safety else {
@@ -137,10 +166,10 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
         return Err(Error::Problems(problems));
     };
     let library = Library::new(stretches.into_values().collect(), goals, safety);
-    for (id, file) in &checked {
-        if let Some(stretch) = library.stretch(id) {
+    for (id, places) in checked {
+        if let Some(stretch) = library.stretch(&id) {
             let found = super::links::check(stretch, &library);
-            problems.extend(found.into_iter().map(|p| file.problem(&p.field, p.fault)));
+            problems.extend(found.into_iter().map(|p| places.problem(p.field, p.fault)));
         }
     }
     if !problems.is_empty() {
@@ -149,9 +178,32 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
     Ok(library)
 }
 
+/// Where a stretch file's links are written, kept in place of its text.
+struct LinkPlaces {
+    file: String,
+    easier: Option<(usize, usize)>,
+    harder: Option<(usize, usize)>,
+}
+
+impl LinkPlaces {
+    fn of(source: &SourceFile) -> Self {
+        LinkPlaces {
+            file: source.name.clone(),
+            easier: source.top_level_value_at("easier"),
+            harder: source.top_level_value_at("harder"),
+        }
+    }
+
+    /// A problem with the link `field` (`easier` or `harder`).
+    fn problem(&self, field: String, fault: Fault) -> Problem {
+        let at = if field == "easier" { self.easier } else { self.harder };
+        Problem { file: self.file.clone(), at, field, fault }
+    }
+}
+
 /// Parses and (for a user's file, or when asked) validates one stretch.
 fn stretch(
-    file: StretchFile,
+    file: &StretchFile,
     user: bool,
     goals: &[Goal],
     checks: Checks,
@@ -161,8 +213,8 @@ fn stretch(
     let read_cleanly = found.is_empty();
     problems.extend(found);
     let mut stretch = read?;
-    stretch.origin = match file.path {
-        Some(path) if user => Origin::File(path),
+    stretch.origin = match &file.path {
+        Some(path) if user => Origin::File(path.clone()),
         _ => Origin::BuiltIn,
     };
     if user || checks.built_in {
@@ -173,7 +225,7 @@ fn stretch(
         }
         problems.extend(found.into_iter().map(|p| file.source.problem(&p.field, p.fault)));
     }
-    stretch.id = file.stem;
+    stretch.id = file.stem.clone();
     Some(stretch)
 }
 

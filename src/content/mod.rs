@@ -7,6 +7,7 @@
 
 pub mod check_figure;
 pub mod clinic;
+pub mod dose_check;
 pub mod figure;
 mod library;
 pub mod links;
@@ -19,6 +20,9 @@ mod source;
 pub mod validate;
 pub mod vocab;
 
+#[cfg(test)]
+mod shipped;
+
 pub use clinic::{Clinic, ClinicFile};
 pub use figure::{Arrow, Facing, Figure, Framing, Prop, Side, Support, View, Way};
 pub use library::Library;
@@ -27,7 +31,7 @@ pub use load::{
 };
 pub use model::{BriefSafety, Dose, Effort, Goal, Origin, Range, Safety, Stretch};
 pub use pose::{Joint, Kind, Part, PartKind, Pose};
-pub use prescription::{Prescribed, Prescription};
+pub use prescription::{Limits, Prescribed, Prescription};
 pub use source::{SourceFile, line_col};
 pub use validate::FieldProblem;
-pub use vocab::{Area, Condition, Each, Equipment, Intensity, Level, Position};
+pub use vocab::{Area, Condition, Each, Equipment, Intensity, Level, Movement, Position};

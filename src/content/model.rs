@@ -9,7 +9,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::figure::Figure;
-use super::vocab::{Area, Condition, Each, Equipment, Intensity, Position};
+use super::vocab::{Area, Condition, Each, Equipment, Intensity, Movement, Position};
 
 /// One stretch or mobility move, as its content file describes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,6 +43,10 @@ pub struct Stretch {
     pub intensity: Intensity,
     #[serde(default)]
     pub avoid_if: Vec<Condition>,
+    /// What it does to the spine and chest (rotation, flexion, extension,
+    /// chest-opener, rest); empty for neck and shoulder moves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub movement: Vec<Movement>,
     /// 3–7 short imperative lines.
     pub steps: Vec<String>,
     /// 2–4 very short lines for the desk card; the card falls back to the
@@ -109,6 +113,11 @@ impl Stretch {
             Origin::File(file) => file.parent().map_or_else(|| photo.into(), |dir| dir.join(photo)),
             Origin::BuiltIn => photo.into(),
         })
+    }
+
+    /// Whether it does `movement`.
+    pub fn does(&self, movement: Movement) -> bool {
+        self.movement.contains(&movement)
     }
 
     /// Whether the stretch serves the goal.

@@ -6,12 +6,16 @@
 //! every problem placed at its line and column. Pure: the file is read at
 //! the input edge; the library it is checked against is passed in.
 
+use std::collections::BTreeSet;
+use std::str::FromStr;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
 use super::library::Library;
 use super::model::Effort;
 use super::source::SourceFile;
+use super::vocab::{Condition, Equipment};
 use crate::doc::{Fonts, Paper};
 use crate::error::{Fault, Problem};
 use crate::limits::{self, Limit};
@@ -32,8 +36,25 @@ pub struct Prescription {
     pub notes: Option<String>,
     /// Older adult: standard holds of 30–60 s for a stretch given without one.
     pub older: bool,
+    /// What the patient cannot do or does not have, so that a follow-up
+    /// never steps into a stretch the first handout would have left out.
+    pub limits: Limits,
     pub sheet: Sheet,
     pub stretches: Vec<Prescribed>,
+}
+
+/// The patient's limits a prescription was made under.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Limits {
+    /// Conditions to avoid stretches for.
+    pub avoid: BTreeSet<Condition>,
+    /// What the patient has; `None` when not recorded (then nothing is
+    /// ruled out for want of equipment).
+    pub equipment: Option<BTreeSet<Equipment>>,
+    /// No kneeling, hands-and-knees or lying stretches.
+    pub no_floor: bool,
+    /// Only seated stretches.
+    pub seated_only: bool,
 }
 
 /// The paper and print options the handout was made with.
@@ -72,6 +93,13 @@ struct File {
     notes: Option<String>,
     #[serde(default)]
     older: bool,
+    #[serde(default)]
+    avoid: Vec<String>,
+    equipment: Option<Vec<String>>,
+    #[serde(default)]
+    no_floor: bool,
+    #[serde(default)]
+    seated_only: bool,
     paper: Option<String>,
     #[serde(default)]
     landscape: bool,
@@ -160,6 +188,7 @@ impl Prescription {
         if self.older {
             out.push_str("older = true\n");
         }
+        self.limits.write(&mut out);
         out.push_str(&format!("paper = \"{}\"\n", self.sheet.paper.as_str()));
         for (key, on) in [("landscape", self.sheet.landscape), ("large_print", self.sheet.large_print)] {
             if on {
@@ -188,8 +217,31 @@ const HEADER: &str = "\
 # Each [[stretch]] is one exercise: its id (`stretchsheet list` shows them),
 # hold_s (seconds per hold; a repeated move has none), reps (repetitions per
 # side) and sides (1, or 2 for each side). A part left out is the stretch's
-# standard dose. The file holds the patient's name: keep it as you keep notes.
+# standard dose. avoid, equipment, no_floor and seated_only are the patient's
+# limits (as on the command line): a follow-up keeps within them.
+# The file holds the patient's name: keep it as you keep notes.
 ";
+
+impl Limits {
+    /// The lines of the file that say these limits; none for no limits.
+    fn write(&self, out: &mut String) {
+        let words = |words: Vec<&str>| {
+            let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+            format!("[{}]", quoted.join(", "))
+        };
+        if !self.avoid.is_empty() {
+            out.push_str(&format!("avoid = {}\n", words(self.avoid.iter().map(|c| c.as_str()).collect())));
+        }
+        if let Some(have) = &self.equipment {
+            out.push_str(&format!("equipment = {}\n", words(have.iter().map(|e| e.as_str()).collect())));
+        }
+        for (key, on) in [("no_floor", self.no_floor), ("seated_only", self.seated_only)] {
+            if on {
+                out.push_str(&format!("{key} = true\n"));
+            }
+        }
+    }
+}
 
 /// A TOML basic string: quotes, backslashes and control characters escaped.
 fn quoted(text: &str) -> String {
@@ -235,6 +287,7 @@ impl Checker<'_> {
             per_week: self.number("per_week", file.per_week, limits::PER_WEEK),
             notes: file.notes.clone(),
             older: file.older,
+            limits: self.limits(file),
             sheet: Sheet {
                 paper: paper.unwrap_or_default(),
                 landscape: file.landscape,
@@ -243,6 +296,29 @@ impl Checker<'_> {
             },
             stretches,
         }
+    }
+
+    fn limits(&mut self, file: &File) -> Limits {
+        Limits {
+            avoid: self.words("avoid", &file.avoid),
+            equipment: file.equipment.as_ref().map(|have| self.words("equipment", have)),
+            no_floor: file.no_floor,
+            seated_only: file.seated_only,
+        }
+    }
+
+    /// Words of one vocabulary; each unknown one is a problem at its place.
+    fn words<T: FromStr<Err = Fault> + Ord>(&mut self, field: &str, words: &[String]) -> BTreeSet<T> {
+        let mut found = BTreeSet::new();
+        for (i, word) in words.iter().enumerate() {
+            match word.parse::<T>() {
+                Ok(value) => {
+                    found.insert(value);
+                }
+                Err(fault) => self.fail(&format!("{field}[{i}]"), fault),
+            }
+        }
+        found
     }
 
     fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
@@ -316,6 +392,12 @@ mod tests {
             per_week: Some(5),
             notes: Some("Relax your shoulders.\n\nBreathe out as you turn.".into()),
             older: false,
+            limits: Limits {
+                avoid: [Condition::Osteoporosis, Condition::KneePain].into_iter().collect(),
+                equipment: Some([Equipment::Chair].into_iter().collect()),
+                no_floor: true,
+                seated_only: false,
+            },
             sheet: Sheet { paper: Paper::Letter, landscape: false, large_print: true, title: None },
             stretches: vec![
                 Prescribed { id: "cat-cow".into(), hold_s: None, reps: Some(8), sides: Some(1) },
@@ -335,6 +417,12 @@ mod tests {
         let text = sample().to_toml();
         assert!(text.starts_with("# A stretchsheet prescription"), "{text}");
         assert!(text.contains("\n[[stretch]]\nid = \"cat-cow\"\nreps = 8\nsides = 1\n"), "{text}");
+        assert!(
+            text.contains(
+                "\navoid = [\"knee-pain\", \"osteoporosis\"]\nequipment = [\"chair\"]\nno_floor = true\n"
+            ),
+            "{text}"
+        );
         assert_eq!(parse(&text).unwrap(), sample());
     }
 
@@ -352,6 +440,22 @@ mod tests {
         assert_eq!(
             problems[1],
             "ann.toml:9:10: stretch[1].hold_s: 300 is more than 120 (a hold is 5–120 seconds)"
+        );
+    }
+
+    #[test]
+    fn unknown_limits_are_placed() {
+        let text = "format = 1\ndate = 2026-11-21\navoid = [\"osteoporosis\", \"bad-knees\"]\n\
+                    equipment = [\"chiar\"]\n[[stretch]]\nid = \"cat-cow\"\n";
+        let problems = parse(text).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert!(
+            problems[0].starts_with("ann.toml:3:26: avoid[1]: unknown condition \"bad-knees\""),
+            "{problems:#?}"
+        );
+        assert!(
+            problems[1].contains("equipment[0]: unknown equipment \"chiar\"; did you mean chair"),
+            "{problems:#?}"
         );
     }
 

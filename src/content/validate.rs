@@ -45,6 +45,7 @@ pub fn stretch(stretch: &Stretch, stem: &str, goals: &[Goal]) -> Vec<FieldProble
     text("summary", &stretch.summary, limits::SUMMARY_CHARS, &mut problems);
     goal_ids(&stretch.goals, goals, &mut problems);
     positions(stretch, &mut problems);
+    movements(stretch, &mut problems);
     if stretch.areas.is_empty() {
         problems.push(FieldProblem::new("areas", Fault::Empty { hint: "name at least one body area" }));
     }
@@ -78,6 +79,19 @@ fn positions(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
     }
 }
 
+/// Each movement named once; a rest is a still hold.
+fn movements(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
+    for (i, m) in stretch.movement.iter().enumerate() {
+        if stretch.movement[..i].contains(m) {
+            let fault = Fault::DuplicateWord { word: m.to_string() };
+            problems.push(FieldProblem::new(format!("movement[{i}]"), fault));
+        }
+    }
+    if stretch.does(super::Movement::Rest) && stretch.dose.hold_s.is_none() {
+        problems.push(FieldProblem::new("movement", Fault::RestMoves));
+    }
+}
+
 /// Every text field must be printable with the sheet font.
 fn characters(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
     let fonts = Fonts::get();
@@ -89,14 +103,17 @@ fn characters(stretch: &Stretch, problems: &mut Vec<FieldProblem>) {
         ("cues", &stretch.cues),
         ("cautions", &stretch.cautions),
     ];
-    let fields = single.into_iter().map(|(f, t)| (f.to_string(), t)).chain(
-        lists
-            .into_iter()
-            .flat_map(|(f, items)| items.iter().enumerate().map(move |(i, t)| (format!("{f}[{i}]"), t))),
-    );
-    for (field, text) in fields {
+    // The field's name is only written out for a text with a problem.
+    for (field, text) in single {
         if let Some(c) = fonts.missing(text) {
             problems.push(FieldProblem::new(field, Fault::MissingGlyph { c }));
+        }
+    }
+    for (field, items) in lists {
+        for (i, text) in items.iter().enumerate() {
+            if let Some(c) = fonts.missing(text) {
+                problems.push(FieldProblem::new(format!("{field}[{i}]"), Fault::MissingGlyph { c }));
+            }
         }
     }
 }
@@ -226,6 +243,7 @@ mod tests {
             equipment: vec![],
             intensity: Intensity::Gentle,
             avoid_if: vec![],
+            movement: vec![],
             steps: vec!["Sit.".into(), "Reach.".into(), "Breathe.".into()],
             quick_steps: vec![],
             cues: vec![],

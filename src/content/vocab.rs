@@ -118,6 +118,20 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// What a stretch does to the spine and chest, for the planner's
+    /// clinical rules: no two rotations back to back, no loaded flexion
+    /// (rounding forward) with osteoporosis, a chest opener and an
+    /// extension move in a posture plan, a rest to close the floor block.
+    Movement, "movement" {
+        Rotation = "rotation",
+        Flexion = "flexion",
+        Extension = "extension",
+        ChestOpener = "chest-opener",
+        Rest = "rest",
+    }
+);
+
+vocabulary!(
     /// A condition that makes a stretch unsuitable (`avoid_if`, `--avoid`).
     Condition, "condition" {
         WristPain = "wrist-pain",

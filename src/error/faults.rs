@@ -90,6 +90,8 @@ pub enum Fault {
     DuplicateWord {
         word: String,
     },
+    /// `movement` names `rest` for a stretch that is a repeated move.
+    RestMoves,
     /// The same stretch named as both the easier and the harder version.
     LinkBoth {
         id: String,
@@ -307,6 +309,12 @@ pub enum Fault {
     BothSidesAtOnce {
         id: String,
     },
+    /// A named stretch the patient's own limits rule out.
+    RuledOut {
+        id: String,
+        /// Each limit that rules it out, in words.
+        why: Vec<String>,
+    },
     /// A `--stretch` argument that does not parse.
     BadChoice {
         part: String,
@@ -345,6 +353,15 @@ pub enum Fault {
     /// The limits leave no stretch: how many each removed.
     NothingLeft {
         removed: Vec<Removed>,
+    },
+    /// A warning of `check`: a hold longer than a minute.
+    LongHold {
+        hold_s: u32,
+    },
+    /// A warning of `check`: one stretch at the top of its dose takes more
+    /// than five minutes of a session.
+    LongStretch {
+        seconds: u32,
     },
     /// Too little time for even one stretch.
     TooShort {
@@ -528,6 +545,9 @@ impl fmt::Display for Fault {
                 }
             }
             DuplicateWord { word } => write!(f, "{} is listed twice; name it once", quote(word)),
+            RestMoves => f.write_str(
+                "names \"rest\" but the dose is a repeated move; a rest is a still hold (dose.hold_s)",
+            ),
             LinkBoth { id } => {
                 write!(f, "{} is both the easier and the harder version; name different stretches", quote(id))
             }
@@ -680,6 +700,12 @@ impl fmt::Display for Fault {
             BothSidesAtOnce { id } => {
                 write!(f, "{id}:sides=2: {id} works both sides at once; leave sides out or use sides=1")
             }
+            RuledOut { id, why } => write!(
+                f,
+                "{id} is ruled out by the patient's limits ({}); choose another stretch, or add \
+                 --allow-excluded to prescribe it anyway",
+                why.join("; ")
+            ),
             BadChoice { part } => {
                 write!(f, "{} is not key=value; use hold=SECONDS, reps=N or sides=1|2", quote(part))
             }
@@ -708,6 +734,15 @@ impl fmt::Display for Fault {
                 let parts: Vec<String> = removed.iter().map(ToString::to_string).collect();
                 write!(f, "no stretch is left: {}; loosen one of these", parts.join(", "))
             }
+            LongHold { hold_s } => write!(
+                f,
+                "warning: a hold of {hold_s} s is over a minute; most people stretch 10–30 s (30–60 s when older)"
+            ),
+            LongStretch { seconds } => write!(
+                f,
+                "warning: at the top of its dose this stretch takes {} in one session, over 5 minutes",
+                crate::words::duration(*seconds)
+            ),
             TooShort { minutes, shortest_s } => {
                 let shortest = shortest_s.div_ceil(60);
                 let unit = if shortest == 1 { "minute" } else { "minutes" };

@@ -43,10 +43,14 @@ pub const ARROW: Color = Color::rgb(0x2a, 0x5d, 0x9e);
 const FLOOR: Pen = Pen { width: 0.05, min: 0.6, color: PROP_LINE };
 const CHAIR: Pen = Pen { width: 0.12, min: 0.8, color: PROP_LINE };
 const OUTLINE: Pen = Pen { width: 0.045, min: 0.5, color: PROP_LINE };
-const ARROW_PEN: Pen = Pen { width: 0.085, min: 0.75, color: ARROW };
-/// Arrowhead length and half-width, in head heights and minimum points.
-const HEAD_LEN: (f32, f32) = (0.36, 3.6);
-const HEAD_HALF: (f32, f32) = (0.17, 1.7);
+/// Movement arrows are bold: about twice a body outline, and never under
+/// a point, so they read at card size and in grayscale.
+pub(super) const ARROW_PEN: Pen = Pen { width: 0.12, min: 1.1, color: ARROW };
+/// Arrowhead length and half-width, in head heights and minimum points:
+/// at card size (about 9 points a head height) the head is about 1.6 mm
+/// long and 1.6 mm wide.
+pub(super) const HEAD_LEN: (f32, f32) = (0.52, 4.6);
+pub(super) const HEAD_HALF: (f32, f32) = (0.25, 2.3);
 
 /// Props drawn behind the body, in painting order.
 fn props(scene: &Scene) -> Vec<Shape> {
@@ -173,6 +177,36 @@ fn bounds(shapes: &[Shape]) -> (f32, f32, f32, f32) {
     if b.0 > b.2 { (0.0, 0.0, 1.0, 1.0) } else { b }
 }
 
+/// The box around the figure and its arrowheads drawn at scale `s`.
+fn extent(shapes: &[Shape], arrows: &[ArrowShape], s: f32) -> (f32, f32, f32, f32) {
+    let mut b = bounds(shapes);
+    for (tri, _) in arrows.iter().flat_map(|a| heads(a, s)) {
+        for p in tri {
+            b = (b.0.min(p.x), b.1.min(p.y), b.2.max(p.x), b.3.max(p.y));
+        }
+    }
+    b
+}
+
+/// The arrowheads of `arrow` at scale `s` (points per head height), in
+/// head heights: each triangle (tip first) and whether it is at the end.
+/// Their size grows with the figure, with minimums that print.
+fn heads(arrow: &ArrowShape, s: f32) -> Vec<([V; 3], bool)> {
+    let len = (HEAD_LEN.0 * s).max(HEAD_LEN.1) / s;
+    let half = (HEAD_HALF.0 * s).max(HEAD_HALF.1) / s;
+    let mut ends = vec![(arrow.shaft.end(), arrow.shaft.end_dir(), true)];
+    if arrow.both {
+        ends.push((arrow.shaft.start, arrow.shaft.start_dir() * -1.0, false));
+    }
+    ends.into_iter()
+        .map(|(tip, dir, at_end)| {
+            let base = tip - dir * len;
+            let side = dir.cw() * half;
+            ([tip, base + side, base - side], at_end)
+        })
+        .collect()
+}
+
 /// The figure's size in head heights (width, height), strokes aside.
 pub fn natural_size(scene: &Scene) -> (f32, f32) {
     let (shapes, _) = shapes(scene);
@@ -185,35 +219,41 @@ fn padding(w: f32, h: f32) -> f32 {
     (0.03 * w.min(h)).max(1.5)
 }
 
-/// Half the widest stroke or arrowhead at scale `s` (points per head
-/// height): the margin the figure needs beyond its bones.
-fn stroke_margin(shapes: &[Shape], arrows: &[ArrowShape], s: f32) -> f32 {
+/// Half the widest stroke at scale `s` (points per head height): the
+/// margin the figure needs beyond its bones.
+fn stroke_margin(shapes: &[Shape], s: f32) -> f32 {
     let pens = shapes.iter().filter_map(|sh| sh.pen);
-    let stroke = pens.map(|p| (p.width * s).max(p.min) / 2.0).fold(0.0, f32::max);
-    let arrow = if arrows.is_empty() { 0.0 } else { (HEAD_HALF.0 * s).max(HEAD_HALF.1) };
-    stroke.max(arrow)
+    pens.map(|p| (p.width * s).max(p.min) / 2.0).fold(0.0, f32::max)
 }
 
-/// The largest scale (points per head height) at which the shapes fit in
-/// `w` × `h` points with padding and stroke margins.
+/// The largest scale (points per head height) at which the shapes and
+/// arrowheads fit in `w` × `h` points with padding and stroke margins.
 fn fit(shapes: &[Shape], arrows: &[ArrowShape], w: f32, h: f32) -> f32 {
-    let (x0, y0, x1, y1) = bounds(shapes);
-    let (bw, bh) = ((x1 - x0).max(1e-3), (y1 - y0).max(1e-3));
     let pad = padding(w, h);
-    let at = |half: f32| {
+    // The size at scale `s` of the drawing fitted at scale `guess`.
+    let size = |guess: f32| {
+        let (x0, y0, x1, y1) = extent(shapes, arrows, guess);
+        ((x1 - x0).max(1e-3), (y1 - y0).max(1e-3), stroke_margin(shapes, guess))
+    };
+    let at = |guess: f32| {
+        let (bw, bh, half) = size(guess);
         let aw = (w - 2.0 * pad - 2.0 * half).max(1.0);
         let ah = (h - 2.0 * pad - 2.0 * half).max(1.0);
         (aw / bw).min(ah / bh)
     };
-    // Strokes grow with the scale but have minimums, so the margin they need
-    // depends on the scale: settle it by a few rounds, then step down until
-    // it truly fits.
-    let mut s = at(0.0);
+    // Strokes and arrowheads grow with the scale but have minimums, so
+    // what they need depends on the scale: settle it by a few rounds, then
+    // step down until it truly fits.
+    let (bw, bh) = {
+        let b = bounds(shapes);
+        ((b.2 - b.0).max(1e-3), (b.3 - b.1).max(1e-3))
+    };
+    let mut s = ((w - 2.0 * pad).max(1.0) / bw).min((h - 2.0 * pad).max(1.0) / bh);
     for _ in 0..4 {
-        s = at(stroke_margin(shapes, arrows, s));
+        s = at(s);
     }
     for _ in 0..8 {
-        let half = stroke_margin(shapes, arrows, s);
+        let (bw, bh, half) = size(s);
         if bw * s + 2.0 * (pad + half) <= w + 0.01 && bh * s + 2.0 * (pad + half) <= h + 0.01 {
             break;
         }
@@ -237,9 +277,9 @@ pub fn items(scene: &Scene, frame: Rect) -> Vec<Item> {
 /// head height, or smaller when that would not fit.
 pub fn items_at(scene: &Scene, frame: Rect, scale: f32) -> Vec<Item> {
     let (shapes, arrows) = shapes(scene);
-    let (x0, y0, x1, y1) = bounds(&shapes);
-    let (bw, bh) = ((x1 - x0).max(1e-3), (y1 - y0).max(1e-3));
     let s = fit(&shapes, arrows, frame.w, frame.h).min(scale.max(1e-3));
+    let (x0, y0, x1, y1) = extent(&shapes, arrows, s);
+    let (bw, bh) = ((x1 - x0).max(1e-3), (y1 - y0).max(1e-3));
     let (w, h) = (bw * s, bh * s);
     let left = frame.x + (frame.w - w) / 2.0;
     let top = frame.y + (frame.h - h) / 2.0;
@@ -270,18 +310,11 @@ pub fn items_at(scene: &Scene, frame: Rect, scale: f32) -> Vec<Item> {
     // Arrowheads: the shaft stops inside the head so its round cap does
     // not poke out of the tip.
     let head_len = (HEAD_LEN.0 * s).max(HEAD_LEN.1) / s;
-    let head_half = (HEAD_HALF.0 * s).max(HEAD_HALF.1) / s;
     let shafts = items.len() - arrows.len();
     for (k, arrow) in arrows.iter().enumerate() {
-        let mut ends = vec![(arrow.shaft.end(), arrow.shaft.end_dir(), true)];
-        if arrow.both {
-            ends.push((arrow.shaft.start, arrow.shaft.start_dir() * -1.0, false));
-        }
-        for (tip, dir, at_end) in ends {
-            let base = tip - dir * head_len;
-            let side = dir.cw() * head_half;
-            let tri = [tip, base + side, base - side].map(to_page);
-            items.push(Item::Path(Path::polygon(&tri, Some(ARROW), None)));
+        for (tri, at_end) in heads(arrow, s) {
+            let dir = (tri[0] - (tri[1] + tri[2]) * 0.5).norm();
+            items.push(Item::Path(Path::polygon(&tri.map(to_page), Some(ARROW), None)));
             if let Item::Path(path) = &mut items[shafts + k] {
                 let back = V::new(dir.x, -dir.y) * (head_len * 0.6 * s);
                 let pull = |p: Point| Point::new(round(p.x - back.x), round(p.y - back.y));
@@ -304,4 +337,91 @@ pub fn items_at(scene: &Scene, frame: Rect, scale: f32) -> Vec<Item> {
 
 fn round(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::geom::mm;
+
+    fn library() -> crate::content::Library {
+        crate::content::built_in().expect("built-in content is valid")
+    }
+
+    /// Grayscale lightness (0 black – 255 white) as a printer prints it.
+    fn luma(c: crate::doc::Color) -> i32 {
+        i32::from(c.luma())
+    }
+
+    #[test]
+    fn near_far_and_start_stay_apart_in_grayscale() {
+        // Far limbs are lighter than near ones, in fill and in outline.
+        assert!(luma(FAR_FILL) - luma(NEAR_FILL) >= 30, "near/far fills");
+        assert!(luma(FAR) - luma(INK) >= 80, "near/far outlines");
+        // The start pose is lighter still, so the end pose reads first.
+        assert!(luma(START_FILL) - luma(NEAR_FILL) >= 40, "start/near fills");
+        assert!(luma(START) - luma(INK) >= 100, "start/near outlines");
+        assert!(luma(START) - luma(FAR) >= 30, "start/far outlines");
+        // A start-pose outline still shows on white paper and on its fill.
+        assert!(255 - luma(START) >= 60 && luma(START_FILL) - luma(START) >= 40);
+        // Arrows print dark over every fill they cross.
+        for fill in [NEAR_FILL, FAR_FILL, START_FILL] {
+            assert!(luma(fill) - luma(ARROW) >= 90, "arrow on {fill:?}");
+        }
+    }
+
+    #[test]
+    fn a_drawn_figure_paints_near_far_and_start_in_their_tones() {
+        let library = library();
+        let cat_cow = library.stretch("cat-cow").expect("cat-cow is built in");
+        let items =
+            crate::figure::draw(cat_cow.figure.as_ref().unwrap(), Rect::new(0.0, 0.0, mm(50.0), mm(40.0)));
+        // Limbs are tubes of two strokes (outline, then fill on top), the
+        // torso and head filled shapes: every colour painted, in order.
+        let paints: Vec<crate::doc::Color> = items
+            .iter()
+            .flat_map(|i| match i {
+                Item::Path(p) => vec![p.fill, p.stroke.map(|s| s.color)],
+                _ => vec![],
+            })
+            .flatten()
+            .collect();
+        for tone in [NEAR_FILL, FAR_FILL, START_FILL, INK, FAR, START] {
+            assert!(paints.contains(&tone), "{tone:?} not painted");
+        }
+        // The start pose is painted first, under the pose.
+        let first = |c| paints.iter().position(|f| *f == c).unwrap();
+        assert!(first(START_FILL) < first(NEAR_FILL));
+    }
+
+    #[test]
+    fn arrows_are_bold_with_a_head_seen_at_card_size_and_grow_with_the_figure() {
+        let library = library();
+        let fig = library.stretch("overhead-reach").unwrap().figure.as_ref().unwrap();
+        // (shaft width, head's longest side) of the arrow drawn in a frame
+        // `h` tall.
+        let arrow = |h: f32| {
+            let items = crate::figure::draw(fig, Rect::new(0.0, 0.0, h, h));
+            let shaft = items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Path(p) => p.stroke.filter(|s| s.color == ARROW).map(|s| s.width),
+                    _ => None,
+                })
+                .fold(0.0, f32::max);
+            let head = items
+                .iter()
+                .filter(|i| matches!(i, Item::Path(p) if p.fill == Some(ARROW)))
+                .map(|i| i.bounds().w.max(i.bounds().h))
+                .fold(0.0, f32::max);
+            (shaft, head)
+        };
+        let (card_shaft, card_head) = arrow(mm(28.0));
+        assert!(card_shaft >= 1.1, "{card_shaft}");
+        assert!(card_head >= mm(1.5), "{card_head}");
+        // Twice the bone outline, so it is the boldest line of the figure.
+        assert!(card_shaft >= 2.0 * 0.45);
+        let (big_shaft, big_head) = arrow(mm(120.0));
+        assert!(big_shaft > 2.0 * card_shaft && big_head > 2.0 * card_head, "{big_shaft} {big_head}");
+    }
 }

@@ -77,6 +77,32 @@ pub fn draw_scaled(figure: &Figure, frame: Rect, scale: f32) -> Vec<Item> {
     }
 }
 
+/// The room (points) `figure` needs to be drawn at `scale` points per head
+/// height: its drawing with padding, strokes and arrowheads, so that
+/// [`draw_scaled`] in a frame this size draws it at `scale`. Zero for a
+/// photo.
+pub fn room_at(figure: &Figure, scale: f32) -> Size {
+    let Some(scene) = scene::place(figure) else { return Size::default() };
+    let (w, h) = draw::natural_size(&scene);
+    // Width and height limit the scale apart: grow each until it no
+    // longer does.
+    let open = 1e6;
+    let mut room = Size { w: w * scale + 6.0, h: h * scale + 6.0 };
+    for _ in 0..60 {
+        if draw::fit_scale(&scene, room.w, open) >= scale * 0.999 {
+            break;
+        }
+        room.w *= 1.01;
+    }
+    for _ in 0..60 {
+        if draw::fit_scale(&scene, open, room.h) >= scale * 0.999 {
+            break;
+        }
+        room.h *= 1.01;
+    }
+    room
+}
+
 /// The figure's natural width divided by its height (a lying figure is
 /// wide, a standing one tall), for choosing a frame; `None` for a photo.
 pub fn aspect(figure: &Figure) -> Option<f32> {

@@ -11,6 +11,8 @@ use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::{TEXT_FILE_BYTES, read_text};
 use crate::content::{self, Checks, Folder, Library, SourceFile, StretchFile};
 use crate::error::{Action, Error, Fault, FileKind, Problem, Result};
@@ -20,6 +22,8 @@ use crate::limits::LIBRARY_BYTES;
 pub const MAX_DEPTH: usize = 8;
 /// The most stretch files a folder may hold.
 pub const MAX_FILES: usize = 20_000;
+/// How many stretch files are read at once (on every core).
+const READ_AT_ONCE: usize = 64;
 
 /// Loads the built-in library with `folder` (if any) added on top: its
 /// stretches add to the built-in ones and replace those with the same id,
@@ -54,22 +58,35 @@ fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Result<Folder> {
     let mut paths = std::mem::take(&mut walk.files);
     paths.sort();
     let mut stretches = Vec::new();
-    for path in paths {
+    // A few files are read at once on every core, then taken in order
+    // against the folder's allowance: the same files and problems as
+    // reading one by one, and never much past the allowance in memory.
+    'chunks: for chunk in paths.chunks(READ_AT_ONCE) {
         if budget.full {
             break;
         }
-        if budget.left == 0 {
-            let fault = Fault::LibraryFull { max: LIBRARY_BYTES };
-            problems.push(Problem {
-                file: path.display().to_string(),
-                at: None,
-                field: String::new(),
-                fault,
-            });
-            break;
-        }
-        if let Some(source) = read_file(&path, &mut budget, problems) {
-            stretches.push(StretchFile { stem: content::stem(&path), source, path: Some(path) });
+        let texts: Vec<Result<String>> =
+            chunk.par_iter().map(|path| read_text(path, FileKind::ContentFolder, TEXT_FILE_BYTES)).collect();
+        for (path, text) in chunk.iter().zip(texts) {
+            if budget.left == 0 {
+                let fault = Fault::LibraryFull { max: LIBRARY_BYTES };
+                problems.push(Problem {
+                    file: path.display().to_string(),
+                    at: None,
+                    field: String::new(),
+                    fault,
+                });
+                break 'chunks;
+            }
+            match take(path, text, &mut budget, problems) {
+                Some(source) => stretches.push(StretchFile {
+                    stem: content::stem(path),
+                    source,
+                    path: Some(path.clone()),
+                }),
+                None if budget.full => break 'chunks,
+                None => {}
+            }
         }
     }
     Ok(Folder { goals, safety, stretches })
@@ -155,23 +172,38 @@ fn read_optional(path: &Path, budget: &mut Budget, problems: &mut Vec<Problem>) 
     if fs::symlink_metadata(path).is_ok() { read_file(path, budget, problems) } else { None }
 }
 
-/// Reads one file of at most 1 MB, and at most what is left of the
-/// folder's allowance: a file past the allowance is reported as such.
+/// Reads one file of at most 1 MB (see [`take`]).
 fn read_file(path: &Path, budget: &mut Budget, problems: &mut Vec<Problem>) -> Option<SourceFile> {
+    take(path, read_text(path, FileKind::ContentFolder, TEXT_FILE_BYTES), budget, problems)
+}
+
+/// Takes one file read (at most 1 MB) out of what is left of the folder's
+/// allowance: a file past the allowance is reported as such, and so is
+/// any other problem reading it.
+fn take(
+    path: &Path,
+    text: Result<String>,
+    budget: &mut Budget,
+    problems: &mut Vec<Problem>,
+) -> Option<SourceFile> {
     let name = path.display().to_string();
-    let max = TEXT_FILE_BYTES.min(budget.left);
-    match read_text(path, FileKind::ContentFolder, max) {
+    let past = match &text {
+        Ok(text) => text.len() as u64 > budget.left,
+        Err(Error::Invalid { fault, .. }) => {
+            budget.left < TEXT_FILE_BYTES && matches!(**fault, Fault::TooBig { .. })
+        }
+        Err(_) => false,
+    };
+    if past {
+        budget.full = true;
+        let fault = Fault::LibraryFull { max: LIBRARY_BYTES };
+        problems.push(Problem { file: name, at: None, field: String::new(), fault });
+        return None;
+    }
+    match text {
         Ok(text) => {
             budget.left -= text.len() as u64;
             Some(SourceFile { name, text })
-        }
-        Err(Error::Invalid { fault, .. })
-            if max < TEXT_FILE_BYTES && matches!(*fault, Fault::TooBig { .. }) =>
-        {
-            budget.full = true;
-            let fault = Fault::LibraryFull { max: LIBRARY_BYTES };
-            problems.push(Problem { file: name, at: None, field: String::new(), fault });
-            None
         }
         Err(e) => {
             let fault = match e {

@@ -31,7 +31,10 @@ pub use crate::limits::{PICTURE_FILE_BYTES, TEXT_FILE_BYTES};
 /// Reads at most `max` bytes of the regular file at `path`.
 pub fn read_bytes(path: &Path, kind: FileKind, max: u64) -> Result<Vec<u8>> {
     let file = open(path, kind)?;
-    let mut bytes = Vec::new();
+    // Room for the whole file at once: read in pieces, the buffer would
+    // grow to as much as twice its size, and a library holds thousands.
+    let size = file.metadata().map_or(0, |m| m.len()).min(max);
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(|source| Error::io(kind, path, Action::Read, source))?;

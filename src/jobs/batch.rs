@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::cli::values;
 use crate::config::BatchJob;
-use crate::content::{Clinic, Condition, Library, Prescription, prescription::Sheet};
+use crate::content::{Clinic, Condition, Library, Limits, Prescription, prescription::Sheet};
 use crate::doc::{Paper, Picture};
 use crate::error::{Action, Error, Fault, Field, FileKind, Input, Result};
 use crate::input::roster::{Column, Roster, Row};
@@ -26,7 +26,7 @@ use crate::output::Output;
 use crate::plan::{self, Request, progress};
 use crate::{limits, words};
 
-use super::handout::{Studio, planned};
+use super::handout::{Studio, limits as kept_limits, planned};
 use super::{Job, line, name_stem, printable};
 
 /// `batch`: every row's handout (and prescription, with `--save`).
@@ -175,7 +175,7 @@ impl Rows<'_> {
         let older = parsed(cell(Column::Older), Field::Older, yes_or_no)?;
         let mut p = match self.exercises(row, older.unwrap_or(false))? {
             Exercises::Saved(p) => p,
-            Exercises::Listed(stretches) => Prescription {
+            Exercises::Listed(stretches, limits) => Prescription {
                 patient: None,
                 clinician: None,
                 date: self.today,
@@ -184,6 +184,7 @@ impl Rows<'_> {
                 per_week: None,
                 notes: None,
                 older: older.unwrap_or(false),
+                limits,
                 sheet: Sheet {
                     paper: self.clinic.and_then(|c| c.paper).unwrap_or_default(),
                     ..Sheet::default()
@@ -221,7 +222,7 @@ impl Rows<'_> {
             if given.len() > 1 {
                 return twice(Column::Stretches);
             }
-            return Ok(Exercises::Listed(self.named(list, older)?));
+            return Ok(Exercises::Listed(self.named(list, older)?, Limits::default()));
         }
         if let Some(path) = cell(Column::Prescription) {
             if given.len() > 1 {
@@ -230,7 +231,8 @@ impl Rows<'_> {
             let saved = input::prescription::load(&roster.folder.join(path), self.library)?;
             return Ok(Exercises::Saved(saved));
         }
-        Ok(Exercises::Listed(planned(self.library, &self.request(row, older)?)?))
+        let request = self.request(row, older)?;
+        Ok(Exercises::Listed(planned(self.library, &request)?, kept_limits(&request)))
     }
 
     /// `cat-cow; thread-the-needle:reps=2`, at the doses given.
@@ -273,7 +275,7 @@ enum Exercises {
     /// A saved prescription the row points to.
     Saved(Prescription),
     /// Named or planned stretches.
-    Listed(Vec<crate::content::Prescribed>),
+    Listed(Vec<crate::content::Prescribed>, Limits),
 }
 
 /// A cell read by `parse`, its fault named by `field`; `None` when empty.

@@ -6,8 +6,8 @@
 
 use crate::config::HandoutJob;
 use crate::content::prescription::Sheet;
-use crate::content::{Clinic, Library, Prescribed, Prescription};
-use crate::error::{Field, Result};
+use crate::content::{Clinic, Equipment, Library, Limits, Prescribed, Prescription};
+use crate::error::{Error, Fault, Field, Result};
 use crate::input::{self, photos::Photos};
 use crate::layout::SheetOptions;
 use crate::layout::sheets::{self, Exercise};
@@ -122,6 +122,17 @@ fn from_flags(library: &Library, clinic: Option<&Clinic>, h: &HandoutJob) -> Res
             .iter()
             .map(|choice| {
                 let stretch = library.require(&choice.id)?;
+                // A clinician naming a stretch names its equipment too.
+                let mut limits = h.request.clone();
+                limits.equipment = Equipment::ALL.iter().copied().collect();
+                let why = plan::exclusions(stretch, &limits);
+                if !why.is_empty() && !h.allow_excluded {
+                    let why = why.iter().map(ToString::to_string).collect();
+                    return Err(Error::field(
+                        Field::Stretch,
+                        Fault::RuledOut { id: stretch.id.clone(), why },
+                    ));
+                }
                 Ok(progress::concrete(&stretch.id, &plan::prescribe(stretch, choice, h.request.older)?))
             })
             .collect::<Result<_>>()?
@@ -139,9 +150,23 @@ fn from_flags(library: &Library, clinic: Option<&Clinic>, h: &HandoutJob) -> Res
         per_week: h.per_week,
         notes,
         older: h.request.older,
+        limits: Limits {
+            equipment: h.stretches.is_empty().then(|| h.request.equipment.clone()),
+            ..limits(&h.request)
+        },
         sheet: Sheet { paper, landscape: h.sheet.landscape, large_print: h.sheet.large_print, title },
         stretches,
     })
+}
+
+/// The limits of `request`, as a prescription keeps them.
+pub fn limits(request: &plan::Request) -> Limits {
+    Limits {
+        avoid: request.avoid.clone(),
+        equipment: Some(request.equipment.clone()),
+        no_floor: request.no_floor,
+        seated_only: request.seated_only,
+    }
 }
 
 /// The planner's pick for `request`, every dose written out.

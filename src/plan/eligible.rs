@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::content::{Condition, Equipment, Library, Position, Stretch};
+use crate::content::{Condition, Equipment, Intensity, Library, Movement, Position, Stretch};
 use crate::error::{Error, Fault, Field, Removed};
 
 use super::Request;
@@ -27,6 +27,12 @@ pub enum Exclusion {
     Floor { position: Position, by_avoid: bool },
     /// The stretch is to be avoided with a condition the user has.
     Avoid(Condition),
+    /// With osteoporosis: the stretch rounds the spine forward under load
+    /// (flexion) or twists it more than gently.
+    Osteoporosis { rounds_forward: bool },
+    /// With osteoporosis one gentle twist a session is enough, and this
+    /// session has another.
+    OneTwist { kept: String },
 }
 
 impl Exclusion {
@@ -40,6 +46,9 @@ impl Exclusion {
             Exclusion::Floor { by_avoid: false, .. } => (Field::NoFloor, String::new()),
             Exclusion::Floor { by_avoid: true, .. } => (Field::Avoid, " no-floor".into()),
             Exclusion::Avoid(condition) => (Field::Avoid, format!(" {condition}")),
+            Exclusion::Osteoporosis { .. } | Exclusion::OneTwist { .. } => {
+                (Field::Avoid, format!(" {}", Condition::Osteoporosis))
+            }
         }
     }
 }
@@ -52,6 +61,7 @@ impl Exclusion {
             Exclusion::Floor { .. } => (1, None),
             Exclusion::Equipment { .. } => (2, None),
             Exclusion::Avoid(condition) => (3, Some(*condition)),
+            Exclusion::Osteoporosis { .. } | Exclusion::OneTwist { .. } => (3, Some(Condition::Osteoporosis)),
         }
     }
 }
@@ -78,6 +88,15 @@ impl fmt::Display for Exclusion {
                 write!(f, "on the floor ({option})")
             }
             Exclusion::Avoid(condition) => write!(f, "avoid with {condition} (--avoid)"),
+            Exclusion::Osteoporosis { rounds_forward: true } => {
+                f.write_str("rounds the back forward, which to avoid with osteoporosis (--avoid)")
+            }
+            Exclusion::Osteoporosis { rounds_forward: false } => {
+                f.write_str("twists more than gently, which to avoid with osteoporosis (--avoid)")
+            }
+            Exclusion::OneTwist { kept } => {
+                write!(f, "one gentle twist a session is enough with osteoporosis ({kept} is in) (--avoid)")
+            }
         }
     }
 }
@@ -106,17 +125,57 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
             found.push(Exclusion::Avoid(*condition));
         }
     }
+    let fragile = request.avoid.contains(&Condition::Osteoporosis);
+    if fragile && !stretch.avoid_if.contains(&Condition::Osteoporosis) {
+        if stretch.does(Movement::Flexion) {
+            found.push(Exclusion::Osteoporosis { rounds_forward: true });
+        } else if stretch.does(Movement::Rotation) && stretch.intensity != Intensity::Gentle {
+            found.push(Exclusion::Osteoporosis { rounds_forward: false });
+        }
+    }
     found
 }
 
+/// With osteoporosis, of the allowed twists (by index into `stretches`,
+/// each worth `values`) only one is kept, an upright one when there is one
+/// (then the most valuable); the others, each
+/// with why. Empty otherwise.
+pub(crate) fn extra_twists(
+    stretches: &[&Stretch],
+    values: &[i64],
+    request: &Request,
+) -> Vec<(usize, Exclusion)> {
+    if !request.avoid.contains(&Condition::Osteoporosis) {
+        return Vec::new();
+    }
+    let twists: Vec<usize> =
+        (0..stretches.len()).filter(|&i| stretches[i].does(Movement::Rotation)).collect();
+    // An upright twist (seated or standing, the spine supported and easy
+    // to control) before one on the floor.
+    let upright = |i: usize| !stretches[i].position().is_floor();
+    let Some(&kept) = twists.iter().max_by_key(|&&i| (upright(i), values[i], std::cmp::Reverse(i))) else {
+        return Vec::new();
+    };
+    let name = stretches[kept].name.clone();
+    twists
+        .into_iter()
+        .filter(|&i| i != kept)
+        .map(|i| (i, Exclusion::OneTwist { kept: name.clone() }))
+        .collect()
+}
+
 /// The position `request` has an allowed `stretch` done in: seated under
-/// `--seated-only`, off the floor when the floor is ruled out, and
-/// otherwise its default (the first listed).
+/// `--seated-only` or `--older` (where the stretch can be done seated),
+/// off the floor when the floor is ruled out, and otherwise its default
+/// (the first listed).
 pub fn position_for(stretch: &Stretch, request: &Request) -> Position {
     let no_floor = request.no_floor || request.avoid.contains(&Condition::NoFloor);
     let fits =
         |p: &Position| (!request.seated_only || *p == Position::Seated) && (!no_floor || !p.is_floor());
-    stretch.positions.iter().copied().find(fits).unwrap_or_else(|| stretch.position())
+    // Older adults sit where the stretch allows it: steadier, and no
+    // standing for long holds.
+    let seated = (request.older && stretch.can_be(Position::Seated)).then_some(Position::Seated);
+    seated.or_else(|| stretch.positions.iter().copied().find(fits)).unwrap_or_else(|| stretch.position())
 }
 
 /// `library` with each stretch placed in the position `request` has it

@@ -20,6 +20,8 @@
 //!   "routines": [{
 //!     "label": "A",
 //!     "total_seconds": 541,          // week 1
+//!     "rounds": 1,                   // 2 or more: the session does its
+//!                                    // stretches again to fill the time
 //!     "stretches": [{                // every stretch it uses in any week, in
 //!                                    // order, at the dose of its first week
 //!       "id": "wall-chest-stretch", "name": "Wall chest stretch",
@@ -30,8 +32,9 @@
 //!       "reps": 3, "sides": 2,
 //!       "dose": "Hold 20 s × 3, each side",
 //!       "by_week": [{"week": 1, "hold_s": 20, "reps": 3, "sides": 2, "seconds": 148},
-//!                   {"week": 2, "hold_s": 25, "reps": 2, "sides": 2, "seconds": 118}, …]
-//!                                    // the weeks it is in (usually all)
+//!                   {"week": 2, "hold_s": 25, "reps": 3, "sides": 2, "seconds": 178}, …]
+//!                                    // every week: holds never shorten,
+//!                                    // repetitions never fall
 //!     }]
 //!   }],
 //!   "weekly": [{"week": 1, "start": "2026-11-23", "end": "2026-11-29",
@@ -44,6 +47,7 @@
 //!       "position": "standing",
 //!       "seconds": 75,               // setup + work + rests
 //!       "change_seconds": 0,         // changing level just before it
+//!       "round": 1,                  // 2, 3, …: done again in a further round
 //!       "hold_s": null, "reps": 10, "sides": 1,
 //!       "rep_s": 7,                  // seconds per repetition (= hold_s for holds)
 //!       "rest_s": 0,                 // rest between repetitions
@@ -101,6 +105,7 @@ struct Limits {
 struct RoutineJson<'a> {
     label: &'a str,
     total_seconds: u32,
+    rounds: u32,
     stretches: Vec<RoutineStretchJson<'a>>,
 }
 
@@ -154,6 +159,7 @@ struct StretchJson<'a> {
     position: &'static str,
     seconds: u32,
     change_seconds: u32,
+    round: u32,
     hold_s: Option<u32>,
     reps: u32,
     sides: u32,
@@ -236,7 +242,12 @@ impl Plan {
                 by_week: self.by_week(index, &item.id),
             })
             .collect();
-        RoutineJson { label: &routine.label, total_seconds: routine.total_s, stretches }
+        RoutineJson {
+            label: &routine.label,
+            total_seconds: routine.total_s,
+            rounds: routine.rounds(),
+            stretches,
+        }
     }
 
     fn by_week(&self, routine: usize, id: &str) -> Vec<WeekDose> {
@@ -297,6 +308,7 @@ fn stretch_json(item: &Item) -> StretchJson<'_> {
         position: item.position.as_str(),
         seconds: item.seconds,
         change_seconds: item.change_s,
+        round: item.round,
         hold_s: p.hold_s,
         reps: p.reps,
         sides: p.sides,

@@ -16,7 +16,9 @@
 //! Inside: [`timing`] (seconds of a dose, setup and level changes),
 //! `eligible` (constraints), `score` (what a stretch and dose are worth),
 //! `knapsack` (the exact search), `order` (gentle start, few level changes),
-//! `select` (one session), `schedule` (weeks and rotation), `explain`,
+//! `select` and `selector` (one session), `rounds` (doing the stretches
+//! again when one round cannot fill a long session), `schedule` (weeks
+//! and rotation), `explain`,
 //! `text`, [`json`] and `ics`; [`progress`] moves a saved prescription on
 //! at the follow-up.
 
@@ -30,15 +32,19 @@ mod order;
 mod prescribe;
 pub mod progress;
 pub mod request;
+mod rounds;
 mod schedule;
 mod score;
 mod select;
+mod selector;
 mod text;
 pub mod timing;
 mod words;
 
 #[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod rules;
 
 pub use describe::{describe, describe_dose, minutes};
 pub use eligible::{Exclusion, allowed, exclusions};

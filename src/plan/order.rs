@@ -1,17 +1,23 @@
-//! The order of a session: start gently, never come back to a level.
+//! The order of a session: start gently, never come back to a level, no
+//! two twists in a row, and a rest to close the floor.
 //!
 //! The opener is the session's warm-up when it has one, else its gentlest
-//! stretch (a gentle move before a gentle hold, upright before the floor). Its level comes first, then the other level
-//! of the same kind (standing and seated are upright; kneeling and lying are
-//! on the floor), then the other kind from standing downwards. So a session
-//! goes, for example, standing → seated → kneeling → lying, or seated →
-//! standing → kneeling, and pays the level-change cost of
-//! [`levels_change_s`](super::timing::levels_change_s) exactly. Within a
-//! level, gentle comes before moderate before deep, moves before holds.
+//! stretch (a gentle move before a gentle hold, upright before the floor).
+//! Its level comes first, then the other level of the same kind (standing
+//! and seated are upright; kneeling and lying are on the floor), then the
+//! other kind. From upright the floor goes lying, then kneeling, so the
+//! floor block ends on hands and knees with the rest (child's pose) last:
+//! standing → seated → lying → kneeling. Every such order pays the
+//! level-change cost of [`levels_change_s`](super::timing::levels_change_s)
+//! exactly. Within a level, gentle comes before moderate before deep, moves
+//! before holds, rests last; a twist never follows a twist when another
+//! stretch of the level can go between.
 
 use std::cmp::Reverse;
 
 use crate::content::{Effort, Level, Stretch};
+
+use super::score::{rests, twists};
 
 /// How gently a stretch eases into a session: smaller comes first.
 fn gentleness(stretch: &Stretch) -> (crate::content::Intensity, bool) {
@@ -24,7 +30,7 @@ fn gentleness(stretch: &Stretch) -> (crate::content::Intensity, bool) {
 pub(crate) fn order(stretches: &[&Stretch], values: &[i64], warm_up: Option<usize>) -> Vec<usize> {
     let key = |i: usize| {
         let s = stretches[i];
-        (gentleness(s), Reverse(values[i]), s.id.as_str())
+        (rests(s), gentleness(s), Reverse(values[i]), s.id.as_str())
     };
     let gentlest = (0..stretches.len()).min_by_key(|&i| {
         let s = stretches[i];
@@ -40,17 +46,44 @@ pub(crate) fn order(stretches: &[&Stretch], values: &[i64], warm_up: Option<usiz
             .filter(|&i| i != opener && stretches[i].position().level() == level)
             .collect();
         block.sort_by_key(|&i| key(i));
-        order.extend(block);
+        let last = order.last().copied();
+        order.extend(spread_twists(stretches, block, last));
     }
     order
+}
+
+/// `block` (in key order) reordered so no twist follows a twist (`before`
+/// is the stretch just before the block) where another stretch can go
+/// between; rests stay last.
+fn spread_twists(stretches: &[&Stretch], block: Vec<usize>, before: Option<usize>) -> Vec<usize> {
+    let (mut rest, mut left): (Vec<usize>, Vec<usize>) =
+        block.into_iter().partition(|&i| rests(stretches[i]));
+    let mut out = Vec::with_capacity(left.len() + rest.len());
+    let mut previous_twists = before.is_some_and(|i| twists(stretches[i]));
+    while !left.is_empty() {
+        let twisting = left.iter().filter(|&&i| twists(stretches[i])).count();
+        let others = left.len() - twisting;
+        let pick = if previous_twists {
+            left.iter().position(|&i| !twists(stretches[i]))
+        } else if twisting > others {
+            left.iter().position(|&i| twists(stretches[i]))
+        } else {
+            None
+        };
+        let i = left.remove(pick.unwrap_or(0));
+        previous_twists = twists(stretches[i]);
+        out.push(i);
+    }
+    out.append(&mut rest);
+    out
 }
 
 /// The levels in session order when the opener is at `first`.
 fn level_order(first: Level) -> [Level; 4] {
     use Level::*;
     match first {
-        Standing => [Standing, Seated, Kneeling, Lying],
-        Seated => [Seated, Standing, Kneeling, Lying],
+        Standing => [Standing, Seated, Lying, Kneeling],
+        Seated => [Seated, Standing, Lying, Kneeling],
         Kneeling => [Kneeling, Lying, Standing, Seated],
         Lying => [Lying, Kneeling, Standing, Seated],
     }
@@ -84,9 +117,9 @@ mod tests {
                 "shoulder-rolls",
                 "wall-chest-stretch",
                 "overhead-reach",
-                "childs-pose",
+                "towel-thoracic-extension",
                 "thread-the-needle",
-                "towel-thoracic-extension"
+                "childs-pose"
             ]
         );
         let levels: Vec<Level> = order.iter().map(|&i| session[i].position().level()).collect();

@@ -2,14 +2,14 @@
 //! up within the stretch's own ranges (a hold lengthens to the next 5 s,
 //! then a repetition is added; a move repeats more); a dose already at the
 //! top of its ranges gives way to the stretch's harder version where the
-//! content names one, or stays. Dates move on, and each change is said in
+//! content names one and the patient's saved limits allow it, or stays. Dates move on, and each change is said in
 //! words for the handout and the terminal. Pure.
 
 use chrono::NaiveDate;
 
-use super::request::Choice;
+use super::request::{Choice, Request};
 use super::timing::Prescription as Dose;
-use crate::content::{Effort, Library, Prescribed, Prescription, Stretch};
+use crate::content::{Effort, Equipment, Library, Limits, Prescribed, Prescription, Stretch};
 use crate::error::Result;
 
 /// How one stretch moved on.
@@ -40,6 +40,19 @@ fn harder(stretch: &Stretch) -> Option<&str> {
     stretch.harder.as_deref()
 }
 
+/// The planner's request the saved limits make, to check a harder
+/// version against (the goals and minutes play no part).
+fn limited(limits: &Limits, older: bool) -> Request {
+    let mut request = Request::new(Vec::new(), 1);
+    request.avoid = limits.avoid.clone();
+    // Equipment not recorded (an older file) limits nothing.
+    request.equipment = limits.equipment.clone().unwrap_or_else(|| Equipment::ALL.iter().copied().collect());
+    request.no_floor = limits.no_floor;
+    request.seated_only = limits.seated_only;
+    request.older = older;
+    request
+}
+
 /// The choice a saved stretch makes, for [`super::prescribe`].
 pub fn choice(p: &Prescribed) -> Choice {
     Choice { id: p.id.clone(), hold_s: p.hold_s, reps: p.reps, sides: p.sides }
@@ -62,12 +75,16 @@ pub fn progress(
     });
     next.stretches.clear();
     let mut changes = Vec::new();
+    let limits = limited(&saved.limits, saved.older);
     for entry in &saved.stretches {
         let stretch = library.require(&entry.id)?;
         let dose = super::prescribe(stretch, &choice(entry), saved.older)?;
         let (moved, step) = match step_up(stretch, &dose) {
             Some(found) => found,
-            None => match harder(stretch).and_then(|id| library.stretch(id)) {
+            None => match harder(stretch)
+                .and_then(|id| library.stretch(id))
+                .filter(|other| super::allowed(other, &limits))
+            {
                 Some(other) => {
                     let named = Choice { id: other.id.clone(), hold_s: None, reps: None, sides: None };
                     let standard = super::prescribe(other, &named, saved.older)?;
@@ -144,6 +161,7 @@ mod tests {
             per_week: None,
             notes: None,
             older: false,
+            limits: Limits::default(),
             sheet: Sheet::default(),
             stretches,
         }
@@ -200,6 +218,30 @@ mod tests {
             words.contains(&format!("{} in place of Child’s pose, one step harder", harder.name)),
             "{words}"
         );
+    }
+
+    #[test]
+    fn a_harder_version_the_limits_rule_out_is_not_taken() {
+        let library = crate::content::built_in().unwrap();
+        // Every stretch at the top whose harder version some condition rules out.
+        let mut tried = 0;
+        for stretch in library.stretches() {
+            let Some(other) = stretch.harder.as_deref().and_then(|id| library.stretch(id)) else { continue };
+            let ruled_out: Vec<_> = other.avoid_if.iter().filter(|c| !stretch.avoid_if.contains(c)).collect();
+            let Some(condition) = ruled_out.first() else { continue };
+            tried += 1;
+            let top = entry(&stretch.id, stretch.dose.hold_s.map(|h| h.max), Some(stretch.dose.reps.max));
+            let mut old = saved(vec![top]);
+            old.limits.avoid.insert(**condition);
+            let (next, changes) = progress(&old, &library, old.date, None).unwrap();
+            assert_eq!(next.stretches[0].id, stretch.id, "{} kept under {condition}", stretch.id);
+            assert_eq!(changes[0].step, Step::Top);
+            // Without the limit it does move on.
+            old.limits = Limits::default();
+            let (next, _) = progress(&old, &library, old.date, None).unwrap();
+            assert_eq!(next.stretches[0].id, other.id);
+        }
+        assert!(tried > 0, "the built-in library has a harder version some condition rules out");
     }
 
     #[test]

@@ -9,7 +9,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use proptest::prelude::*;
 
 use crate::content::{
-    Area, Condition, Dose, Equipment, Goal, Intensity, Level, Library, Position, Range, Safety, Stretch,
+    Area, Condition, Dose, Equipment, Goal, Intensity, Level, Library, Movement, Position, Range, Safety,
+    Stretch,
 };
 use crate::error::Error;
 
@@ -43,7 +44,7 @@ fn safety() -> Safety {
     }
 }
 
-fn subset<T: Copy + std::fmt::Debug + 'static>(
+pub(super) fn subset<T: Copy + std::fmt::Debug + 'static>(
     all: &'static [T],
     most: usize,
 ) -> impl Strategy<Value = Vec<T>> {
@@ -99,41 +100,48 @@ fn stretch(n: usize) -> impl Strategy<Value = Stretch> {
         proptest::sample::select(Intensity::ALL),
         avoid_if,
         dose(),
+        prop_oneof![2 => Just(vec![]), 1 => subset(Movement::ALL, 2)],
     )
-        .prop_map(move |(goals, areas, position, equipment, intensity, avoid_if, dose)| Stretch {
-            id: format!("s{n}"),
-            name: format!("Stretch {n}"),
-            aliases: vec![],
-            summary: "A stretch for tests.".into(),
-            goals: goals.iter().map(|g| g.to_string()).collect(),
-            areas: if areas.is_empty() { vec![Area::UpperBack] } else { areas },
-            positions: match position {
-                (first, Some(second)) if second != first => vec![first, second],
-                (first, _) => vec![first],
-            },
-            easier: None,
-            harder: None,
-            equipment,
-            intensity,
-            avoid_if,
-            steps: vec!["One.".into(), "Two.".into(), "Three.".into()],
-            quick_steps: vec![],
-            cues: vec![],
-            cautions: vec![],
-            dose,
-            figure: None,
-            video: None,
-            origin: Default::default(),
+        .prop_map(move |(goals, areas, position, equipment, intensity, avoid_if, dose, mut movement)| {
+            if dose.hold_s.is_none() {
+                movement.retain(|m| *m != Movement::Rest);
+            }
+            Stretch {
+                id: format!("s{n}"),
+                name: format!("Stretch {n}"),
+                aliases: vec![],
+                summary: "A stretch for tests.".into(),
+                goals: goals.iter().map(|g| g.to_string()).collect(),
+                areas: if areas.is_empty() { vec![Area::UpperBack] } else { areas },
+                positions: match position {
+                    (first, Some(second)) if second != first => vec![first, second],
+                    (first, _) => vec![first],
+                },
+                easier: None,
+                harder: None,
+                equipment,
+                intensity,
+                avoid_if,
+                movement,
+                steps: vec!["One.".into(), "Two.".into(), "Three.".into()],
+                quick_steps: vec![],
+                cues: vec![],
+                cautions: vec![],
+                dose,
+                figure: None,
+                video: None,
+                origin: Default::default(),
+            }
         })
 }
 
-fn library() -> impl Strategy<Value = Library> {
+pub(super) fn library() -> impl Strategy<Value = Library> {
     (1..=8usize)
         .prop_flat_map(|n| (0..n).map(stretch).collect::<Vec<_>>())
         .prop_map(|stretches| Library::new(stretches, goals(), safety()))
 }
 
-fn request() -> impl Strategy<Value = Request> {
+pub(super) fn request() -> impl Strategy<Value = Request> {
     (
         subset(&GOALS, 2),
         prop_oneof![4 => 1..=20u32, 1 => 21..=60u32],
@@ -164,7 +172,7 @@ fn request() -> impl Strategy<Value = Request> {
 const DAYS: [Weekday; 7] =
     [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 
-fn calendar() -> impl Strategy<Value = Calendar> {
+pub(super) fn calendar() -> impl Strategy<Value = Calendar> {
     (0..730u64, proptest::sample::subsequence(&DAYS[..], 1..=7), 1..=4u32).prop_map(
         |(offset, days, weeks)| Calendar {
             start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Days::new(offset),
@@ -236,7 +244,12 @@ fn least_changes(levels: &BTreeSet<Level>) -> u32 {
 fn oracle_reach(library: &Library, request: &Request, t: f64) -> Option<u32> {
     let library = &*super::eligible::placed(library, request);
     let budget = request.minutes * 60;
-    let ok: Vec<&Stretch> = library.stretches().iter().filter(|s| allowed(s, request)).collect();
+    // The stretches a session may hold: the allowed ones, with osteoporosis
+    // only one twist among them.
+    let Ok(selector) = super::selector::Selector::new(library, request) else {
+        return None;
+    };
+    let ok: Vec<&Stretch> = selector.stretches.clone();
     let steps: Vec<Vec<u32>> = ok
         .iter()
         .map(|s| {
@@ -270,18 +283,41 @@ fn floor(library: &Library, request: &Request, t: f64) -> u32 {
     reach.min((request.minutes * 60 * 9).div_ceil(10))
 }
 
-/// Checks one session's items against the request and its budget.
-fn check_session(library: &Library, request: &Request, items: &[Item], total_s: u32, t: f64) {
+/// Checks one session's items against the request and its budget; its
+/// total against the floor at progress `t` when `t` is given (a plan's
+/// last week, a single session: earlier weeks of a plan are shorter, as
+/// their holds are).
+fn check_session(library: &Library, request: &Request, items: &[Item], total_s: u32, t: Option<f64>) {
     let library = &*super::eligible::placed(library, request);
     let budget = request.minutes * 60;
     assert!(total_s <= budget, "{total_s} s is over the {budget} s budget");
-    assert!(total_s >= floor(library, request, t), "{total_s} s is under the floor at t={t}");
+    if let Some(t) = t {
+        assert!(total_s >= floor(library, request, t), "{total_s} s is under the floor at t={t}");
+    }
     let sum: u32 = items.iter().map(|i| i.seconds + i.change_s).sum();
     assert_eq!(sum, total_s);
-    let ids: BTreeSet<&str> = items.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids.len(), items.len(), "a stretch appears twice");
+    // Rounds come one after the other, each a subset of the first.
+    let rounds = items.iter().map(|i| i.round).max().unwrap_or(1);
+    assert!(items.windows(2).all(|w| w[0].round <= w[1].round), "rounds interleave");
+    let first: BTreeSet<&str> = items.iter().filter(|i| i.round == 1).map(|i| i.id.as_str()).collect();
+    for round in 1..=rounds {
+        let members: Vec<&Item> = items.iter().filter(|i| i.round == round).collect();
+        assert!(!members.is_empty(), "round {round} is empty");
+        let ids: BTreeSet<&str> = members.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids.len(), members.len(), "a stretch appears twice in round {round}");
+        assert!(ids.is_subset(&first), "round {round} brings in a new stretch");
+    }
+    if rounds > 1 {
+        // A further round only when one round cannot fill the time.
+        let one: u32 = items.iter().filter(|i| i.round == 1).map(|i| i.seconds + i.change_s).sum();
+        assert!(one < (budget * 9).div_ceil(10), "a second round though one fills {one} s");
+    }
     let mut visited: Vec<Level> = Vec::new();
+    let mut round = 1;
     for item in items {
+        if item.round != round {
+            (round, visited) = (item.round, Vec::new());
+        }
         let stretch = library.stretch(&item.id).unwrap();
         assert!(allowed(stretch, request), "{} is not allowed", item.id);
         let p = item.prescription;
@@ -324,7 +360,7 @@ proptest! {
     fn a_session_fills_its_budget_and_honours_the_request(library in library(), request in request()) {
         match select(&library, &request) {
             Ok(routine) => {
-                check_session(&library, &request, &routine.items, routine.total_s, 0.0);
+                check_session(&library, &request, &routine.items, routine.total_s, Some(0.0));
                 prop_assert_eq!(select(&library, &request).unwrap(), routine);
             }
             Err(e) => check_error(&library, &request, &[0.0], &e),
@@ -355,7 +391,8 @@ proptest! {
                     prop_assert_eq!(session.weekday, session.date.weekday());
                     let week = (session.date - calendar.start).num_days() / 7 + 1;
                     prop_assert_eq!(i64::from(session.week), week);
-                    let t = horizon[session.week as usize - 1];
+                    let last = session.week == calendar.weeks;
+                    let t = last.then(|| horizon[session.week as usize - 1]);
                     check_session(&library, &request, &session.items, session.total_s, t);
                 }
                 for (r, _) in plan.routines.iter().enumerate() {

@@ -26,7 +26,7 @@
 //!   stretch is in.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -168,9 +168,7 @@ pub fn build(library: &Library, request: &Request, calendar: &Calendar) -> Resul
     let last = horizon.last().copied().unwrap_or(0.0);
     let count = MAX_ROUTINES.min(calendar.days.len()).min(dates.len()).max(1);
     let designs = design(&selector, last, count);
-    let floors: Vec<u32> = horizon.iter().map(|&t| selector.floor(t).unwrap_or(0)).collect();
-    let by_design: Vec<Vec<Routine>> =
-        designs.iter().map(|d| d.weeks(&selector, &horizon, &floors)).collect();
+    let by_design: Vec<Vec<Routine>> = designs.iter().map(|d| d.weeks(&selector, &horizon)).collect();
     let weekly: Vec<Vec<Routine>> =
         (0..horizon.len()).map(|w| by_design.iter().map(|weeks| weeks[w].clone()).collect()).collect();
     let sessions = sessions(calendar, &dates, &weekly);
@@ -226,46 +224,31 @@ fn session_dates(calendar: &Calendar) -> Result<Vec<NaiveDate>> {
     Ok(dates)
 }
 
-/// A routine's make-up: its stretches and which of them are core.
+/// A routine's make-up: its stretches at their last-week doses, and which
+/// of them are core.
 struct Design {
     label: String,
-    members: Vec<usize>,
+    last: Vec<Picked>,
+    /// The stretches of each further round, when one round cannot fill
+    /// the time.
+    again: Vec<Vec<usize>>,
     core: BTreeSet<usize>,
 }
 
 impl Design {
-    /// The routine in each week (progress `horizon[w]`, floor `floors[w]`).
-    fn weeks(&self, selector: &Selector, horizon: &[f64], floors: &[u32]) -> Vec<Routine> {
-        let mut previous: Vec<Picked> = Vec::new();
+    /// The routine in each week (progress `horizon[w]`): the same stretches
+    /// every week, each at its dose for that week (see
+    /// [`Selector::dose_in_week`]).
+    fn weeks(&self, selector: &Selector, horizon: &[f64]) -> Vec<Routine> {
+        let end = horizon.last().copied().unwrap_or(0.0);
         horizon
             .iter()
-            .zip(floors)
-            .map(|(&t, &floor)| {
-                let picks = self.in_week(selector, t, floor, &previous);
-                let routine = selector.routine(&self.label, &picks, &self.core);
-                previous = picks;
-                routine
+            .map(|&t| {
+                let picks: Vec<Picked> =
+                    self.last.iter().map(|&(i, last)| (i, selector.dose_in_week(i, last, t, end))).collect();
+                selector.routine(&self.label, &picks, &self.again, &self.core)
             })
             .collect()
-    }
-
-    /// The routine's doses at progress `t`: its own stretches refitted, moves
-    /// repeating at least as often as the week before when that fits; or,
-    /// when its stretches cannot meet `floor`, a fresh selection that prefers
-    /// them.
-    fn in_week(&self, selector: &Selector, t: f64, floor: u32, previous: &[Picked]) -> Vec<Picked> {
-        let at_least: BTreeMap<usize, u32> =
-            previous.iter().filter(|(_, p)| p.hold_s.is_none()).map(|(i, p)| (*i, p.reps)).collect();
-        selector
-            .fit(&self.members, t, floor, &at_least)
-            .or_else(|| selector.fit(&self.members, t, floor, &BTreeMap::new()))
-            .unwrap_or_else(|| {
-                let mut extra = selector.bonuses();
-                for &i in &self.members {
-                    extra[i] += PREFER;
-                }
-                selector.choose(t, &extra)
-            })
     }
 }
 
@@ -277,6 +260,11 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
     let bonuses = selector.bonuses();
     let best = selector.choose(t, &bonuses);
     let core = core_of(selector, &best);
+    // The core at one dose in every routine (the best session's), unless a
+    // routine cannot meet its floor so.
+    let fixed: std::collections::BTreeMap<usize, Prescription> =
+        best.iter().filter(|(i, _)| core.contains(i)).copied().collect();
+    let alike = selector.with_fixed(fixed);
     let mut rotating: Vec<usize> =
         best.iter().map(|(i, _)| *i).filter(|i| !core.contains(i) && selector.serves_goal(*i)).collect();
     rotating.sort_by_key(|&i| (Reverse(selector.values[i]), i));
@@ -291,19 +279,23 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
                 bonuses[i] + if own { PREFER } else { 0 } - if other { REPEAT } else { 0 } - uses[i] * REPEAT
             })
             .collect();
-        let mut members: Vec<usize> = selector.choose(t, &extra).iter().map(|(i, _)| *i).collect();
-        members.sort_unstable();
-        if designs.iter().any(|d| d.members == members) {
+        let mut last = alike.choose(t, &extra);
+        if last.is_empty() {
+            last = selector.choose(t, &extra);
+        }
+        last.sort_unstable_by_key(|(i, _)| *i);
+        if designs.iter().any(|d| d.last == last) {
             continue;
         }
-        for &i in members.iter().filter(|i| !core.contains(i)) {
-            uses[i] += 1;
+        for (i, _) in last.iter().filter(|(i, _)| !core.contains(i)) {
+            uses[*i] += 1;
         }
-        designs.push(Design { label: label(designs.len()), members, core: core.clone() });
+        let again = super::rounds::again(selector, &last);
+        designs.push(Design { label: label(designs.len()), last, again, core: core.clone() });
     }
     if let [only] = designs.as_mut_slice() {
         // With one routine, every stretch is in every routine.
-        only.core = only.members.iter().copied().collect();
+        only.core = only.last.iter().map(|(i, _)| *i).collect();
     }
     designs
 }
@@ -313,15 +305,15 @@ fn label(index: usize) -> String {
     char::from(b'A' + (index % 26) as u8).to_string()
 }
 
-/// The core of a routine: its warm-up and chest opener, then its most
-/// valuable goal-serving stretches while the core takes no more than
-/// [`CORE_SHARE`] of the budget.
+/// The core of a routine: its warm-up, chest opener and extension move,
+/// then its most valuable goal-serving stretches (none a twin of one
+/// already in) while the core takes no more than [`CORE_SHARE`] of the
+/// budget.
 fn core_of(selector: &Selector, picks: &[Picked]) -> BTreeSet<usize> {
-    let special = [selector.warm_up, selector.chest_opener];
     let seconds = |(i, dose): &Picked| super::timing::stretch_s(selector.stretches[*i], dose);
     let mut core = BTreeSet::new();
     let mut used = 0;
-    for pick in picks.iter().filter(|(i, _)| special.contains(&Some(*i))) {
+    for pick in picks.iter().filter(|(i, _)| selector.specials().any(|k| k == *i)) {
         core.insert(pick.0);
         used += seconds(pick);
     }
@@ -333,20 +325,27 @@ fn core_of(selector: &Selector, picks: &[Picked]) -> BTreeSet<usize> {
         if used + seconds(pick) > most {
             break;
         }
+        // One of each kind in the core (one chest opener, not three).
+        if core.iter().any(|&k| super::score::twin(selector.stretches[k], selector.stretches[pick.0])) {
+            continue;
+        }
         used += seconds(pick);
         core.insert(pick.0);
     }
     core
 }
 
+/// The dated sessions. Each week takes the routines in turn from A again,
+/// so every week holds the same routines and its minutes never fall.
 fn sessions(calendar: &Calendar, dates: &[NaiveDate], weekly: &[Vec<Routine>]) -> Vec<Session> {
     let count = weekly[0].len();
+    let mut in_week = (0, 0);
     dates
         .iter()
-        .enumerate()
-        .map(|(k, &date)| {
+        .map(|&date| {
             let week = week_of(calendar, date);
-            let routine = k % count;
+            in_week = if in_week.0 == week { (week, in_week.1 + 1) } else { (week, 0) };
+            let routine = in_week.1 % count;
             let r = &weekly[week as usize - 1][routine];
             Session {
                 date,
@@ -439,9 +438,16 @@ mod tests {
                 }
             }
         }
+        // Week 1 starts shorter (holds at the low end); the last week fills
+        // the budget; weekly minutes never fall.
         for session in &plan.sessions {
-            assert!((540..=600).contains(&session.total_s), "{session:?}");
+            assert!(session.total_s <= 600, "{session:?}");
+            if session.week == 4 {
+                assert!(session.total_s >= 540, "{session:?}");
+            }
         }
+        assert!(plan.weeks.windows(2).all(|w| w[0].total_s <= w[1].total_s), "{:?}", plan.weeks);
+        assert!(plan.weeks[0].total_s < plan.weeks[3].total_s);
     }
 
     #[test]

@@ -10,15 +10,16 @@
 //!   each second it falls short of the week's target dose ([`SHORT_PER_S`],
 //!   steep: about a minute per stretch is the point) or goes beyond it
 //!   ([`LONG_PER_S`], mild: it only fills time).
-//! - One gentle move to start ([`WARM_UP`]) and one chest opener to balance
-//!   upper-back work ([`CHEST_OPENER`]) get a bonus.
+//! - One gentle move to start ([`WARM_UP`]), one chest opener to balance
+//!   upper-back work ([`CHEST_OPENER`]) and one extension move
+//!   ([`EXTENSION`]) get a bonus.
 //! - Each level change costs [`LEVEL_CHANGE`] besides its seconds.
-//! - A stretch too like another one in the session (a [`twin`]: same
-//!   level, same kind of effort, same body areas, such as seated trunk
-//!   rotation and seated thoracic rotation) loses [`TWIN`], so a session
+//! - A stretch too like another one in the session (a [`twin`]: the same
+//!   movement at the same level, such as seated trunk rotation and seated
+//!   thoracic rotation, or two chest openers) loses [`TWIN`], so a session
 //!   keeps both only when it needs both to fill its time.
 
-use crate::content::{Area, Effort, Intensity, Position, Stretch};
+use crate::content::{Area, Effort, Intensity, Movement, Position, Stretch};
 
 use super::Prescription;
 
@@ -30,10 +31,14 @@ pub(crate) const BASE: i64 = 200;
 pub(crate) const JITTER: u64 = 60;
 /// Bonus for the gentle move that opens a session.
 pub(crate) const WARM_UP: i64 = 1500;
-/// Bonus for the chest opener that balances upper-back work.
-pub(crate) const CHEST_OPENER: i64 = 1500;
+/// Bonus for the chest opener that balances upper-back work: more than two
+/// goal-serving stretches are worth, so a session keeps one whenever it can.
+pub(crate) const CHEST_OPENER: i64 = 3000;
+/// Bonus for the extension move that straightens the upper back (the
+/// opposite of rounding forward at a desk), kept as surely.
+pub(crate) const EXTENSION: i64 = 3000;
 /// Value taken off a stretch too like another in the session.
-pub(crate) const TWIN: i64 = 1100;
+pub(crate) const TWIN: i64 = 1300;
 /// Value lost per level change (getting up and down is effort).
 pub(crate) const LEVEL_CHANGE: i64 = 100;
 /// Value of a second of work.
@@ -80,15 +85,20 @@ pub(crate) fn jitter(seed: u64, id: &str) -> i64 {
     (h % JITTER) as i64
 }
 
-/// Whether two stretches do much the same: the same level, the same kind of
-/// effort (hold or move) and the same body areas.
+/// Whether two stretches do much the same: they share a movement (two
+/// twists, two extension moves, …) at the same level, or both open the
+/// chest (wherever they are done). Stretches with no movement tag in
+/// common are never twins: a squeeze of the shoulder blades and a
+/// butterfly, or a twist and a rest, do different things.
 pub(crate) fn twin(a: &Stretch, b: &Stretch) -> bool {
-    let holds = |s: &Stretch| matches!(s.dose.effort(), Effort::Hold(_));
-    let areas = |s: &Stretch| s.areas.iter().copied().collect::<std::collections::BTreeSet<Area>>();
-    a.id != b.id
-        && a.position().level() == b.position().level()
-        && holds(a) == holds(b)
-        && areas(a) == areas(b)
+    if a.id == b.id {
+        return false;
+    }
+    if opens_chest(a) && opens_chest(b) {
+        return true;
+    }
+    let shared = a.movement.iter().any(|m| *m != Movement::ChestOpener && b.movement.contains(m));
+    shared && a.position().level() == b.position().level()
 }
 
 /// Whether a stretch makes a good first move: gentle.
@@ -96,9 +106,26 @@ pub(crate) fn is_gentle(stretch: &Stretch) -> bool {
     stretch.intensity == Intensity::Gentle
 }
 
-/// Whether a stretch opens the chest.
+/// Whether a stretch opens the chest: tagged `chest-opener`, or (for a
+/// stretch with no movement tags, as a clinic's may be) working the chest.
 pub(crate) fn opens_chest(stretch: &Stretch) -> bool {
-    stretch.areas.contains(&Area::Chest)
+    stretch.does(Movement::ChestOpener)
+        || (stretch.movement.is_empty() && stretch.areas.contains(&Area::Chest))
+}
+
+/// Whether a stretch bends the upper back backwards (extension).
+pub(crate) fn extends(stretch: &Stretch) -> bool {
+    stretch.does(Movement::Extension)
+}
+
+/// Whether a stretch twists the spine.
+pub(crate) fn twists(stretch: &Stretch) -> bool {
+    stretch.does(Movement::Rotation)
+}
+
+/// Whether a stretch is a resting position (child's pose).
+pub(crate) fn rests(stretch: &Stretch) -> bool {
+    stretch.does(Movement::Rest)
 }
 
 /// Whether a stretch works the upper back (and is not itself a chest
@@ -119,11 +146,48 @@ pub(crate) fn warm_up(stretches: &[&Stretch], values: &[i64], goals: &[String]) 
     })
 }
 
-/// The best chest opener among `stretches`: upright first, then the most
+/// The best extension move among `stretches`: one that leaves room
+/// (`roomy`), upright (no getting down to the floor for it), then the most
 /// valuable.
-pub(crate) fn chest_opener(stretches: &[&Stretch], values: &[i64]) -> Option<usize> {
-    best_by(stretches, values, opens_chest, |s| {
-        (!s.position().is_floor(), s.position() != Position::Lying, 0, 0)
+pub(crate) fn extension(
+    stretches: &[&Stretch],
+    values: &[i64],
+    room: impl Fn(usize) -> Room,
+) -> Option<usize> {
+    special(stretches, values, extends, room)
+}
+
+/// The best chest opener among `stretches`: one that leaves room
+/// (`roomy`), upright, then the most valuable.
+pub(crate) fn chest_opener(
+    stretches: &[&Stretch],
+    values: &[i64],
+    room: impl Fn(usize) -> Room,
+) -> Option<usize> {
+    special(stretches, values, opens_chest, room)
+}
+
+/// How much of a session a stretch takes at its shortest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Room {
+    /// More than leaves room for the rest: the seconds it takes.
+    Tight(std::cmp::Reverse<u32>),
+    /// Little enough to leave room for the rest.
+    Roomy,
+}
+
+/// The best of `stretches` that pass `keep`: one that leaves room in the
+/// session first (else the shortest), then upright, then not lying, then
+/// the most valuable.
+fn special(
+    stretches: &[&Stretch],
+    values: &[i64],
+    keep: fn(&Stretch) -> bool,
+    room: impl Fn(usize) -> Room,
+) -> Option<usize> {
+    (0..stretches.len()).filter(|&i| keep(stretches[i])).max_by_key(|&i| {
+        let s = stretches[i];
+        (room(i), !s.position().is_floor(), s.position() != Position::Lying, values[i], std::cmp::Reverse(i))
     })
 }
 
@@ -162,7 +226,10 @@ mod tests {
         let library = crate::content::built_in().unwrap();
         let s = |id: &str| library.stretch(id).unwrap();
         assert!(twin(s("seated-trunk-rotation"), s("seated-thoracic-rotation")));
-        assert!(twin(s("butterfly"), s("shoulder-blade-squeeze")));
+        assert!(twin(s("wall-chest-stretch"), s("seated-chest-opener")));
+        assert!(!twin(s("butterfly"), s("shoulder-blade-squeeze")));
+        assert!(!twin(s("chair-back-extension"), s("seated-trunk-rotation")));
+        assert!(!twin(s("thread-the-needle"), s("childs-pose")));
         assert!(!twin(s("cat-cow"), s("quadruped-thoracic-rotation")));
         assert!(!twin(s("cat-cow"), s("cat-cow")));
     }
@@ -194,7 +261,7 @@ mod tests {
         let posture = ["posture".to_string()];
         let w = all[warm_up(&all, &values, &posture).unwrap()];
         assert!(is_gentle(w) && w.serves("posture") && w.dose.hold_s.is_none(), "{}", w.id);
-        let c = all[chest_opener(&all, &values).unwrap()];
+        let c = all[chest_opener(&all, &values, |_| Room::Roomy).unwrap()];
         assert!(opens_chest(c) && !c.position().is_floor(), "{}", c.id);
     }
 }

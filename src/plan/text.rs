@@ -28,6 +28,9 @@ fn name_width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
 fn item_lines(out: &mut String, items: &[Item], indent: &str, width: usize) {
     let mut previous: Option<&Item> = None;
     for item in items {
+        if previous.is_some_and(|p| p.round != item.round) {
+            let _ = writeln!(out, "{indent}Round {}: again", item.round);
+        }
         if let (Some(p), true) = (previous, item.change_s > 0) {
             let words = format!("({})", level_change_words(p.position, item.position));
             let _ = writeln!(out, "{indent}{words:<w$}{:>5} s", item.change_s, w = width + DOSE_WIDTH);
@@ -111,11 +114,20 @@ impl Plan {
         );
         let _ = writeln!(out, "{}. Seed {}.", self.limits(), self.request.seed);
         let budget = self.request.minutes * 60;
-        if self.sessions.iter().any(|s| s.total_s < super::select::ninety_percent(budget)) {
+        let last = self.calendar.weeks;
+        let in_last = || self.sessions.iter().filter(|s| s.week == last);
+        if in_last().any(|s| s.total_s < super::select::ninety_percent(budget)) {
             let _ = writeln!(
                 out,
                 "Some sessions are shorter than 90 % of {} minutes: the stretches your limits allow cannot fill more.",
                 self.request.minutes
+            );
+        }
+        if self.weeks.first().zip(self.weeks.last()).is_some_and(|(a, b)| a.total_s < b.total_s) {
+            let _ = writeln!(
+                out,
+                "Sessions start shorter and build up to about {} by week {last}: holds lengthen and moves repeat more.",
+                super::minutes(in_last().map(|s| s.total_s).max().unwrap_or(0))
             );
         }
         out.push('\n');
@@ -176,6 +188,9 @@ impl Plan {
                     format!("{}{mark}", item.name),
                     item.position.as_str(),
                 );
+            }
+            if let Some(note) = routine.rounds_note() {
+                let _ = writeln!(out, "      {note}");
             }
         }
         out.push('\n');

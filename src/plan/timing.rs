@@ -123,11 +123,21 @@ pub fn options(dose: &Dose, older: bool, quick: bool, t: f64) -> Vec<Prescriptio
 }
 
 /// The hold range a stretch is given: its own range inside ACSM's, or the
-/// end of its own range nearest to ACSM's when they do not overlap.
+/// end of its own range nearest to ACSM's when they do not overlap. For
+/// older adults ACSM's 30–60 s replaces the top of the stretch's own range
+/// (written for adults), so holds still progress from 30 toward 60 s; a
+/// stretch whose shortest hold is above 60 s keeps that.
 pub fn hold_range(own: Range, older: bool) -> Range {
-    let acsm = if older { HOLD_OLDER } else { HOLD_ADULT };
-    own.intersect(acsm).unwrap_or_else(|| {
-        let nearest = if own.max < acsm.min { own.max } else { own.min };
+    if older {
+        let min = own.min.max(HOLD_OLDER.min);
+        return if min <= HOLD_OLDER.max {
+            Range::new(min, HOLD_OLDER.max)
+        } else {
+            Range::new(own.min, own.min)
+        };
+    }
+    own.intersect(HOLD_ADULT).unwrap_or_else(|| {
+        let nearest = if own.max < HOLD_ADULT.min { own.max } else { own.min };
         Range::new(nearest, nearest)
     })
 }
@@ -211,7 +221,7 @@ mod tests {
         assert_eq!(Prescription::at(&dose, false, 0.0).hold_s, Some(15));
         assert_eq!(Prescription::at(&dose, false, 1.0).hold_s, Some(30));
         assert_eq!(Prescription::at(&dose, true, 0.0).hold_s, Some(30));
-        assert_eq!(Prescription::at(&dose, true, 1.0).hold_s, Some(45));
+        assert_eq!(Prescription::at(&dose, true, 1.0).hold_s, Some(60));
         // About a minute in all: 30 s holds → 2 reps, 15 s holds → 4 reps.
         assert_eq!(Prescription::at(&dose, false, 1.0).reps, 2);
         assert_eq!(Prescription::at(&dose, false, 0.0).reps, 4);
@@ -220,7 +230,9 @@ mod tests {
     #[test]
     fn hold_range_outside_acsm_uses_nearest_own_end() {
         assert_eq!(hold_range(Range::new(5, 8), false), Range::new(8, 8));
-        assert_eq!(hold_range(Range::new(20, 30), true), Range::new(30, 30));
+        assert_eq!(hold_range(Range::new(20, 30), true), Range::new(30, 60));
+        assert_eq!(hold_range(Range::new(45, 50), true), Range::new(45, 60));
+        assert_eq!(hold_range(Range::new(70, 90), true), Range::new(70, 70));
         assert_eq!(hold_range(Range::new(40, 50), false), Range::new(40, 40));
     }
 

@@ -7,12 +7,17 @@ use std::fmt::Write as _;
 use crate::doc::{Color, Item, LineStyle, Path, Segment, Stroke};
 
 /// An SVG document `width` × `height` points holding `items` (page
-/// coordinates: origin top-left, y down).
+/// coordinates: origin top-left, y down). Its size is given in
+/// millimetres to the hundredth, so it opens at the size it prints; the
+/// view box stays in points.
 pub fn document(items: &[Item], width: f32, height: f32) -> String {
+    let mm = |pt: f32| format!("{:.2}", pt / crate::doc::geom::mm(1.0));
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}pt\" height=\"{h}pt\" viewBox=\"0 0 {w} {h}\">\n",
-        w = num(width),
-        h = num(height)
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}mm\" height=\"{}mm\" viewBox=\"0 0 {} {}\">\n",
+        mm(width),
+        mm(height),
+        num(width),
+        num(height)
     );
     for item in items {
         match item {
@@ -134,7 +139,10 @@ mod tests {
             Stroke::round(1.2, Color::gray(0x1a)),
         );
         let svg = document(&[Item::Path(path)], 100.0, 50.0);
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100pt\""));
+        // Sized in millimetres (100 pt = 35.28 mm), drawn in points.
+        assert!(svg.starts_with(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"35.28mm\" height=\"17.64mm\" viewBox=\"0 0 100 50\">"
+        ));
         assert!(svg.contains(
             "<path d=\"M1 2L3.5 4.25\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"1.2\" \
              stroke-linecap=\"round\" stroke-linejoin=\"round\"/>"

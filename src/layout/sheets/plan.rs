@@ -349,7 +349,11 @@ fn routine_heading(plan: &Plan, r: usize, style: &Style, width: f32) -> Block {
         .filter(|s| s.routine == r)
         .map(|s| s.date.format("%a %-d %b").to_string())
         .collect();
-    let about = format!("About {} in week 1. Do it on: {}.", duration(routine.total_s), dates.join(", "));
+    let mut about = format!("About {} in week 1. Do it on: {}.", duration(routine.total_s), dates.join(", "));
+    if let Some(note) = routine.rounds_note() {
+        about.push(' ');
+        about.push_str(&note);
+    }
     let mut b = BlockBuilder::new(width);
     let size = style.title;
     b.paragraph(

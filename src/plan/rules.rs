@@ -1,0 +1,262 @@
+//! The planner's clinical rules, as property tests over random requests on
+//! the built-in library (and, where a rule holds for any library, over
+//! random libraries too):
+//!
+//! - progression is monotone: week to week a stretch's hold never shortens
+//!   and its repetitions never fall, a routine keeps every stretch to the
+//!   last week, weekly minutes never fall, and with `--older` holds start
+//!   at 30 s and reach 60 s by the last week;
+//! - no two twists in a row; with osteoporosis no rounding forward and at
+//!   most one twist a session, a gentle one;
+//! - stretches that serve the goals come before fillers: a filler is in a
+//!   session only when the goal-serving stretches (with the warm-up, the
+//!   chest opener and the extension move) cannot fill it to its floor
+//!   (without the twists it left out, which may have been left out so
+//!   that no two follow each other);
+//! - a session holds a chest opener and an extension move whenever the
+//!   request allows them and a session that meets its floor can hold both
+//!   (else one of them, when one fits): so a posture plan does, and a
+//!   seated-only one holds the seated chest opener;
+//! - the floor block closes with the rest (child's pose), after the
+//!   hands-and-knees moves;
+//! - with `--older`, a stretch that can be done seated is;
+//! - a session of 5–60 minutes with five stretches or more allowed is
+//!   filled to 90 %, with further rounds when one round cannot do it.
+
+use chrono::{Days, NaiveDate};
+use proptest::prelude::*;
+
+use crate::content::{Condition, Intensity, Library, Movement, Position, Stretch};
+
+use super::properties::{calendar, request, subset};
+use super::select::{Reason, Routine};
+use super::selector::Selector;
+use super::timing::progress;
+use super::{Calendar, Item, Plan, Request, build, select};
+
+const GOALS: [&str; 5] = ["tension", "mobility", "posture", "desk-break", "gentle-start"];
+
+fn library() -> Library {
+    crate::content::built_in().unwrap()
+}
+
+/// Random requests with the built-in library's goals.
+fn built_in_request() -> impl Strategy<Value = Request> {
+    (request(), subset(&GOALS, 2), prop_oneof![3 => Just(false), 1 => Just(true)]).prop_map(
+        |(mut request, goals, fragile)| {
+            request.goals = goals.iter().map(|g| g.to_string()).collect();
+            if fragile {
+                request.avoid.insert(Condition::Osteoporosis);
+            }
+            request
+        },
+    )
+}
+
+fn stretch<'a>(library: &'a Library, item: &Item) -> &'a Stretch {
+    library.stretch(&item.id).unwrap()
+}
+
+/// Checks the order and make-up rules on one session of `request`.
+fn check_session(library: &Library, request: &Request, items: &[Item]) -> Result<(), TestCaseError> {
+    let does = |item: &Item, m: Movement| stretch(library, item).does(m);
+    for pair in items.windows(2) {
+        let twists = pair.iter().all(|i| does(i, Movement::Rotation));
+        prop_assert!(!twists, "two twists in a row: {} then {}", pair[0].id, pair[1].id);
+    }
+    if request.avoid.contains(&Condition::Osteoporosis) {
+        prop_assert!(items.iter().all(|i| !does(i, Movement::Flexion)), "rounds forward with osteoporosis");
+        let twists: Vec<&Item> = items.iter().filter(|i| does(i, Movement::Rotation)).collect();
+        prop_assert!(twists.len() <= 1, "{} twists with osteoporosis", twists.len());
+        prop_assert!(twists.iter().all(|i| i.intensity == Intensity::Gentle));
+    }
+    if request.older {
+        let standing = items
+            .iter()
+            .find(|i| i.position != Position::Seated && stretch(library, i).can_be(Position::Seated));
+        prop_assert!(standing.is_none(), "older, yet {:?} is not seated", standing.map(|i| &i.id));
+    }
+    let rounds = items.iter().map(|i| i.round).max().unwrap_or(1);
+    for round in 1..=rounds {
+        let members: Vec<Item> = items.iter().filter(|i| i.round == round).cloned().collect();
+        check_floor_block(library, &members)?;
+    }
+    Ok(())
+}
+
+/// Checks that the floor block of one round closes with the rest, after
+/// the hands-and-knees moves.
+fn check_floor_block(library: &Library, items: &[Item]) -> Result<(), TestCaseError> {
+    let rest = items.iter().position(|i| stretch(library, i).does(Movement::Rest));
+    if let Some(rest) = rest {
+        let on_hands = items.iter().rposition(|i| stretch(library, i).position() == Position::HandsAndKnees);
+        prop_assert!(on_hands.is_none_or(|h| h < rest), "the rest comes before a hands-and-knees move");
+        if !items[0].position.is_floor() {
+            let after = items.get(rest + 1);
+            prop_assert!(after.is_none_or(|i| !i.position.is_floor()), "the floor goes on after the rest");
+        }
+    }
+    Ok(())
+}
+
+/// Checks that a session holds a chest opener and an extension move when the
+/// request allows one, and fillers only when it must.
+fn check_make_up(selector: &Selector, routine: &Routine, t: f64) -> Result<(), TestCaseError> {
+    let reasons = |r: Reason| routine.items.iter().any(|i| i.reasons.contains(&r));
+    let opens = routine.items.iter().any(|i| selector_has(selector, i, super::score::opens_chest));
+    let extends = reasons(Reason::Extension);
+    // Both whenever a session that meets the floor can hold both; else at
+    // least one that fits. (A five-minute session with only long older
+    // holds, say, may have room for one of them alone.)
+    let floor = selector.floor(t).unwrap_or(0);
+    let fits = |need: &[usize]| selector.reach_requiring(t, need).is_some_and(|r| r >= floor);
+    let (chest, extension) = (selector.chest_opener, selector.extension);
+    let ids = routine.ids();
+    match (chest, extension) {
+        (Some(c), Some(e)) if fits(&[c, e]) => {
+            prop_assert!(opens && extends, "chest opener {opens}, extension move {extends} in {ids:?}");
+        }
+        (Some(c), Some(e)) if fits(&[c]) || fits(&[e]) => {
+            prop_assert!(opens || extends, "neither a chest opener nor an extension move in {ids:?}");
+        }
+        (Some(c), None) if fits(&[c]) => prop_assert!(opens, "no chest opener in {ids:?}"),
+        (None, Some(e)) if fits(&[e]) => prop_assert!(extends, "no extension move in {ids:?}"),
+        _ => {}
+    }
+    let index = |item: &Item| selector.stretches.iter().position(|s| s.id == item.id).unwrap();
+    let fills = routine.items.iter().any(|i| !selector.comes_first(index(i)));
+    if fills {
+        // Twists the session left out may have been left out to keep two
+        // from following each other; without them the goal stretches must
+        // fall short of the floor.
+        let absent_twist = |i: usize| {
+            let s = selector.stretches[i];
+            s.does(Movement::Rotation) && !routine.items.iter().any(|item| item.id == s.id)
+        };
+        let first: Vec<bool> =
+            (0..selector.stretches.len()).map(|i| selector.comes_first(i) && !absent_twist(i)).collect();
+        let floor = selector.floor(t).unwrap_or(0);
+        let reach = selector.reach_among(t, &first).unwrap_or(0);
+        prop_assert!(
+            reach < floor,
+            "a filler in {:?} though the goal stretches reach {reach} s",
+            routine.ids()
+        );
+    }
+    Ok(())
+}
+
+fn selector_has(selector: &Selector, item: &Item, test: fn(&Stretch) -> bool) -> bool {
+    selector.stretches.iter().any(|s| s.id == item.id && test(s))
+}
+
+/// Checks that doses only grow, stretches stay and weekly minutes never
+/// fall; with `--older`, holds go from 30 s to 60 s.
+fn check_progression(plan: &Plan, older: bool) -> Result<(), TestCaseError> {
+    let weeks = plan.calendar.weeks;
+    for w in plan.weeks.windows(2) {
+        prop_assert!(
+            w[0].total_s <= w[1].total_s,
+            "weekly minutes fall: {} → {}",
+            w[0].total_s,
+            w[1].total_s
+        );
+    }
+    for r in 0..plan.routines.len() {
+        let ids = plan.routines[r].ids();
+        for week in 1..=weeks {
+            prop_assert_eq!(plan.routine_in_week(r, week).unwrap().ids(), ids.clone());
+        }
+        for id in ids {
+            let doses: Vec<_> = (1..=weeks).map(|w| plan.dose(r, id, w).unwrap()).collect();
+            for d in doses.windows(2) {
+                prop_assert!(d[0].hold_s <= d[1].hold_s && d[0].reps <= d[1].reps, "{id}: {doses:?}");
+            }
+            let (Some(first), Some(last)) = (doses[0].hold_s, doses[doses.len() - 1].hold_s) else {
+                continue;
+            };
+            if older {
+                prop_assert_eq!(first, 30, "{}: older holds start at 30 s", id);
+                if weeks > 1 {
+                    prop_assert_eq!(last, 60, "{}: older holds reach 60 s", id);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_session_follows_the_clinical_rules(request in built_in_request()) {
+        let library = library();
+        let Ok(routine) = select(&library, &request) else { return Ok(()) };
+        let placed = super::eligible::placed(&library, &request);
+        check_session(&placed, &request, &routine.items)?;
+        let selector = Selector::new(&placed, &request).unwrap();
+        check_make_up(&selector, &routine, 0.0)?;
+    }
+
+    #[test]
+    fn a_plan_follows_the_clinical_rules(request in built_in_request(), calendar in calendar()) {
+        let library = library();
+        let Ok(plan) = build(&library, &request, &calendar) else { return Ok(()) };
+        let placed = super::eligible::placed(&library, &request);
+        for session in &plan.sessions {
+            check_session(&placed, &request, &session.items)?;
+        }
+        let selector = Selector::new(&placed, &request).unwrap();
+        let end = progress(calendar.weeks, calendar.weeks);
+        for routine in plan.weekly.last().unwrap() {
+            check_make_up(&selector, routine, end)?;
+        }
+        check_progression(&plan, request.older)?;
+    }
+
+    #[test]
+    fn a_long_session_is_filled_with_further_rounds(
+        request in built_in_request(),
+        minutes in 5..=60u32,
+        calendar in calendar(),
+    ) {
+        let request = Request { minutes, ..request };
+        let library = library();
+        let placed = super::eligible::placed(&library, &request);
+        let Ok(selector) = Selector::new(&placed, &request) else { return Ok(()) };
+        if selector.stretches.len() < 5 {
+            return Ok(());
+        }
+        let least = (minutes * 60 * 9).div_ceil(10);
+        let routine = select(&library, &request).unwrap();
+        prop_assert!(routine.total_s >= least, "{} s of {} s: {:?}", routine.total_s, minutes * 60, routine.ids());
+        let plan = build(&library, &request, &calendar).unwrap();
+        for routine in plan.weekly.last().unwrap() {
+            prop_assert!(routine.total_s >= least, "{} s of {} s: {:?}", routine.total_s, minutes * 60, routine.ids());
+            prop_assert_eq!(routine.rounds() > 1, routine.rounds_note().is_some());
+        }
+    }
+
+    #[test]
+    fn any_library_progresses_monotonely(
+        library in super::properties::library(),
+        request in request(),
+        calendar in calendar(),
+    ) {
+        let Ok(plan) = build(&library, &request, &calendar) else { return Ok(()) };
+        check_progression(&plan, false)?;
+    }
+}
+
+#[test]
+fn older_holds_build_from_30_to_60_seconds() {
+    let mut request = Request::new(vec!["posture".into()], 20);
+    request.older = true;
+    let start = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let calendar = Calendar { start, days: Calendar::spread(3), weeks: 4 };
+    let plan = build(&library(), &request, &calendar).unwrap();
+    let wall = |w| plan.dose(0, "wall-chest-stretch", w).unwrap().hold_s.unwrap();
+    assert_eq!((1..=4).map(wall).collect::<Vec<_>>(), [30, 40, 50, 60]);
+    assert!(plan.end() == start + Days::new(27));
+}

@@ -1,0 +1,512 @@
+//! The selector: a request's allowed stretches, what each is worth, and
+//! the searches over them that choose a session (see [`select`](super::select)
+//! for the fill guarantee).
+//!
+//! A session is chosen in two steps: first among the stretches that serve
+//! the goals (with the warm-up, the chest opener and the extension move);
+//! only when those cannot fill the session to its floor do stretches that
+//! serve no goal come in. Twins, and twists that would follow each other,
+//! lose value and the search runs again (a few times at most).
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::content::{Library, Stretch};
+use crate::error::{Error, Fault, Field, Result};
+use crate::limits;
+
+use super::Request;
+use super::eligible::{Exclusion, exclusions, extra_twists, nothing_left};
+use super::knapsack::{Candidate, Variant, reach, solve};
+use super::order::order;
+use super::score::{self, Room};
+use super::select::{Item, Reason, Routine};
+use super::timing::{self, Prescription};
+
+/// Most searches [`Selector::choose`] runs again after its first, taking
+/// out twins and twists in a row.
+const MAX_SEARCHES: usize = 4;
+
+/// A stretch (by index into [`Selector::stretches`]) at a dose.
+pub(crate) type Picked = (usize, Prescription);
+
+/// The allowed stretches of a request, what each is worth, and the search
+/// over them.
+#[derive(Clone)]
+pub(crate) struct Selector<'a> {
+    request: &'a Request,
+    /// The goals that count: the requested ones, or every goal.
+    goals: Vec<String>,
+    /// The allowed stretches, in id order.
+    pub stretches: Vec<&'a Stretch>,
+    /// What each allowed stretch is worth (goals and seed).
+    pub values: Vec<i64>,
+    /// The warm-up, the chest opener and the extension move, if any are
+    /// allowed.
+    pub warm_up: Option<usize>,
+    pub chest_opener: Option<usize>,
+    pub extension: Option<usize>,
+    /// The stretches the constraints rule out, with why.
+    pub excluded: Vec<(&'a Stretch, Vec<Exclusion>)>,
+    /// Stretches held at one dose (a plan's core, dosed alike in every
+    /// routine); the floor does not depend on them.
+    fixed: BTreeMap<usize, Prescription>,
+}
+
+impl<'a> Selector<'a> {
+    /// Checks the request and sorts the library into allowed and ruled out.
+    pub fn new(library: &'a Library, request: &'a Request) -> Result<Self> {
+        if !limits::MINUTES.contains(i64::from(request.minutes)) {
+            let fault = Fault::out_of_range(i64::from(request.minutes), limits::MINUTES);
+            return Err(Error::field(Field::Minutes, fault));
+        }
+        let mut goals: Vec<String> = Vec::new();
+        for goal in &request.goals {
+            let id = &library.require_goal(goal)?.id;
+            if !goals.contains(id) {
+                goals.push(id.clone());
+            }
+        }
+        if goals.is_empty() {
+            goals = library.goals().iter().map(|g| g.id.clone()).collect();
+        }
+        let (mut stretches, mut excluded) = (Vec::new(), Vec::new());
+        for stretch in library.stretches() {
+            let why = exclusions(stretch, request);
+            if why.is_empty() {
+                stretches.push(stretch);
+            } else {
+                excluded.push((stretch, why));
+            }
+        }
+        if stretches.is_empty() {
+            return Err(nothing_left(&excluded));
+        }
+        let mut values: Vec<i64> =
+            stretches.iter().map(|s| score::stretch_value(s, &goals, request.seed)).collect();
+        let extra = extra_twists(&stretches, &values, request);
+        for (i, why) in extra.into_iter().rev() {
+            excluded.push((stretches.remove(i), vec![why]));
+            values.remove(i);
+        }
+        excluded.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        let mut selector = Selector {
+            request,
+            warm_up: score::warm_up(&stretches, &values, &goals),
+            chest_opener: None,
+            extension: None,
+            goals,
+            stretches,
+            values,
+            excluded,
+            fixed: BTreeMap::new(),
+        };
+        // A chest opener and an extension move that each take at most a
+        // third of the session at the longest holds leave room for the rest.
+        let room = |i: usize| {
+            let seconds = selector.shortest_s(i, 1.0);
+            if seconds <= selector.budget_s() / 3 { Room::Roomy } else { Room::Tight(Reverse(seconds)) }
+        };
+        let chest_opener = score::chest_opener(&selector.stretches, &selector.values, room);
+        let extension = score::extension(&selector.stretches, &selector.values, room);
+        (selector.chest_opener, selector.extension) = (chest_opener, extension);
+        Ok(selector)
+    }
+
+    /// The session budget in seconds.
+    pub fn budget_s(&self) -> u32 {
+        self.request.minutes * 60
+    }
+
+    /// Whether the request allows only one twist a session, done once
+    /// (osteoporosis).
+    pub fn one_twist(&self) -> bool {
+        self.request.avoid.contains(&crate::content::Condition::Osteoporosis)
+    }
+
+    /// The goals that count.
+    pub fn goals(&self) -> &[String] {
+        &self.goals
+    }
+
+    /// Extra value for the warm-up, the chest opener and the extension move.
+    pub fn bonuses(&self) -> Vec<i64> {
+        let mut extra = vec![0; self.stretches.len()];
+        let special = [
+            (self.warm_up, score::WARM_UP),
+            (self.chest_opener, score::CHEST_OPENER),
+            (self.extension, score::EXTENSION),
+        ];
+        for (i, bonus) in special {
+            if let Some(i) = i {
+                extra[i] += bonus;
+            }
+        }
+        extra
+    }
+
+    /// The warm-up, the chest opener and the extension move that are allowed.
+    pub fn specials(&self) -> impl Iterator<Item = usize> + '_ {
+        [self.warm_up, self.chest_opener, self.extension].into_iter().flatten()
+    }
+
+    /// Whether allowed stretch `i` is chosen before stretches that serve no
+    /// goal: it is the warm-up, the chest opener or the extension move, or
+    /// it serves a goal and is no twin of the chest opener or the extension
+    /// move (a second chest stretch comes in only as a filler).
+    pub fn comes_first(&self, i: usize) -> bool {
+        let special = |k: usize| k == i;
+        let twin_of_special = [self.chest_opener, self.extension]
+            .into_iter()
+            .flatten()
+            .any(|k| score::twin(self.stretches[k], self.stretches[i]));
+        self.specials().any(special) || (self.serves_goal(i) && !twin_of_special)
+    }
+
+    /// Seconds a stretch takes alone at its shortest dose at progress `t`.
+    pub fn shortest_s(&self, i: usize, t: f64) -> u32 {
+        let stretch = self.stretches[i];
+        timing::options(&stretch.dose, self.request.older, self.request.quick, t)
+            .iter()
+            .map(|p| timing::stretch_s(stretch, p))
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// Fails when some week's shortest possible session is longer than the
+    /// budget (holds lengthen as a plan goes on, so later weeks need more).
+    pub fn check_fits(&self, horizon: &[f64]) -> Result<()> {
+        let shortest = horizon
+            .iter()
+            .map(|&t| (0..self.stretches.len()).map(|i| self.shortest_s(i, t)).min().unwrap_or(0))
+            .max()
+            .unwrap_or(0);
+        if shortest <= self.budget_s() {
+            return Ok(());
+        }
+        let fault = Fault::TooShort { minutes: self.request.minutes, shortest_s: shortest };
+        Err(Error::field(Field::Minutes, fault))
+    }
+
+    /// This selector with the stretches of `fixed` held at their doses.
+    pub fn with_fixed(&self, fixed: BTreeMap<usize, Prescription>) -> Self {
+        Selector { fixed, ..self.clone() }
+    }
+
+    /// The search candidates at progress `t`, each stretch worth its value
+    /// plus `extra`; fixed doses held unless `free`.
+    fn candidates_of(&self, t: f64, extra: &[i64], free: bool) -> Vec<(usize, Vec<Prescription>, Candidate)> {
+        (0..self.stretches.len())
+            .map(|i| {
+                let stretch = self.stretches[i];
+                let target = Prescription::at(&stretch.dose, self.request.older, t);
+                let mut doses = timing::options(&stretch.dose, self.request.older, self.request.quick, t);
+                if let Some(fixed) = self.fixed.get(&i).filter(|f| !free && doses.contains(f)) {
+                    doses.retain(|p| p == fixed);
+                }
+                let variants = doses
+                    .iter()
+                    .map(|p| Variant {
+                        seconds: timing::stretch_s(stretch, p),
+                        value: self.values[i] + extra[i] + score::dose_value(p, &target),
+                    })
+                    .collect();
+                let candidate = Candidate { level: stretch.position().level(), variants, required: false };
+                (i, doses, candidate)
+            })
+            .collect()
+    }
+
+    fn candidates(&self, t: f64, extra: &[i64]) -> Vec<(usize, Vec<Prescription>, Candidate)> {
+        self.candidates_of(t, extra, false)
+    }
+
+    /// The longest total, within the budget, of a session at progress `t`
+    /// of the stretches marked in `keep` only.
+    pub fn reach_among(&self, t: f64, keep: &[bool]) -> Option<u32> {
+        let found = self.candidates(t, &vec![0; self.stretches.len()]);
+        let candidates: Vec<Candidate> =
+            found.into_iter().filter(|(i, _, _)| keep[*i]).map(|(_, _, c)| c).collect();
+        reach(&candidates, self.budget_s())
+    }
+
+    /// The longest total, within the budget, of a session at progress `t`
+    /// that holds every stretch of `required`.
+    pub fn reach_requiring(&self, t: f64, required: &[usize]) -> Option<u32> {
+        let found = self.candidates_of(t, &vec![0; self.stretches.len()], true);
+        let candidates: Vec<Candidate> =
+            found.into_iter().map(|(i, _, c)| Candidate { required: required.contains(&i), ..c }).collect();
+        reach(&candidates, self.budget_s())
+    }
+
+    /// The lowest total a session at progress `t` must reach:
+    /// `min(⌈0.9 × budget⌉, reach)` (see the module docs). `None` when no
+    /// session fits at all.
+    pub fn floor(&self, t: f64) -> Option<u32> {
+        let found = self.candidates_of(t, &vec![0; self.stretches.len()], true);
+        let candidates: Vec<Candidate> = found.into_iter().map(|(_, _, c)| c).collect();
+        let reach = reach(&candidates, self.budget_s())?;
+        Some(reach.min(ninety_percent(self.budget_s())))
+    }
+
+    /// The most valuable session at progress `t` that meets the floor, each
+    /// stretch worth its value plus `extra`: from the stretches that
+    /// [come first](Self::comes_first) when they can meet the floor, else
+    /// from all. Two [twins](score::twin), or two twists that the order
+    /// cannot keep apart, stay only when the floor needs both. Empty only
+    /// when no session fits at all (which [`check_fits`](Self::check_fits)
+    /// rules out).
+    pub fn choose(&self, t: f64, extra: &[i64]) -> Vec<Picked> {
+        let Some(floor) = self.floor(t) else {
+            return Vec::new();
+        };
+        let mut banned = vec![false; self.stretches.len()];
+        let Some(mut keep) = self.pool(t, floor, &banned) else {
+            return Vec::new();
+        };
+        let mut extra = extra.to_vec();
+        // What the first round must reach: the floor, or less when further
+        // rounds make up the rest.
+        let mut target = floor;
+        let must = self.must_have(t, floor);
+        let mut picks = self.search(t, &extra, &keep, target, &must);
+        let mut penalised = BTreeSet::new();
+        for _ in 0..MAX_SEARCHES {
+            let twins: Vec<usize> =
+                self.lesser_twins(&picks, &extra).into_iter().filter(|i| penalised.insert(*i)).collect();
+            let mut changed = !twins.is_empty();
+            for i in twins {
+                extra[i] -= score::TWIN;
+            }
+            for i in self.touching_twists(&picks, &extra) {
+                banned[i] = true;
+                if let Some(pool) = self.pool(t, floor, &banned) {
+                    (keep, target, changed) = (pool, floor, true);
+                } else if let Some((pool, reach)) = self.pool_with_rounds(t, floor, &banned, &extra) {
+                    (keep, target, changed) = (pool, reach, true);
+                } else {
+                    // The floor needs it: keep it, and the clash.
+                    banned[i] = false;
+                }
+            }
+            if !changed {
+                break;
+            }
+            picks = self.search(t, &extra, &keep, target, &must);
+        }
+        picks
+    }
+
+    /// The stretches a search at progress `t` may use, none of them
+    /// `banned`: those that [come first](Self::comes_first) when they can
+    /// meet `floor`, else all; `None` when not even all can.
+    fn pool(&self, t: f64, floor: u32, banned: &[bool]) -> Option<Vec<bool>> {
+        let first: Vec<bool> = (0..self.stretches.len()).map(|i| self.comes_first(i) && !banned[i]).collect();
+        if self.reach_among(t, &first).is_some_and(|r| r >= floor) {
+            return Some(first);
+        }
+        let all: Vec<bool> = banned.iter().map(|b| !b).collect();
+        self.reach_among(t, &all).is_some_and(|r| r >= floor).then_some(all)
+    }
+
+    /// Like [`pool`](Self::pool) for a first round that cannot meet
+    /// `floor` alone but does with further rounds: the pool and what its
+    /// first round reaches.
+    fn pool_with_rounds(
+        &self,
+        t: f64,
+        floor: u32,
+        banned: &[bool],
+        extra: &[i64],
+    ) -> Option<(Vec<bool>, u32)> {
+        let first: Vec<bool> = (0..self.stretches.len()).map(|i| self.comes_first(i) && !banned[i]).collect();
+        let all: Vec<bool> = banned.iter().map(|b| !b).collect();
+        [first, all].into_iter().find_map(|keep| {
+            let reach = self.reach_among(t, &keep)?;
+            let picks = self.search(t, extra, &keep, reach, &[]);
+            (super::rounds::session_s(self, &picks) >= floor).then_some((keep, reach))
+        })
+    }
+
+    /// The worth of stretch `i` with `extra`, for deciding which of two to
+    /// let go.
+    fn worth(&self, i: usize, extra: &[i64]) -> (i64, std::cmp::Reverse<usize>) {
+        (self.values[i] + extra[i], std::cmp::Reverse(i))
+    }
+
+    /// Of each pair of twins in `picks`, the one worth less.
+    fn lesser_twins(&self, picks: &[Picked], extra: &[i64]) -> Vec<usize> {
+        let mut lesser = Vec::new();
+        for (k, &(a, _)) in picks.iter().enumerate() {
+            for &(b, _) in &picks[k + 1..] {
+                if score::twin(self.stretches[a], self.stretches[b]) {
+                    lesser.push(if self.worth(a, extra) < self.worth(b, extra) { a } else { b });
+                }
+            }
+        }
+        lesser
+    }
+
+    /// Of each two twists that the session's order puts one after the
+    /// other, the one worth less.
+    fn touching_twists(&self, picks: &[Picked], extra: &[i64]) -> Vec<usize> {
+        let sequence = self.sequence(picks);
+        sequence
+            .windows(2)
+            .filter(|w| w.iter().all(|&i| score::twists(self.stretches[i])))
+            .map(|w| if self.worth(w[0], extra) < self.worth(w[1], extra) { w[0] } else { w[1] })
+            .collect()
+    }
+
+    /// The stretches of `picks` (indices into [`Self::stretches`]) in the
+    /// order a session does them.
+    pub fn sequence(&self, picks: &[Picked]) -> Vec<usize> {
+        let stretches: Vec<&Stretch> = picks.iter().map(|(i, _)| self.stretches[*i]).collect();
+        let values: Vec<i64> = picks.iter().map(|(i, _)| self.values[*i]).collect();
+        let warm_up = picks.iter().position(|(i, _)| Some(*i) == self.warm_up);
+        order(&stretches, &values, warm_up).into_iter().map(|k| picks[k].0).collect()
+    }
+
+    /// The chest opener and the extension move a session at progress `t`
+    /// must hold: both when a session that meets `floor` can hold both,
+    /// else the one of them that fits (the extension move first).
+    fn must_have(&self, t: f64, floor: u32) -> Vec<usize> {
+        let fits = |need: &[usize]| self.reach_requiring(t, need).is_some_and(|r| r >= floor);
+        let (chest, extension) = (self.chest_opener, self.extension);
+        let both: Vec<usize> = [extension, chest].into_iter().flatten().collect();
+        if both.is_empty() || fits(&both) {
+            return both;
+        }
+        both.into_iter().find(|&i| fits(&[i])).into_iter().collect()
+    }
+
+    /// One exact search over the stretches in `keep`: the most valuable
+    /// session that meets `floor` and holds the stretches of `must` (or,
+    /// when no such session is among `keep`, without them).
+    fn search(&self, t: f64, extra: &[i64], keep: &[bool], floor: u32, must: &[usize]) -> Vec<Picked> {
+        let found: Vec<_> = self.candidates(t, extra).into_iter().filter(|(i, _, _)| keep[*i]).collect();
+        let need = |i: usize| must.contains(&i);
+        let candidates: Vec<Candidate> =
+            found.iter().map(|(i, _, c)| Candidate { required: need(*i), ..c.clone() }).collect();
+        let table = solve(&candidates, self.budget_s(), score::LEVEL_CHANGE);
+        match table.best_from(floor) {
+            Some(pick) => picked(&found, &pick.options),
+            None if !must.is_empty() => self.search(t, extra, keep, floor, &[]),
+            None => Vec::new(),
+        }
+    }
+
+    /// Stretch `i`'s dose at progress `t` of a plan that ends at progress
+    /// `end` with dose `last`: the hold for `t` (holds lengthen week by
+    /// week) with `last`'s repetitions; a move's repetitions rising from the
+    /// low end of its range to `last`'s. Never shorter or fewer than the week
+    /// before, and `last` itself at `end`.
+    pub fn dose_in_week(&self, i: usize, last: Prescription, t: f64, end: f64) -> Prescription {
+        let dose = &self.stretches[i].dose;
+        let at = Prescription::at(dose, self.request.older, t);
+        if last.hold_s.is_some() {
+            return at.with_reps(last.reps);
+        }
+        let share = if end > 0.0 { (t / end).clamp(0.0, 1.0) } else { 1.0 };
+        let low = timing::reps_options(dose, self.request.quick).min.min(last.reps);
+        at.with_reps(crate::content::Range::new(low, last.reps).lerp(share))
+    }
+
+    /// Seconds of one round of `picks` in session order, level changes
+    /// within it included.
+    pub fn round_s(&self, picks: &[Picked]) -> u32 {
+        let dose: BTreeMap<usize, Prescription> = picks.iter().copied().collect();
+        let sequence = self.sequence(picks);
+        let level = |i: usize| self.stretches[i].position().level();
+        let changes: u32 =
+            sequence.windows(2).map(|w| timing::level_change_s(level(w[0]), level(w[1]))).sum();
+        changes + sequence.iter().map(|&i| timing::stretch_s(self.stretches[i], &dose[&i])).sum::<u32>()
+    }
+
+    /// Seconds of the level change from the end of a round of `before` to
+    /// the start of a round of `after`.
+    pub fn between_s(&self, before: &[Picked], after: &[Picked]) -> u32 {
+        let (Some(&end), Some(&start)) = (self.sequence(before).last(), self.sequence(after).first()) else {
+            return 0;
+        };
+        let level = |i: usize| self.stretches[i].position().level();
+        timing::level_change_s(level(end), level(start))
+    }
+
+    /// The session of `picks` in order, labelled, with reasons, then its
+    /// further rounds (`again`: the stretches of each, at the same doses);
+    /// `core` holds the stretches that are in every routine.
+    pub fn routine(
+        &self,
+        label: &str,
+        picks: &[Picked],
+        again: &[Vec<usize>],
+        core: &BTreeSet<usize>,
+    ) -> Routine {
+        let upper_back = picks.iter().any(|(i, _)| score::works_upper_back(self.stretches[*i]));
+        let mut items = Vec::with_capacity(picks.len());
+        let mut previous: Option<&Stretch> = None;
+        let rounds = std::iter::once(picks.to_vec())
+            .chain(again.iter().map(|r| picks.iter().copied().filter(|(i, _)| r.contains(i)).collect()));
+        for (round, members) in rounds.enumerate() {
+            let dose: BTreeMap<usize, Prescription> = members.iter().copied().collect();
+            for (place, i) in self.sequence(&members).into_iter().enumerate() {
+                let prescription = dose[&i];
+                let stretch = self.stretches[i];
+                let change_s = previous
+                    .map_or(0, |p| timing::level_change_s(p.position().level(), stretch.position().level()));
+                items.push(Item {
+                    id: stretch.id.clone(),
+                    name: stretch.name.clone(),
+                    position: stretch.position(),
+                    intensity: stretch.intensity,
+                    prescription,
+                    seconds: timing::stretch_s(stretch, &prescription),
+                    change_s,
+                    core: core.contains(&i),
+                    round: round as u32 + 1,
+                    reasons: self.reasons(i, round == 0 && place == 0, upper_back),
+                });
+                previous = Some(stretch);
+            }
+        }
+        let total_s = items.iter().map(|i| i.seconds + i.change_s).sum();
+        Routine { label: label.to_string(), items, total_s, budget_s: self.budget_s() }
+    }
+
+    fn reasons(&self, i: usize, first: bool, upper_back: bool) -> Vec<Reason> {
+        let stretch = self.stretches[i];
+        let mut reasons = Vec::new();
+        if first && score::is_gentle(stretch) {
+            reasons.push(Reason::GentleStart);
+        }
+        let served = score::served(stretch, &self.goals);
+        if !served.is_empty() {
+            reasons.push(Reason::Goals(served.iter().map(|g| g.to_string()).collect()));
+        }
+        if score::opens_chest(stretch) && upper_back {
+            reasons.push(Reason::ChestOpener);
+        }
+        if Some(i) == self.extension {
+            reasons.push(Reason::Extension);
+        }
+        if reasons.is_empty() {
+            reasons.push(Reason::FillsTime);
+        }
+        reasons
+    }
+
+    /// Whether allowed stretch `i` serves a goal that counts.
+    pub fn serves_goal(&self, i: usize) -> bool {
+        !score::served(self.stretches[i], &self.goals).is_empty()
+    }
+}
+
+/// ⌈0.9 × budget⌉.
+pub(crate) fn ninety_percent(budget_s: u32) -> u32 {
+    (budget_s * 9).div_ceil(10)
+}
+
+fn picked(found: &[(usize, Vec<Prescription>, Candidate)], options: &[Option<usize>]) -> Vec<Picked> {
+    found.iter().zip(options).filter_map(|((i, doses, _), k)| k.map(|k| (*i, doses[k]))).collect()
+}
