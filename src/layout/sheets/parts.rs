@@ -104,8 +104,24 @@ fn safety_sections(safety: &Safety) -> [(&'static str, &[String]); 6] {
 }
 
 /// One safety list under its heading, never split: the bullets in two
-/// balanced columns on a page at least [`TWO_COLUMNS`] wide.
+/// balanced columns on a page at least [`TWO_COLUMNS`] wide, and set a
+/// little tighter when that is what keeps the list on one page.
 fn safety_list(style: &Style, width: f32, title: &str, lines: &[String]) -> Block {
+    let list = safety_list_in(style, width, title, lines);
+    if list.height <= page_room(style) {
+        return list;
+    }
+    let tight = Style { leading: style.leading.min(1.15), ..*style };
+    safety_list_in(&tight, width, title, lines)
+}
+
+/// The least height a page of any sheet in `style` leaves for content,
+/// under a running header and above a two-line footer.
+fn page_room(style: &Style) -> f32 {
+    style.page.h - 2.0 * style.margin - 3.0 * style.line(style.small) - 14.0
+}
+
+fn safety_list_in(style: &Style, width: f32, title: &str, lines: &[String]) -> Block {
     let mut b = BlockBuilder::new(width);
     heading(&mut b, style, title);
     let gutter = mm(6.0);
