@@ -17,7 +17,7 @@ use crate::layout::style::Style;
 use crate::layout::text::{self, Span};
 
 /// The side of the square a figure is drawn in.
-pub const FIGURE_SIDE: f32 = 52.0 * 72.0 / 25.4;
+pub const FIGURE_SIDE: f32 = 50.5 * 72.0 / 25.4;
 
 /// What a box shows of one exercise besides the stretch itself.
 pub struct BoxedExercise<'a> {
@@ -29,7 +29,7 @@ pub struct BoxedExercise<'a> {
 }
 
 /// Padding inside the box.
-const PAD: f32 = 2.5 * 72.0 / 25.4;
+const PAD: f32 = 2.0 * 72.0 / 25.4;
 
 /// The exercise in its box, `width` wide; `page_h` is the height of a
 /// page's content, above which the box may break below its figure.
@@ -85,8 +85,19 @@ pub fn exercise_box(e: &BoxedExercise, style: &Style, photos: &Photos, width: f3
     };
     around.numbered(&e.stretch.steps);
 
-    let notes = [("Tips", &e.stretch.cues), ("Take care", &e.stretch.cautions)];
+    // The first label names the exercise, so the notes still read as its
+    // own when they go on to the next page.
+    let name = crate::words::lower_first(&e.stretch.name);
+    let (tips, care) = (format!("Tips for {name}"), format!("Take care with {name}"));
+    let care = if e.stretch.cues.is_empty() { care.as_str() } else { "Take care" };
+    let notes = [(tips.as_str(), &e.stretch.cues), (care, &e.stretch.cautions)];
     let notes: Vec<_> = notes.into_iter().filter(|(_, lines)| !lines.is_empty()).collect();
+    // Below the figure and its steps the box may be divided: the tips and
+    // cautions can go on to the next page, the steps never.
+    let divide = (!notes.is_empty() && around.y >= around.clear_y - 0.01).then_some(around.y + mm(1.2));
+    if divide.is_some() {
+        around.y += mm(1.2);
+    }
     let two = notes.len() == 2 && (inner - gutter) / 2.0 >= style.body * 17.0;
     if two && around.y + mm(2.0) >= around.clear_y {
         // Under the figure and the steps, in two balanced columns.
@@ -110,7 +121,7 @@ pub fn exercise_box(e: &BoxedExercise, style: &Style, photos: &Photos, width: f3
     b.items_from(around.b.finish().items);
     b.gap(end);
     let breaks = around.breaks;
-    framed(b.finish(), breaks, width, page_h, style)
+    framed(b.finish(), breaks, divide, width, page_h, style)
 }
 
 /// Text set down the column beside the figure, and across the whole box
@@ -200,23 +211,45 @@ fn figure_height(stretch: &Stretch, side: f32) -> f32 {
 }
 
 /// The box around `inner` (its items offset by the padding): a whole
-/// ruled frame when it fits a page, or a rule above and below when it is
-/// taller and may break.
-fn framed(inner: Block, breaks: Vec<f32>, width: f32, page_h: f32, style: &Style) -> Block {
+/// ruled frame when it fits a page, in two frames meeting at `divide`
+/// (the line between the steps and the notes, where it may break) when
+/// it has one, or a rule above and below when it is taller than a page
+/// and may break at any of `breaks`.
+fn framed(
+    inner: Block,
+    breaks: Vec<f32>,
+    divide: Option<f32>,
+    width: f32,
+    page_h: f32,
+    style: &Style,
+) -> Block {
     let height = inner.height + 2.0 * PAD;
     let stroke = Stroke::solid(1.0, style.accent);
     let mut items = Vec::with_capacity(inner.items.len() + 2);
-    let fits = height <= page_h;
-    if fits {
-        items.push(Item::Box { rect: Rect::new(0.0, 0.0, width, height), fill: None, stroke: Some(stroke) });
-    } else {
+    let frame = |top: f32, bottom: f32| Item::Box {
+        rect: Rect::new(0.0, top, width, bottom - top),
+        fill: None,
+        stroke: Some(stroke),
+    };
+    if height > page_h {
         items.push(Item::Line { from: Point::new(0.0, 0.5), to: Point::new(width, 0.5), stroke });
-    }
-    items.extend(inner.items.iter().map(|i| i.translated(PAD, PAD)));
-    if !fits {
+        items.extend(inner.items.iter().map(|i| i.translated(PAD, PAD)));
         let y = height - 0.5;
         items.push(Item::Line { from: Point::new(0.0, y), to: Point::new(width, y), stroke });
+        let breaks = breaks.into_iter().map(|y| y + PAD).collect();
+        return Block { items, height, breaks, keep: true, with_next: false };
     }
-    let breaks = if fits { Vec::new() } else { breaks.into_iter().map(|y| y + PAD).collect() };
-    Block { items, height, breaks, keep: true, with_next: false }
+    match divide.map(|y| y + PAD) {
+        Some(at) => {
+            items.push(frame(0.0, at));
+            items.push(frame(at, height));
+            items.extend(inner.items.iter().map(|i| i.translated(PAD, PAD)));
+            Block { items, height, breaks: vec![at], keep: false, with_next: false }
+        }
+        None => {
+            items.push(frame(0.0, height));
+            items.extend(inner.items.iter().map(|i| i.translated(PAD, PAD)));
+            Block { items, height, breaks: Vec::new(), keep: true, with_next: false }
+        }
+    }
 }

@@ -49,9 +49,9 @@ pub fn long_date(date: NaiveDate) -> String {
 
 /// Lays out the handout.
 pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOptions) -> Document {
-    // Lines a little tighter than the plan sheet, as on the desk card, so
-    // two or three exercises fit a page.
-    let mut style = Style { leading: 1.2, ..Style::new(options) };
+    // Lines and margins a little tighter than the plan sheet's, so two or
+    // three exercises fit a page.
+    let mut style = Style { leading: 1.15, margin: mm(12.5), ..Style::new(options) };
     if let Some(accent) = h.clinic.and_then(|c| c.accent) {
         style = style.with_accent(accent);
     }
@@ -63,13 +63,11 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
 
     if let Some(clinic) = h.clinic {
         flow.place(letterhead(clinic, &style, width));
-        flow.space(mm(5.0));
+        flow.space(mm(3.0));
     }
     flow.place(parts::title(&style, width, title, None));
-    flow.space(mm(3.0));
+    flow.space(mm(2.0));
     flow.place(patient_block(h, &style, width));
-    flow.space(mm(4.0));
-    flow.place(frequency_block(h, &style, width));
     if let Some((label, changes)) = h.changes {
         flow.space(mm(3.0));
         flow.place(changes_block(label, changes, &style, width));
@@ -79,7 +77,7 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
     // down, so they follow them.
     let long_notes = notes.as_ref().is_some_and(|n| n.height > flow.fresh_height() * LONG_NOTES);
     if let Some(notes) = notes.clone().filter(|_| !long_notes) {
-        flow.space(mm(5.0));
+        flow.space(mm(4.0));
         flow.place(notes);
     } else if long_notes {
         flow.space(mm(3.0));
@@ -186,8 +184,8 @@ fn right_aligned(
     rect
 }
 
-/// Patient, date, clinician and follow-up, in a tinted box: two to a
-/// line on a wide page.
+/// Patient, date, clinician and follow-up (two to a line on a wide
+/// page), and how often, in a tinted box.
 fn patient_block(h: &Handout, style: &Style, width: f32) -> Block {
     let pad = mm(3.0);
     let inner = width - 2.0 * pad;
@@ -226,6 +224,8 @@ fn patient_block(h: &Handout, style: &Style, width: f32) -> Block {
         b.gap(bottom - b.y());
         b.may_break();
     }
+    b.gap(mm(1.0));
+    frequency(&mut b, h, style);
     let inner = b.finish();
     if inner.height > style.page.h / 2.0 {
         // A very long name: let it run over pages instead of boxing it.
@@ -240,21 +240,13 @@ fn how_often_words(h: &Handout) -> String {
 }
 
 /// How often to do the routine and how long it takes.
-fn frequency_block(h: &Handout, style: &Style, width: f32) -> Block {
+fn frequency(b: &mut BlockBuilder, h: &Handout, style: &Style) {
     let seconds: u32 = h.exercises.iter().map(|e| e.seconds).sum();
     let routine = dose::how_often(h.per_day, h.per_week, "Once a day, or as your clinician advises");
     let how_often = format!("{routine}. Each time takes {}.", say_duration(seconds));
-    let mut b = BlockBuilder::new(width);
     let size = style.body;
-    b.paragraph(
-        &[Span::bold("How often: "), Span::regular(&how_often)],
-        size,
-        style.line(size),
-        style.ink,
-        0.0,
-        false,
-    );
-    b.finish()
+    let spans = [Span::bold("How often: "), Span::regular(&how_often)];
+    b.paragraph(&spans, size, style.line(size), style.ink, 0.0, false);
 }
 
 /// What changed since the last handout, in one paragraph.
@@ -326,20 +318,22 @@ fn place_exercises(flow: &mut Flow, h: &Handout, style: &Style, photos: &Photos)
     };
     let gutter = mm(5.0);
     let pair_w = (width - gutter) / 2.0;
+    // Two to a row only when each box fits a page whole; a row then
+    // stays together.
     let paired = Some(pair_w)
         .filter(|&w| w >= mm(120.0))
         .map(boxes)
-        .filter(|pairs| pairs.iter().all(|b| b.breaks.is_empty()));
+        .filter(|pairs| pairs.iter().all(|b| b.height <= page_h - lead));
     let rows: Vec<Block> = match paired {
         Some(pairs) => pairs.chunks(2).map(|row| side_by_side(row, pair_w + gutter)).collect(),
         None => boxes(width),
     };
-    flow.space(mm(6.0));
+    flow.space(mm(5.0));
     for (i, row) in rows.into_iter().enumerate() {
         if i == 0 {
             flow.place(under_heading(&heading, lead, row));
         } else {
-            flow.space(mm(3.0));
+            flow.space(mm(2.5));
             flow.place(row);
         }
     }
@@ -351,7 +345,7 @@ fn under_heading(heading: &Block, lead: f32, block: Block) -> Block {
     let mut items: Vec<Item> = heading.items.clone();
     items.extend(block.items_at(0.0, lead));
     let breaks = block.breaks.iter().map(|y| y + lead).collect();
-    Block { items, height: lead + block.height, breaks, keep: true, with_next: false }
+    Block { items, height: lead + block.height, breaks, keep: block.keep, with_next: false }
 }
 
 /// Boxes in a row, `step` apart, kept together.
@@ -361,7 +355,7 @@ fn side_by_side(row: &[Block], step: f32) -> Block {
         items.extend(block.items_at(k as f32 * step, 0.0));
     }
     let height = row.iter().map(|b| b.height).fold(0.0, f32::max);
-    Block { items, height, keep: true, ..Block::default() }
+    Block { items, height, keep: true, breaks: Vec::new(), with_next: false }
 }
 
 /// One plain line in the body's ink.
