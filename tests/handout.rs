@@ -90,10 +90,19 @@ fn a_branded_handout_has_every_step_and_red_flag() {
         "Next appointment: 10 December 2026",
         "Once a day, 5 days a week.",
         "Relax your shoulders between repetitions.",
-        "Hold 30 s × 3",
+        // The dose panel's labels and values (in whatever order the
+        // PDF's text comes out).
+        "Hold",
+        "Repeat",
+        "Sides",
+        "How often",
+        "30 seconds",
+        "3 times",
+        "Once a day, 5 days a week",
     ] {
-        assert!(text.contains(expected), "missing {expected:?}");
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
+    assert!(!text.contains("s in all") && !text.contains(" min "), "a seconds total: {text}");
     for id in ["doorway-chest-stretch", "cat-cow", "thread-the-needle"] {
         assert_has_all(&text, "step", &strings(&stretch(id), "steps"));
     }

@@ -119,6 +119,11 @@ impl BlockBuilder {
         self.items.push(item);
     }
 
+    /// Adds items positioned relative to the block.
+    pub fn items_from(&mut self, items: impl IntoIterator<Item = Item>) {
+        self.items.extend(items);
+    }
+
     /// A horizontal rule across the block at the current position.
     pub fn rule(&mut self, stroke: Stroke) {
         let y = self.y + stroke.width / 2.0;

@@ -252,7 +252,7 @@ impl<'a> Flow<'a> {
     }
 
     /// The content height of a continuation page.
-    fn fresh_height(&self) -> f32 {
+    pub fn fresh_height(&self) -> f32 {
         let style = self.style;
         let header = if self.running.is_empty() { 0.0 } else { style.line(style.small) + 8.0 };
         style.page.h - 2.0 * style.margin - self.footer_height() - header

@@ -8,6 +8,8 @@
 use chrono::NaiveDate;
 
 use super::Exercise;
+use super::dose::{self, DoseCells, say_duration};
+use super::exercise_box::{BoxedExercise, exercise_box};
 use super::parts::{self, Photos};
 use crate::content::Clinic;
 use crate::content::Safety;
@@ -16,11 +18,13 @@ use crate::doc::geom::mm;
 use crate::doc::picture::fitted_size;
 use crate::doc::{Document, Face, Item, Stroke};
 use crate::doc::{Point, Rect};
-use crate::layout::flow::{Block, BlockBuilder, Flow};
+use crate::layout::flow::{Block, BlockBuilder, Flow, baseline_offset, text_run};
 use crate::layout::qr;
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
-use crate::plan::{describe, minutes};
+
+/// Notes taller than this share of a page go after the exercises.
+const LONG_NOTES: f32 = 0.15;
 
 /// Everything a handout shows besides the safety text.
 #[derive(Debug, Clone)]
@@ -45,7 +49,9 @@ pub fn long_date(date: NaiveDate) -> String {
 
 /// Lays out the handout.
 pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOptions) -> Document {
-    let mut style = Style::new(options);
+    // Lines and margins a little tighter than the plan sheet's, so two or
+    // three exercises fit a page.
+    let mut style = Style { leading: 1.15, margin: mm(12.5), ..Style::new(options) };
     if let Some(accent) = h.clinic.and_then(|c| c.accent) {
         style = style.with_accent(accent);
     }
@@ -57,29 +63,35 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
 
     if let Some(clinic) = h.clinic {
         flow.place(letterhead(clinic, &style, width));
-        flow.space(mm(5.0));
+        flow.space(mm(3.0));
     }
     flow.place(parts::title(&style, width, title, None));
-    flow.space(mm(3.0));
+    flow.space(mm(2.0));
     flow.place(patient_block(h, &style, width));
-    flow.space(mm(4.0));
-    flow.place(frequency_block(h, &style, width));
     if let Some((label, changes)) = h.changes {
         flow.space(mm(3.0));
         flow.place(changes_block(label, changes, &style, width));
     }
-    if let Some(notes) = h.notes.filter(|n| !n.trim().is_empty()) {
-        flow.space(mm(5.0));
-        flow.place(notes_block(notes, &style, width));
-    }
-    flow.space(mm(6.0));
-    flow.place(section_heading(&style, width, "Your exercises").kept_with_next());
-    for (i, exercise) in h.exercises.iter().enumerate() {
+    let notes = h.notes.filter(|n| !n.trim().is_empty()).map(|n| notes_block(n, &style, width));
+    // Short notes are read first; long ones would push the exercises
+    // down, so they follow them.
+    let long_notes = notes.as_ref().is_some_and(|n| n.height > flow.fresh_height() * LONG_NOTES);
+    if let Some(notes) = notes.clone().filter(|_| !long_notes) {
+        flow.space(mm(4.0));
+        flow.place(notes);
+    } else if long_notes {
         flow.space(mm(3.0));
-        flow.place(exercise_block(i + 1, exercise, &style, photos, width));
+        flow.place(pointer_line(&style, width, "Notes from your clinician follow the exercises."));
+    }
+    place_exercises(&mut flow, h, &style, photos);
+    if let Some(notes) = notes.filter(|_| long_notes) {
+        flow.space(mm(6.0));
+        flow.place(notes);
     }
     flow.space(mm(6.0));
     flow.place(parts::safety_full(&style, width, safety));
+    flow.space(mm(5.0));
+    flow.place(contact_block(h, &style, width));
 
     let subject = match h.patient {
         Some(name) => format!("Home exercise plan for {name}"),
@@ -172,25 +184,48 @@ fn right_aligned(
     rect
 }
 
-/// Patient, date, clinician and follow-up, in a tinted box.
+/// Patient, date, clinician and follow-up (two to a line on a wide
+/// page), and how often, in a tinted box.
 fn patient_block(h: &Handout, style: &Style, width: f32) -> Block {
     let pad = mm(3.0);
-    let mut b = BlockBuilder::new(width - 2.0 * pad);
+    let inner = width - 2.0 * pad;
     let size = style.body;
     let lead = style.line(size);
-    let field = |b: &mut BlockBuilder, label: &str, value: &str| {
-        b.paragraph(&[Span::bold(label), Span::regular(value)], size, lead, style.ink, 0.0, true);
-    };
-    if let Some(patient) = h.patient {
-        field(&mut b, "Prepared for: ", patient);
+    let date = long_date(h.date);
+    let next = h.follow_up.map(long_date);
+    let fields: Vec<(&str, &str)> = [
+        h.patient.map(|p| ("Prepared for: ", p)),
+        Some(("Date: ", date.as_str())),
+        h.clinician.map(|c| ("Clinician: ", c)),
+        next.as_deref().map(|n| ("Next appointment: ", n)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let two = inner >= mm(140.0);
+    let col_w = if two { (inner - mm(6.0)) / 2.0 } else { inner };
+    let mut b = BlockBuilder::new(inner);
+    for row in fields.chunks(if two { 2 } else { 1 }) {
+        let top = b.y();
+        let mut bottom = top;
+        for (k, (label, value)) in row.iter().enumerate() {
+            let mut c = BlockBuilder::new(col_w);
+            c.paragraph(&[Span::bold(label), Span::regular(value)], size, lead, style.ink, 0.0, true);
+            let cell = c.finish();
+            b.items_from(cell.items_at(k as f32 * (col_w + mm(6.0)), top));
+            if row.len() == 1 {
+                for y in &cell.breaks {
+                    b.gap(top + y - b.y());
+                    b.may_break();
+                }
+            }
+            bottom = bottom.max(top + cell.height);
+        }
+        b.gap(bottom - b.y());
+        b.may_break();
     }
-    field(&mut b, "Date: ", &long_date(h.date));
-    if let Some(clinician) = h.clinician {
-        field(&mut b, "Clinician: ", clinician);
-    }
-    if let Some(next) = h.follow_up {
-        field(&mut b, "Next appointment: ", &long_date(next));
-    }
+    b.gap(mm(1.0));
+    frequency(&mut b, h, style);
     let inner = b.finish();
     if inner.height > style.page.h / 2.0 {
         // A very long name: let it run over pages instead of boxing it.
@@ -199,43 +234,19 @@ fn patient_block(h: &Handout, style: &Style, width: f32) -> Block {
     parts::boxed(inner, width, pad, Some(style.tint), None)
 }
 
+/// How often to do the routine, as every dose panel says it.
+fn how_often_words(h: &Handout) -> String {
+    dose::how_often(h.per_day, h.per_week, "Once a day")
+}
+
 /// How often to do the routine and how long it takes.
-fn frequency_block(h: &Handout, style: &Style, width: f32) -> Block {
+fn frequency(b: &mut BlockBuilder, h: &Handout, style: &Style) {
     let seconds: u32 = h.exercises.iter().map(|e| e.seconds).sum();
-    let mut how_often = match (h.per_day, h.per_week) {
-        (Some(d), Some(w)) => format!("{}, {}.", times_a_day(d), days_a_week(w)),
-        (Some(d), None) => format!("{}.", times_a_day(d)),
-        (None, Some(w)) => format!("Once a day, {}.", days_a_week(w)),
-        (None, None) => "Once a day, or as your clinician advises.".to_string(),
-    };
-    how_often.push_str(&format!(" Each time takes about {}.", minutes(seconds)));
-    let mut b = BlockBuilder::new(width);
+    let routine = dose::how_often(h.per_day, h.per_week, "Once a day, or as your clinician advises");
+    let how_often = format!("{routine}. Each time takes {}.", say_duration(seconds));
     let size = style.body;
-    b.paragraph(
-        &[Span::bold("How often: "), Span::regular(&how_often)],
-        size,
-        style.line(size),
-        style.ink,
-        0.0,
-        false,
-    );
-    b.finish()
-}
-
-fn times_a_day(n: u32) -> String {
-    match n {
-        1 => "Once a day".into(),
-        2 => "Twice a day".into(),
-        n => format!("{n} times a day"),
-    }
-}
-
-fn days_a_week(n: u32) -> String {
-    match n {
-        7 => "every day".into(),
-        1 => "1 day a week".into(),
-        n => format!("{n} days a week"),
-    }
+    let spans = [Span::bold("How often: "), Span::regular(&how_often)];
+    b.paragraph(&spans, size, style.line(size), style.ink, 0.0, false);
 }
 
 /// What changed since the last handout, in one paragraph.
@@ -281,30 +292,115 @@ fn section_heading(style: &Style, width: f32, text: &str) -> Block {
     b.finish()
 }
 
-/// One prescribed exercise with its dose, and a QR code of its video
-/// beside it when it has one.
-fn exercise_block(number: usize, e: &Exercise, style: &Style, photos: &Photos, width: f32) -> Block {
-    let dose = format!("{} (about {} s in all)", describe(&e.dose), e.seconds);
-    let code = e.stretch.video.as_deref().and_then(|uri| qr::code(uri, style));
-    let Some(code) = code else {
-        return parts::exercise(number, e.stretch, &[("Dose:", dose)], style, photos, width);
+/// The exercises under their heading, each in its box: one to a row, or
+/// two side by side on a page wide enough for two boxes with their
+/// figures beside the steps. The heading travels with the first row, so
+/// it never ends a page.
+fn place_exercises(flow: &mut Flow, h: &Handout, style: &Style, photos: &Photos) {
+    let width = flow.width();
+    let page_h = flow.fresh_height();
+    let heading = section_heading(style, width, "Your exercises");
+    let lead = heading.height + mm(3.0);
+    let how_often = how_often_words(h);
+    let boxes = |w: f32| -> Vec<Block> {
+        h.exercises
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let cells = DoseCells::prescribed(&e.dose, how_often.clone());
+                let boxed =
+                    BoxedExercise { number: i + 1, stretch: e.stretch, cells: &cells, seconds: e.seconds };
+                // The first box shares its page with the heading.
+                let room = if i == 0 { page_h - lead } else { page_h };
+                exercise_box(&boxed, style, photos, w, room)
+            })
+            .collect()
     };
-    let room = width - code.width - mm(4.0);
-    let mut block = parts::exercise(number, e.stretch, &[("Dose:", dose)], style, photos, room);
-    let rule = block.items.iter().rev().find_map(|i| match i {
-        Item::Line { from, to, stroke } if (from.y - to.y).abs() < 0.01 && to.x >= room - 0.01 => {
-            Some((from.y, *stroke))
+    let gutter = mm(5.0);
+    let pair_w = (width - gutter) / 2.0;
+    // Two to a row only when each box fits a page whole; a row then
+    // stays together.
+    let paired = Some(pair_w)
+        .filter(|&w| w >= mm(120.0))
+        .map(boxes)
+        .filter(|pairs| pairs.iter().all(|b| b.height <= page_h - lead));
+    let rows: Vec<Block> = match paired {
+        Some(pairs) => pairs.chunks(2).map(|row| side_by_side(row, pair_w + gutter)).collect(),
+        None => boxes(width),
+    };
+    flow.space(mm(5.0));
+    for (i, row) in rows.into_iter().enumerate() {
+        if i == 0 {
+            flow.place(under_heading(&heading, lead, row));
+        } else {
+            flow.space(mm(2.5));
+            flow.place(row);
         }
-        _ => None,
-    });
-    // The code goes first, so a reader of the page's text meets its address
-    // before the exercise rather than inside a step split across pages.
-    let code_items: Vec<Item> = code.block.items_at(width - code.width, 0.0).collect();
-    block.items.splice(0..0, code_items);
-    if let Some((y, stroke)) = rule.filter(|_| code.block.height <= block.height) {
-        // Carry the exercise's closing rule on under the code.
-        block.items.push(Item::Line { from: Point::new(room, y), to: Point::new(width, y), stroke });
     }
-    block.height = block.height.max(code.block.height);
-    block
+}
+
+/// `block` under `heading`, `lead` below the heading's top: one block,
+/// kept together (or broken only where `block` may be).
+fn under_heading(heading: &Block, lead: f32, block: Block) -> Block {
+    let mut items: Vec<Item> = heading.items.clone();
+    items.extend(block.items_at(0.0, lead));
+    let breaks = block.breaks.iter().map(|y| y + lead).collect();
+    Block { items, height: lead + block.height, breaks, keep: block.keep, with_next: false }
+}
+
+/// Boxes in a row, `step` apart, kept together.
+fn side_by_side(row: &[Block], step: f32) -> Block {
+    let mut items = Vec::new();
+    for (k, block) in row.iter().enumerate() {
+        items.extend(block.items_at(k as f32 * step, 0.0));
+    }
+    let height = row.iter().map(|b| b.height).fold(0.0, f32::max);
+    Block { items, height, keep: true, breaks: Vec::new(), with_next: false }
+}
+
+/// One plain line in the body's ink.
+fn pointer_line(style: &Style, width: f32, line: &str) -> Block {
+    let mut b = BlockBuilder::new(width);
+    b.paragraph(&[Span::regular(line)], style.body, style.line(style.body), style.ink, 0.0, false);
+    b.finish()
+}
+
+/// The closing line: who the clinician is and the clinic's phone, with a
+/// line to write on for whichever the handout does not know.
+fn contact_block(h: &Handout, style: &Style, width: f32) -> Block {
+    let size = style.body;
+    let lead = style.line(size) * 1.6;
+    let mut b = BlockBuilder::new(width);
+    b.rule(Stroke::solid(0.75, style.accent));
+    b.gap(mm(2.0));
+    let phone = h.clinic.and_then(|c| c.phone.as_deref());
+    let fields = [("Your clinician: ", h.clinician), ("Clinic phone: ", phone)];
+    let half = width / 2.0;
+    let wide = width >= mm(140.0);
+    for (k, (label, value)) in fields.into_iter().enumerate() {
+        let x = if wide { k as f32 * half } else { 0.0 };
+        let room = if wide { half - mm(4.0) } else { width };
+        let label_w = text::width(label, Face::Bold, size);
+        let baseline = b.y() + baseline_offset(size, lead);
+        b.item(text_run(label, Face::Bold, size, style.ink, Point::new(x, baseline)));
+        match value {
+            Some(value) => {
+                let value = text::fit(value, Face::Regular, size, room - label_w);
+                b.item(text_run(&value, Face::Regular, size, style.ink, Point::new(x + label_w, baseline)));
+            }
+            None => {
+                let y = baseline + 2.0;
+                let line = Stroke::solid(0.75, style.ink);
+                b.item(Item::Line {
+                    from: Point::new(x + label_w, y),
+                    to: Point::new(x + room, y),
+                    stroke: line,
+                });
+            }
+        }
+        if !wide || k == 1 {
+            b.gap(lead);
+        }
+    }
+    b.finish().kept()
 }

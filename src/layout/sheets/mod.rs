@@ -3,10 +3,13 @@
 
 mod card;
 mod card_safety;
+pub mod dose;
+mod exercise_box;
 mod gallery;
 mod handout;
 pub mod parts;
 
+pub use dose::{DoseCells, dose_panel, how_often, say_duration};
 pub use parts::Photos;
 mod plan;
 mod plan_calendar;

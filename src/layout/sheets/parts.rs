@@ -90,33 +90,130 @@ pub fn bulleted(
     }
 }
 
-/// The full safety section: how to stretch safely, when to stop, when to
-/// see a doctor and when to get emergency help. It may break between its
-/// sections, never inside one (a list of warning signs stays whole, under
-/// its heading), and the disclaimer stays with the last section.
-pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
-    let mut b = BlockBuilder::new(width);
-    let size = style.body;
-    let sections = [
+/// The full safety section's lists, each a heading and its lines, in
+/// reading order.
+fn safety_sections(safety: &Safety) -> [(&'static str, &[String]); 6] {
+    [
         ("Before you start", &safety.before_you_start),
         ("Stretch safely", &safety.general),
         ("Stop now if…", &safety.stop),
         ("Call emergency services now if you have", &safety.emergency),
         ("Get an urgent appointment today if you have back pain with", &safety.urgent),
         ("See a doctor soon if you have", &safety.see_doctor),
-    ];
-    for (i, (title, lines)) in sections.into_iter().enumerate() {
+    ]
+}
+
+/// One safety list under its heading, never split: the bullets in two
+/// balanced columns on a page at least [`TWO_COLUMNS`] wide, and set a
+/// little tighter when that is what keeps the list on one page.
+fn safety_list(style: &Style, width: f32, title: &str, lines: &[String]) -> Block {
+    let list = safety_list_in(style, width, title, lines);
+    if list.height <= page_room(style) {
+        return list;
+    }
+    let tight = Style { leading: style.leading.min(1.15), ..*style };
+    safety_list_in(&tight, width, title, lines)
+}
+
+/// The least height a page of any sheet in `style` leaves for content,
+/// under a running header and above a two-line footer.
+fn page_room(style: &Style) -> f32 {
+    style.page.h - 2.0 * style.margin - 3.0 * style.line(style.small) - 14.0
+}
+
+fn safety_list_in(style: &Style, width: f32, title: &str, lines: &[String]) -> Block {
+    let mut b = BlockBuilder::new(width);
+    heading(&mut b, style, title);
+    let gutter = mm(6.0);
+    if width >= TWO_COLUMNS && lines.len() > 1 {
+        let col_w = (width - gutter) / 2.0;
+        let lines = lines.to_vec();
+        let columns = balanced_columns(style, col_w, &[("", &lines)]);
+        let y = b.y();
+        let mut bottom = y;
+        for (k, column) in columns.iter().enumerate() {
+            b.items_from(column.items_at(k as f32 * (col_w + gutter), y));
+            bottom = bottom.max(y + column.height);
+        }
+        b.gap(bottom - y);
+    } else {
+        bulleted(&mut b, style, lines, style.body, style.ink, false);
+    }
+    b.finish()
+}
+
+/// The full safety section: how to stretch safely, when to stop, when to
+/// see a doctor and when to get emergency help. It may break between its
+/// sections, never inside one (a list of warning signs stays whole, under
+/// its heading), and the disclaimer stays with the last section.
+pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
+    let size = style.body;
+    let mut b = BlockBuilder::new(width);
+    for (i, (title, lines)) in safety_sections(safety).iter().enumerate() {
         if i > 0 {
             b.gap(6.0);
             b.may_break();
         }
-        heading(&mut b, style, title);
-        bulleted(&mut b, style, lines, size, style.ink, false);
+        let list = safety_list(style, width, title, lines);
+        let y = b.y();
+        b.items_from(list.items_at(0.0, y));
+        b.gap(list.height);
     }
     b.gap(6.0);
     b.paragraph(&[Span::regular(&safety.disclaimer)], size, style.line(size), style.ink, 0.0, false);
     b.finish()
 }
+
+/// Labelled lists ("Tips", "Take care") set in two columns `col_w` wide
+/// and split where the columns come out most even: the lists read down
+/// the first column and on into the second, and a label never ends a
+/// column. An empty label prints none.
+pub fn balanced_columns(style: &Style, col_w: f32, lists: &[(&str, &Vec<String>)]) -> [Block; 2] {
+    let size = style.body;
+    let indent = text::width("•  ", Face::Regular, size);
+    // Each bullet as its own piece, the first of a list with its label
+    // (and whether it has space above it).
+    let mut pieces: Vec<(bool, Block)> = Vec::new();
+    for (title, lines) in lists {
+        for (i, line) in lines.iter().enumerate() {
+            let mut c = BlockBuilder::new(col_w);
+            let first = pieces.is_empty();
+            if i == 0 && !title.is_empty() {
+                if !first {
+                    c.gap(mm(1.5));
+                }
+                label(&mut c, style, title, size);
+            }
+            c.run_at(0.0, "•", Face::Bold, size, style.line(size), style.ink);
+            c.paragraph(&[Span::regular(line)], size, style.line(size), style.ink, indent, false);
+            pieces.push((i == 0 && !first && !title.is_empty(), c.finish()));
+        }
+    }
+    let total: f32 = pieces.iter().map(|(_, p)| p.height).sum();
+    let mut best = (f32::MAX, pieces.len());
+    let mut above: f32 = 0.0;
+    for (k, (_, piece)) in pieces.iter().enumerate() {
+        let tallest = above.max(total - above);
+        if k > 0 && tallest < best.0 {
+            best = (tallest, k);
+        }
+        above += piece.height;
+    }
+    let mut columns = [BlockBuilder::new(col_w), BlockBuilder::new(col_w)];
+    for (k, (gap_above, piece)) in pieces.into_iter().enumerate() {
+        let c = &mut columns[usize::from(k >= best.1)];
+        // A list's label at the top of a column needs no space above it.
+        let lift = if k == best.1 && gap_above { mm(1.5) } else { 0.0 };
+        let y = c.y() - lift;
+        c.items_from(piece.items_at(0.0, y));
+        c.gap(piece.height - lift);
+    }
+    let [a, b] = columns;
+    [a.finish(), b.finish()]
+}
+
+/// The least width at which the safety lists go two to a row.
+pub const TWO_COLUMNS: f32 = 150.0 * 72.0 / 25.4;
 
 /// How much safety text a one-page sheet prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
