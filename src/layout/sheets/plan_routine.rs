@@ -21,7 +21,7 @@ use crate::words::about;
 pub const FIGURE_MIN: f32 = mm(20.0);
 
 /// The figure frame of a routine row: the figure and its padding.
-const FRAME: (f32, f32) = (mm(34.0), mm(23.5));
+const FRAME: (f32, f32) = (mm(34.0), mm(24.5));
 
 /// The heading of routine `r`: "Routine A", about how long it takes and
 /// the dates it is done on.
