@@ -231,11 +231,15 @@ impl<'a> Selector<'a> {
     }
 
     /// The longest total, within the budget, of a session at progress `t`
-    /// that holds every stretch of `required`.
-    pub fn reach_requiring(&self, t: f64, required: &[usize]) -> Option<u32> {
+    /// of the stretches marked in `keep` that holds every stretch of
+    /// `required`.
+    pub fn reach_requiring(&self, t: f64, required: &[usize], keep: &[bool]) -> Option<u32> {
         let found = self.candidates_of(t, &vec![0; self.stretches.len()], true);
-        let candidates: Vec<Candidate> =
-            found.into_iter().map(|(i, _, c)| Candidate { required: required.contains(&i), ..c }).collect();
+        let candidates: Vec<Candidate> = found
+            .into_iter()
+            .filter(|(i, _, _)| keep[*i])
+            .map(|(i, _, c)| Candidate { required: required.contains(&i), ..c })
+            .collect();
         reach(&candidates, self.budget_s())
     }
 
@@ -268,7 +272,7 @@ impl<'a> Selector<'a> {
         // What the first round must reach: the floor, or less when further
         // rounds make up the rest.
         let mut target = floor;
-        let must = self.must_have(t, floor);
+        let must = self.must_have(t, floor, &keep);
         let mut picks = self.search(t, &extra, &keep, target, &must);
         let mut penalised = BTreeSet::new();
         for _ in 0..MAX_SEARCHES {
@@ -368,12 +372,13 @@ impl<'a> Selector<'a> {
     }
 
     /// The chest opener and the extension move a session at progress `t`
-    /// must hold: both when a session that meets `floor` can hold both,
-    /// else the one of them that fits (the extension move first).
-    fn must_have(&self, t: f64, floor: u32) -> Vec<usize> {
-        let fits = |need: &[usize]| self.reach_requiring(t, need).is_some_and(|r| r >= floor);
+    /// of the stretches in `keep` must hold: both when a session that meets
+    /// `floor` can hold both, else the one of them that fits (the extension
+    /// move first).
+    fn must_have(&self, t: f64, floor: u32, keep: &[bool]) -> Vec<usize> {
+        let fits = |need: &[usize]| self.reach_requiring(t, need, keep).is_some_and(|r| r >= floor);
         let (chest, extension) = (self.chest_opener, self.extension);
-        let both: Vec<usize> = [extension, chest].into_iter().flatten().collect();
+        let both: Vec<usize> = [extension, chest].into_iter().flatten().filter(|&i| keep[i]).collect();
         if both.is_empty() || fits(&both) {
             return both;
         }
