@@ -148,6 +148,19 @@ fn check_of_a_missing_folder_is_one_line() {
 }
 
 #[test]
+fn a_broken_link_is_placed_at_its_value() {
+    // `harder` on line 6, before the intensity.
+    let text = stretch_file(ALL_FOURS).replacen("intensity = ", "harder = \"cat-cwo\"\nintensity = ", 1);
+    let (code, lines) = check_files(&[("linked.toml", text)]);
+    assert_eq!(code, Some(2));
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("linked.toml:6:10: harder: unknown stretch \"cat-cwo\"; did you mean cat-cow"),
+        "{lines:#?}"
+    );
+}
+
+#[test]
 fn a_long_hold_or_a_long_stretch_is_a_warning_not_a_failure() {
     let long = stretch_file(ALL_FOURS)
         .replace("[dose]\nreps = 5\nrep_s = 5\n", "[dose]\nhold_s = [30, 90]\nreps = 4\n");

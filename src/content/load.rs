@@ -110,7 +110,9 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
     }
     let mut stretches: BTreeMap<String, Stretch> = BTreeMap::new();
     // The files of the stretches to check, for their links.
-    let mut checked: BTreeMap<String, SourceFile> = BTreeMap::new();
+    // Where the links of the stretches to check are, for their problems
+    // (found once the whole library is known, after the texts are gone).
+    let mut checked: BTreeMap<String, LinkPlaces> = BTreeMap::new();
     for (index, folder) in folders.into_iter().enumerate() {
         let user = index > 0;
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
@@ -125,20 +127,23 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
                 None => Ok(file),
             })
             .collect();
-        // Every file parsed and validated on every core; the results are
-        // taken in file order, so the problems come in that order.
+        // Every file parsed and validated on every core, its text dropped
+        // as soon as it is read; the results are taken in file order, so
+        // the problems come in that order.
         let read: Vec<_> = files
             .into_par_iter()
             .map(|file| {
                 file.map(|file| {
                     let mut found = Vec::new();
                     let read = stretch(&file, user, &goals, checks, &mut found);
-                    (file, read, found)
+                    let linked = read.as_ref().is_some_and(|s| s.easier.is_some() || s.harder.is_some());
+                    let places = (linked && (user || checks.built_in)).then(|| LinkPlaces::of(&file.source));
+                    (read, places, found)
                 })
             })
             .collect();
         for result in read {
-            let (file, read, found) = match result {
+            let (read, places, found) = match result {
                 Ok(done) => done,
                 Err(duplicate) => {
                     problems.push(*duplicate);
@@ -147,14 +152,10 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
             };
             problems.extend(found);
             let Some(stretch) = read else { continue };
-            // Only a stretch with links has problems left to find, once
-            // the whole library is known: keep its file for their places.
-            let linked = stretch.easier.is_some() || stretch.harder.is_some();
-            if (user || checks.built_in) && linked {
-                checked.insert(stretch.id.clone(), file.source);
-            } else {
-                checked.remove(&stretch.id);
-            }
+            match places {
+                Some(places) => checked.insert(stretch.id.clone(), places),
+                None => checked.remove(&stretch.id),
+            };
             stretches.insert(stretch.id.clone(), stretch);
         }
     }
@@ -165,16 +166,39 @@ pub fn assemble(folders: Vec<Folder>, mut problems: Vec<Problem>, checks: Checks
         return Err(Error::Problems(problems));
     };
     let library = Library::new(stretches.into_values().collect(), goals, safety);
-    for (id, file) in &checked {
-        if let Some(stretch) = library.stretch(id) {
+    for (id, places) in checked {
+        if let Some(stretch) = library.stretch(&id) {
             let found = super::links::check(stretch, &library);
-            problems.extend(found.into_iter().map(|p| file.problem(&p.field, p.fault)));
+            problems.extend(found.into_iter().map(|p| places.problem(p.field, p.fault)));
         }
     }
     if !problems.is_empty() {
         return Err(Error::Problems(problems));
     }
     Ok(library)
+}
+
+/// Where a stretch file's links are written, kept in place of its text.
+struct LinkPlaces {
+    file: String,
+    easier: Option<(usize, usize)>,
+    harder: Option<(usize, usize)>,
+}
+
+impl LinkPlaces {
+    fn of(source: &SourceFile) -> Self {
+        LinkPlaces {
+            file: source.name.clone(),
+            easier: source.top_level_value_at("easier"),
+            harder: source.top_level_value_at("harder"),
+        }
+    }
+
+    /// A problem with the link `field` (`easier` or `harder`).
+    fn problem(&self, field: String, fault: Fault) -> Problem {
+        let at = if field == "easier" { self.easier } else { self.harder };
+        Problem { file: self.file.clone(), at, field, fault }
+    }
 }
 
 /// Parses and (for a user's file, or when asked) validates one stretch.

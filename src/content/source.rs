@@ -116,6 +116,30 @@ impl SourceFile {
         span
     }
 
+    /// Where the value of the top-level `key` starts (`key = value`, before
+    /// any table), found by a scan of the lines rather than a parse: for a
+    /// problem found once the text is gone. `None` for a key written any
+    /// other way (quoted, dotted) or not there.
+    pub fn top_level_value_at(&self, key: &str) -> Option<(usize, usize)> {
+        let mut offset = 0;
+        for line in self.text.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with('[') {
+                return None;
+            }
+            let indent = line.len() - trimmed.len();
+            if let Some(rest) = trimmed.strip_prefix(key)
+                && let Some(value) = rest.trim_start().strip_prefix('=')
+            {
+                let at = offset + indent + key.len() + (rest.len() - value.len());
+                let start = at + (value.len() - value.trim_start().len());
+                return Some(line_col(&self.text, start));
+            }
+            offset += line.len();
+        }
+        None
+    }
+
     /// The dotted path of the innermost field whose value covers `offset`.
     pub fn path_at(&self, offset: usize) -> String {
         path_in(&self.text, offset)
@@ -220,6 +244,19 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_top_level_value_is_found_by_its_line_as_a_parse_would_place_it() {
+        let text = "name = \"A\"\n  harder =  \"b\"\neasierx = 1\neasier=\"c\"\n[dose]\nharder2 = 1\n";
+        let file = SourceFile { name: "a.toml".into(), text: text.into() };
+        for key in ["harder", "easier", "name"] {
+            let parsed = file.span_of(key).map(|s| line_col(text, s.start));
+            assert_eq!(file.top_level_value_at(key), parsed, "{key}");
+        }
+        assert_eq!(file.top_level_value_at("harder"), Some((2, 13)));
+        assert_eq!(file.top_level_value_at("dose"), None, "a table is not a value");
+        assert_eq!(file.top_level_value_at("harder2"), None, "inside a table");
+    }
 
     fn file(text: &str) -> SourceFile {
         SourceFile { name: "x.toml".into(), text: text.into() }

@@ -2,6 +2,8 @@
 //! knows it) and a small SVG writer for previews. Both only read a laid-out
 //! [`Document`](crate::doc::Document) or its items and do no I/O.
 
+mod compress;
+mod paint;
 mod pdf;
 pub mod svg;
 
