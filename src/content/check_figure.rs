@@ -58,7 +58,7 @@ pub fn figure(figure: Option<&Figure>) -> Vec<FieldProblem> {
     let view = figure.view;
     let mut problems = Vec::new();
     if figure.support.is_none() {
-        let allowed = "feet, seat, knees, knees-and-hands or back".to_string();
+        let allowed = "feet, seat, knees, knees-and-hands, back or side".to_string();
         problems.push(FieldProblem::new("figure.support", Fault::NoSupport { allowed }));
     }
     angles(pose, view, "figure.pose", &mut problems);
@@ -241,7 +241,7 @@ mod tests {
         assert_eq!(
             messages("[pose]\n"),
             [
-                "figure.support: missing; say what holds the body up: feet, seat, knees, knees-and-hands or back"
+                "figure.support: missing; say what holds the body up: feet, seat, knees, knees-and-hands, back or side"
             ]
         );
         assert_eq!(
