@@ -124,6 +124,13 @@ impl BlockBuilder {
         self.items.extend(items);
     }
 
+    /// Adds `block` below what is there, at the left edge, and moves past it.
+    pub fn stack(&mut self, block: &Block) {
+        let y = self.y;
+        self.items.extend(block.items_at(0.0, y));
+        self.y += block.height;
+    }
+
     /// A horizontal rule across the block at the current position.
     pub fn rule(&mut self, stroke: Stroke) {
         let y = self.y + stroke.width / 2.0;

@@ -107,11 +107,7 @@ fn cell(
         b.gap(figure_h.max(text.height));
     } else {
         b.gap(figure_h + 4.0);
-        let y = b.y();
-        for item in text.items_at(0.0, y) {
-            b.item(item);
-        }
-        b.gap(text.height);
+        b.stack(&text);
     }
     b.gap(2.0);
     b.rule(Stroke::solid(0.5, style.muted));

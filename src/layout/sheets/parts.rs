@@ -92,7 +92,7 @@ pub fn bulleted(
 
 /// The full safety section's lists, each a heading and its lines, in
 /// reading order.
-fn safety_sections(safety: &Safety) -> [(&'static str, &[String]); 6] {
+pub fn safety_sections(safety: &Safety) -> [(&'static str, &[String]); 6] {
     [
         ("Before you start", &safety.before_you_start),
         ("Stretch safely", &safety.general),
@@ -155,9 +155,7 @@ pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
             b.may_break();
         }
         let list = safety_list(style, width, title, lines);
-        let y = b.y();
-        b.items_from(list.items_at(0.0, y));
-        b.gap(list.height);
+        b.stack(&list);
     }
     b.gap(6.0);
     b.paragraph(&[Span::regular(&safety.disclaimer)], size, style.line(size), style.ink, 0.0, false);

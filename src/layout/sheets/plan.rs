@@ -181,14 +181,7 @@ fn place_safety(flow: &mut Flow, safety: &Safety, style: &Style, count: usize) {
 /// with the last.
 fn safety_sections(safety: &Safety, style: &Style, width: f32) -> Vec<Block> {
     let size = style.body;
-    let lists = [
-        ("Before you start", &safety.before_you_start),
-        ("Stretch safely", &safety.general),
-        ("Stop now if…", &safety.stop),
-        ("Call emergency services now if you have", &safety.emergency),
-        ("Get an urgent appointment today if you have back pain with", &safety.urgent),
-        ("See a doctor soon if you have", &safety.see_doctor),
-    ];
+    let lists = parts::safety_sections(safety);
     let last = lists.len() - 1;
     lists
         .into_iter()
@@ -299,11 +292,7 @@ fn section(style: &Style, width: f32, title: &str, intro: Option<&str>) -> Block
         let mut t = BlockBuilder::new(width.min(measure(style)));
         t.gap(2.0);
         t.paragraph(&[Span::regular(intro)], style.body, style.line(style.body), style.ink, 0.0, false);
-        let (y, t) = (b.y(), t.finish());
-        for item in t.items_at(0.0, y) {
-            b.item(item);
-        }
-        b.gap(t.height);
+        b.stack(&t.finish());
     }
     b.gap(4.0);
     b.rule(Stroke::solid(1.5, style.accent));

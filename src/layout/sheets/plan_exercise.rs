@@ -123,10 +123,8 @@ pub fn exercise(
         let mut tail = BlockBuilder::new(text_w);
         tail.gap(3.0);
         let y = tail.y();
-        for item in extras.items_at(0.0, y) {
-            tail.item(item);
-        }
-        tail.gap(extras.height + mm(2.0));
+        tail.stack(&extras);
+        tail.gap(mm(2.0));
         tail.rule(Stroke::solid(0.5, style.muted));
         let mut tail = tail.finish();
         tail.breaks = extras.breaks.iter().map(|k| k + y).collect();

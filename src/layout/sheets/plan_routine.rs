@@ -55,11 +55,8 @@ pub fn heading(plan: &Plan, r: usize, style: &Style, width: f32) -> Block {
     let text_w = width.min(super::plan_exercise::measure(style));
     let mut t = BlockBuilder::new(text_w);
     t.paragraph(&[Span::regular(&about)], style.body, style.line(style.body), style.ink, 0.0, false);
-    let (y, t) = (b.y(), t.finish());
-    for item in t.items_at(0.0, y) {
-        b.item(item);
-    }
-    b.gap(t.height + 4.0);
+    b.stack(&t.finish());
+    b.gap(4.0);
     b.rule(Stroke::solid(1.5, style.accent));
     b.finish()
 }
@@ -107,11 +104,7 @@ impl Rows<'_> {
         let doses: Vec<Option<Prescription>> =
             (1..=plan.calendar.weeks).map(|w| plan.dose(r, &item.id, w)).collect();
         let table = dose_table(&doses, style, text_w);
-        let y = t.y();
-        for i in table.items_at(0.0, y) {
-            t.item(i);
-        }
-        t.gap(table.height);
+        t.stack(&table);
         let text = t.finish();
 
         let mut b = BlockBuilder::new(width);
