@@ -80,9 +80,11 @@ impl DoseCells {
     }
 
     /// The dose in one short line for a small card: "Hold 20 seconds ·
-    /// 3 times · each side" (how often is said once for the whole card).
+    /// 3 times · each side", "Hold 30 seconds · once" (how often is said
+    /// once for the whole card).
     pub fn compact(&self) -> String {
-        let mut parts = vec![format!("{} {}", self.hold_label, self.hold), self.repeat.clone()];
+        let repeat = crate::words::lower_first(&self.repeat);
+        let mut parts = vec![format!("{} {}", self.hold_label, self.hold), repeat];
         if self.sides != "Not needed" {
             parts.push(crate::words::lower_first(&self.sides));
         }
