@@ -280,3 +280,21 @@ fn four_exercises_fit_three_pages_each_whole_with_its_dose_panel() {
         }
     }
 }
+
+/// The emergency heading names the clinic's emergency number when its
+/// file gives one, and the reader's local number otherwise.
+#[test]
+fn the_emergency_heading_names_the_clinics_number_or_the_local_one() {
+    for (extra, heading) in [
+        ("emergency_number = \"999\"\n", "Call 999 for emergency services now if you have"),
+        ("", "Call your local emergency number now if you have"),
+    ] {
+        let dir = tempdir();
+        let clinic = clinic(dir.path(), None, extra);
+        let args = ["handout", "--clinic", clinic.to_str().unwrap(), "--stretch", "cat-cow", "-o", "out.pdf"];
+        ok(&run_in(dir.path(), &args));
+        let Some(text) = body_text(&dir.path().join("out.pdf"), FOOTER) else { return };
+        assert!(text.contains(heading), "{heading:?} missing");
+        assert!(!text.contains("Call emergency services now"), "the general heading as well");
+    }
+}

@@ -89,7 +89,7 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
         flow.place(notes);
     }
     flow.space(mm(6.0));
-    flow.place(parts::safety_full(&style, width, safety));
+    flow.place(parts::safety_full_calling(&style, width, safety, &emergency_heading(h)));
     flow.space(mm(5.0));
     flow.place(contact_block(h, &style, width));
 
@@ -232,6 +232,15 @@ fn patient_block(h: &Handout, style: &Style, width: f32) -> Block {
         return inner;
     }
     parts::boxed(inner, width, pad, Some(style.tint), None)
+}
+
+/// The emergency list's heading: the clinic's emergency number when its
+/// file gives one, else the reader's local one.
+fn emergency_heading(h: &Handout) -> String {
+    match h.clinic.and_then(|c| c.emergency_number.as_deref()).map(str::trim).filter(|n| !n.is_empty()) {
+        Some(number) => format!("Call {number} for emergency services now if you have"),
+        None => "Call your local emergency number now if you have".into(),
+    }
 }
 
 /// How often to do the routine, as every dose panel says it.

@@ -92,12 +92,12 @@ pub fn bulleted(
 
 /// The full safety section's lists, each a heading and its lines, in
 /// reading order.
-fn safety_sections(safety: &Safety) -> [(&'static str, &[String]); 6] {
+fn safety_sections<'a>(safety: &'a Safety, emergency: &'a str) -> [(&'a str, &'a [String]); 6] {
     [
         ("Before you start", &safety.before_you_start),
         ("Stretch safely", &safety.general),
         ("Stop now if…", &safety.stop),
-        ("Call emergency services now if you have", &safety.emergency),
+        (emergency, &safety.emergency),
         ("Get an urgent appointment today if you have back pain with", &safety.urgent),
         ("See a doctor soon if you have", &safety.see_doctor),
     ]
@@ -147,9 +147,18 @@ fn safety_list_in(style: &Style, width: f32, title: &str, lines: &[String]) -> B
 /// sections, never inside one (a list of warning signs stays whole, under
 /// its heading), and the disclaimer stays with the last section.
 pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
+    safety_full_calling(style, width, safety, EMERGENCY_HEADING)
+}
+
+/// The emergency list's usual heading.
+pub const EMERGENCY_HEADING: &str = "Call emergency services now if you have";
+
+/// The full safety section with `emergency` as the emergency list's
+/// heading (a clinic's handout names the number to call).
+pub fn safety_full_calling(style: &Style, width: f32, safety: &Safety, emergency: &str) -> Block {
     let size = style.body;
     let mut b = BlockBuilder::new(width);
-    for (i, (title, lines)) in safety_sections(safety).iter().enumerate() {
+    for (i, (title, lines)) in safety_sections(safety, emergency).iter().enumerate() {
         if i > 0 {
             b.gap(6.0);
             b.may_break();
