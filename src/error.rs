@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 pub use faults::{Fault, FigureRule, Limit, Removed};
 
+mod fault_words;
 mod faults;
 mod words;
 

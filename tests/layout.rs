@@ -184,6 +184,66 @@ fn the_plan_is_clean_everywhere_with_every_step_warning_and_session() {
     }
 }
 
+/// The plan's lines of text (runs on one baseline that touch) stay under
+/// about 90 characters on every paper, landscape and wide pages included.
+#[test]
+fn plan_lines_stay_under_about_90_characters_on_every_paper() {
+    let library = stretchsheet::content::built_in().unwrap();
+    let request = Request::new(vec!["posture".into()], 15);
+    let calendar = Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(3), weeks: 4 };
+    let plan = plan::build(&library, &request, &calendar).unwrap();
+    for options in options() {
+        let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
+        let mut widest = (0, String::new());
+        for page in &doc.pages {
+            let mut runs: Vec<_> = page.texts().collect();
+            runs.sort_by(|a, b| a.origin.y.total_cmp(&b.origin.y).then(a.origin.x.total_cmp(&b.origin.x)));
+            let mut line = String::new();
+            let mut end: Option<(f32, f32)> = None;
+            for run in runs {
+                let joins =
+                    end.is_some_and(|(y, x)| (run.origin.y - y).abs() < 0.5 && run.origin.x - x < 6.0);
+                if !joins {
+                    line.clear();
+                }
+                line.push_str(&run.text);
+                end = Some((run.origin.y, run.origin.x + run.width));
+                if line.chars().count() > widest.0 {
+                    widest = (line.chars().count(), line.clone());
+                }
+            }
+        }
+        assert!(widest.0 <= 92, "{options:?}: a line of {} characters: {:?}", widest.0, widest.1);
+    }
+}
+
+/// The plan's figures: at least 20 mm in the routine lists, and one of at
+/// least 50 mm per stretch (and per page its steps go on to) on the
+/// exercise pages, on every paper.
+#[test]
+fn plan_figures_are_20_mm_in_routine_lists_and_50_mm_on_exercise_pages() {
+    assert!(sheets::PLAN_ROUTINE_FIGURE_MIN >= mm(20.0) && sheets::PLAN_FIGURE_MIN >= mm(50.0));
+    let library = stretchsheet::content::built_in().unwrap();
+    let request = Request::new(vec!["posture".into()], 15);
+    let calendar = Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(3), weeks: 4 };
+    let plan = plan::build(&library, &request, &calendar).unwrap();
+    let rows: usize = (0..plan.routines.len()).map(|r| plan.routine_stretches(r).len()).sum();
+    for options in options() {
+        let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
+        let sizes: Vec<f32> = doc
+            .pages
+            .iter()
+            .flat_map(crate::card::figures)
+            .map(|(rect, _)| crate::card::figure_size(&rect) / mm(1.0))
+            .collect();
+        assert!(sizes.iter().all(|&s| s >= 20.0), "{options:?}: {sizes:?}");
+        let large = sizes.iter().filter(|&&s| s >= 50.0).count();
+        // Steps too long for one page show the figure again where they go on.
+        assert!(large >= plan.stretch_ids().len(), "{options:?}: {sizes:?}");
+        assert_eq!(sizes.len(), rows + large, "{options:?}: {sizes:?}");
+    }
+}
+
 /// A handout with every field given and a long name and notes.
 pub fn handout<'a>(library: &'a Library, clinic: &'a Clinic, name: &'a str, notes: &'a str) -> Handout<'a> {
     Handout {

@@ -3,7 +3,8 @@
 //! never ends a page; a list of stop rules or warning signs is never split
 //! across pages; no page but the last carries less than a fifth of its
 //! content height; the disclaimer never sits on a page of its own; an
-//! exercise's steps never leave the page of its figure.
+//! exercise's steps never leave the page of its figure (steps too long for
+//! one page go on with the figure and name shown again).
 
 use stretchsheet::content::{Clinic, Library, Safety};
 use stretchsheet::doc::geom::mm;
@@ -188,15 +189,25 @@ fn check_rules(
         let on: Vec<usize> = (0..pages.len())
             .filter(|&p| stretch.steps.iter().filter(own).any(|s| texts[p].contains(&squash(s))))
             .collect();
-        if on.len() != 1 {
+        // Steps may run over pages only where each page shows the figure
+        // and the name again.
+        let whole = on.len() == 1
+            || on.iter().all(|&p| {
+                texts[p].contains(&squash(&stretch.name))
+                    && crate::card::figures(&pages[p])
+                        .iter()
+                        .any(|(r, _)| crate::card::figure_size(r) >= mm(50.0))
+            });
+        if !whole {
             open.push(format!("{what}: the steps of {} run over pages {on:?}", stretch.id));
         }
     }
 }
 
 /// Every sheet kind × paper × orientation × print size, checked against
-/// every rule: `(problems, open)` as [`check_rules`] sorts them.
-fn check_every_sheet() -> (Vec<String>, Vec<String>) {
+/// every rule: `(problems, open)` as [`check_rules`] sorts them, for the
+/// sheets whose name `kind` accepts.
+fn check_every_sheet(kind: impl Fn(&str) -> bool) -> (Vec<String>, Vec<String>) {
     let library = stretchsheet::content::built_in().unwrap();
     let clinic = Clinic {
         name: "Riverside Physiotherapy".into(),
@@ -206,25 +217,38 @@ fn check_every_sheet() -> (Vec<String>, Vec<String>) {
     let notes = long_notes();
     let (mut problems, mut open) = (Vec::new(), Vec::new());
     for options in options() {
-        for sheet in sheets(&library, &clinic, &notes, &options) {
+        for sheet in sheets(&library, &clinic, &notes, &options).into_iter().filter(|s| kind(&s.what)) {
             check_rules(&sheet, library.safety(), &options, &mut problems, &mut open);
         }
     }
     (problems, open)
 }
 
+fn is_handout(what: &str) -> bool {
+    what.contains("handout")
+}
+
 #[test]
 fn pagination_rules_hold_on_every_sheet_paper_orientation_and_print_size() {
-    let (problems, _) = check_every_sheet();
+    let (problems, _) = check_every_sheet(|_| true);
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
 
-/// Still failing (issue 11, part 3): on handouts and large-print plans an
-/// exercise's steps can run onto the next page, and one page is near empty.
+/// Steps kept with their figure and no near-empty page, on every sheet
+/// but the handout.
+#[test]
+fn exercises_stay_whole_and_no_page_is_near_empty_but_on_handouts() {
+    let (_, open) = check_every_sheet(|what| !is_handout(what));
+    assert!(open.is_empty(), "{} problems:\n{}", open.len(), open.join("\n"));
+}
+
+/// Still failing (issue 11, part 3): on handouts an exercise's steps can
+/// run onto the next page without its figure, and one page is near empty
+/// (23 cases for the handout, 25 with long notes, on every paper).
 /// Run with `cargo test --test main -- --ignored` to see the cases.
 #[test]
-#[ignore = "issue 11: steps kept with their figure and page fill are not yet held on every sheet"]
-fn exercises_stay_whole_and_no_page_is_near_empty() {
-    let (_, open) = check_every_sheet();
+#[ignore = "issue 11: on handouts steps can leave their figure and a page can be near empty"]
+fn handout_exercises_stay_whole_and_no_page_is_near_empty() {
+    let (_, open) = check_every_sheet(is_handout);
     assert!(open.is_empty(), "{} problems:\n{}", open.len(), open.join("\n"));
 }

@@ -202,7 +202,8 @@ pub struct SelectArgs {
     /// shoulder-injury, neck-pain, balance-problems, osteoporosis, pregnancy
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = values::word::<Condition>)]
     pub avoid: Vec<Condition>,
-    /// Older adult: static holds of 30–60 s
+    /// Older adult: holds lengthen from 30 to 60 s over the weeks, and a stretch
+    /// that can be done seated is (when there is a chair)
     #[arg(long)]
     pub older: bool,
     /// Vary the choice and order; equal seeds give equal plans

@@ -17,7 +17,7 @@ pub fn range(kind: Kind, view: View) -> (f32, f32) {
     match kind {
         Kind::Torso => (-180.0, 180.0),
         Kind::Spine => (-60.0, 60.0),
-        Kind::Turn => (-90.0, 90.0),
+        Kind::Turn | Kind::Look => (-90.0, 90.0),
         Kind::Neck if side => (-70.0, 80.0),
         Kind::Neck => (-90.0, 90.0),
         Kind::Head => (-45.0, 45.0),
@@ -58,7 +58,7 @@ pub fn figure(figure: Option<&Figure>) -> Vec<FieldProblem> {
     let view = figure.view;
     let mut problems = Vec::new();
     if figure.support.is_none() {
-        let allowed = "feet, seat, knees, knees-and-hands or back".to_string();
+        let allowed = "feet, seat, knees, knees-and-hands, back or side".to_string();
         problems.push(FieldProblem::new("figure.support", Fault::NoSupport { allowed }));
     }
     angles(pose, view, "figure.pose", &mut problems);
@@ -140,7 +140,7 @@ fn joint_fits(joint: Joint, view: View) -> Option<Fault> {
     {
         return Some(side_fault(side, view));
     }
-    (joint.kind == Kind::Turn && view == View::Side).then_some(Fault::TurnInSideView)
+    (matches!(joint.kind, Kind::Turn | Kind::Look) && view == View::Side).then_some(Fault::TurnInSideView)
 }
 
 fn out_of(value: f32, min: f32, max: f32) -> Option<Fault> {
@@ -241,7 +241,7 @@ mod tests {
         assert_eq!(
             messages("[pose]\n"),
             [
-                "figure.support: missing; say what holds the body up: feet, seat, knees, knees-and-hands or back"
+                "figure.support: missing; say what holds the body up: feet, seat, knees, knees-and-hands, back or side"
             ]
         );
         assert_eq!(

@@ -154,6 +154,10 @@ pub enum Support {
     /// Lying on the back: hips and upper back on the floor, or the upper back
     /// on a towel roll or foam roller.
     Back,
+    /// Lying on one side, seen from above in a side view: the floor is the
+    /// page (a `mat` is drawn under the whole figure), so nothing is placed
+    /// on a floor line; near limbs are the upper ones.
+    Side,
 }
 
 impl Support {
@@ -164,6 +168,7 @@ impl Support {
             Support::Knees => "knees",
             Support::KneesAndHands => "knees-and-hands",
             Support::Back => "back",
+            Support::Side => "side",
         }
     }
 }
@@ -276,6 +281,11 @@ pub struct Arrow {
     /// Arrowheads at both ends (a back-and-forth movement).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub both: bool,
+    /// A `move` drawn level, at the point's height in the pose: only its
+    /// forward or sideways part, for a small straight glide such as a chin
+    /// tuck (which then needs to move only 0.25 head heights).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub level: bool,
 }
 
 impl Support {
@@ -293,6 +303,7 @@ impl Support {
             Support::KneesAndHands => vec![both(PartKind::Knee), both(PartKind::Foot), both(PartKind::Hand)],
             Support::Back if roll => vec![both(PartKind::Hips)],
             Support::Back => vec![both(PartKind::Hips), both(PartKind::Back)],
+            Support::Side => Vec::new(),
         }
     }
 
@@ -301,7 +312,7 @@ impl Support {
         match self {
             Support::Feet => Part::both(PartKind::Foot),
             Support::Knees | Support::KneesAndHands => Part::both(PartKind::Knee),
-            Support::Seat | Support::Back => Part::both(PartKind::Hips),
+            Support::Seat | Support::Back | Support::Side => Part::both(PartKind::Hips),
         }
     }
 }

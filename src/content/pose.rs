@@ -35,6 +35,9 @@ pub enum Kind {
     Neck,
     /// The head nodding on the neck.
     Head,
+    /// Front and top views: the face turned toward the figure's left (+) or
+    /// right (−), on top of any turn of the chest.
+    Look,
     /// The shoulder lifted toward the ear.
     Shrug,
     Shoulder,
@@ -46,7 +49,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const BODY: [Kind; 5] = [Kind::Torso, Kind::Spine, Kind::Turn, Kind::Neck, Kind::Head];
+    pub const BODY: [Kind; 6] = [Kind::Torso, Kind::Spine, Kind::Turn, Kind::Neck, Kind::Head, Kind::Look];
     pub const LIMB: [Kind; 7] =
         [Kind::Shrug, Kind::Shoulder, Kind::Elbow, Kind::Wrist, Kind::Hip, Kind::Knee, Kind::Ankle];
 
@@ -57,6 +60,7 @@ impl Kind {
             Kind::Turn => "turn",
             Kind::Neck => "neck",
             Kind::Head => "head",
+            Kind::Look => "look",
             Kind::Shrug => "shrug",
             Kind::Shoulder => "shoulder",
             Kind::Elbow => "elbow",
@@ -74,7 +78,7 @@ impl Kind {
 
     /// Whether the angle moves a bone (and so may be given a depth).
     pub fn moves_bone(self) -> bool {
-        !matches!(self, Kind::Spine | Kind::Turn | Kind::Head | Kind::Shrug)
+        !matches!(self, Kind::Spine | Kind::Turn | Kind::Head | Kind::Look | Kind::Shrug)
     }
 }
 

@@ -17,8 +17,9 @@ use crate::doc::Color;
 
 /// Outline width around every body shape, in head heights and points.
 const LINE: (f32, f32) = (0.055, 0.45);
-/// Widths of an arm's bones (upper arm, forearm, hand) in head heights.
-const ARM: [f32; 3] = [0.3, 0.24, 0.2];
+/// Widths of an arm's bones (upper arm, forearm, hand) in head heights: the
+/// hand a little wider than the wrist, so it reads as a hand.
+const ARM: [f32; 3] = [0.3, 0.24, 0.27];
 /// Widths of a leg's bones (thigh, shin, foot).
 const LEG: [f32; 3] = [0.44, 0.32, 0.2];
 /// The least width of a limb's fill, in points.
@@ -80,14 +81,55 @@ fn torso(sk: &Skeleton, tone: Tone) -> Shape {
             points.push(sk.torso_at(*u) - normal(*u) * d);
         }
     } else {
-        for (u, w) in us.iter().zip(WIDE) {
-            points.push(sk.torso_at(*u) + normal(*u) * w);
+        // A turned chest looks narrower; the pelvis stays square.
+        let narrow = 1.0 - sk.turn.to_radians().cos().max(0.0);
+        let width = |u: f32, w: f32| w * (1.0 - narrow * u * 0.8);
+        let [below, above] = shoulder_line(sk);
+        for (u, w) in us.iter().zip(WIDE).take(4) {
+            points.push(sk.torso_at(*u) + normal(*u) * width(*u, w));
         }
-        for (u, w) in us.iter().zip(WIDE).rev() {
-            points.push(sk.torso_at(*u) - normal(*u) * w);
+        points.extend([below[0], above[0], above[1], below[1]]);
+        for (u, w) in us.iter().zip(WIDE).take(4).rev() {
+            points.push(sk.torso_at(*u) - normal(*u) * width(*u, w));
         }
     }
     Shape::polygon(&points, tone.fill, Some(edge_pen(tone.line)))
+}
+
+/// Front and top views: the top of the trunk, from the shoulders up to the
+/// sides of the neck, so a shrug lifts the shoulder line with the arms.
+/// The back-normal side first: [shoulders, sides of the neck].
+fn shoulder_line(sk: &Skeleton) -> [[V; 2]; 2] {
+    let up = sk.torso_tangent(1.0);
+    let normal = sk.back_normal(1.0);
+    let mut roots: Vec<V> = sk.limbs.iter().filter(|l| !l.leg).map(|l| l.points[0]).collect();
+    roots.sort_by(|a, b| {
+        let (da, db) = (
+            (*a - sk.neck).x * normal.x + (*a - sk.neck).y * normal.y,
+            (*b - sk.neck).x * normal.x + (*b - sk.neck).y * normal.y,
+        );
+        db.total_cmp(&da)
+    });
+    let lift = |p: V| p + up * 0.16;
+    let (a, b) = match roots.as_slice() {
+        [a, b] => (lift(*a), lift(*b)),
+        _ => (sk.neck + normal * WIDE[4], sk.neck - normal * WIDE[4]),
+    };
+    let height = |p: V| (p - sk.neck).x * up.x + (p - sk.neck).y * up.y;
+    let rise = (height(a).max(height(b)) - 0.1).clamp(0.1, 0.24);
+    let side = NECK_W * 0.7;
+    [[a, b], [sk.neck + normal * side + up * rise, sk.neck - normal * side + up * rise]]
+}
+
+/// Front view, a turned chest: the line of the breastbone, moved toward
+/// the side the chest turns to, so the twist shows without the arrow.
+fn breastbone(sk: &Skeleton, tone: Tone) -> Option<Shape> {
+    if sk.view != View::Front || sk.turn.abs() < 10.0 {
+        return None;
+    }
+    let shift = sk.turn.to_radians().sin() * 0.45;
+    let at = |u: f32| sk.torso_at(u) - sk.back_normal(u) * (shift * u);
+    Some(Shape::line(&[at(0.95), at(0.7), at(0.45)], edge_pen(tone.line)))
 }
 
 /// The head, with what shows which way the face points.
@@ -117,13 +159,46 @@ fn head(sk: &Skeleton, tone: Tone, facing: Option<Facing>, start: bool, out: &mu
     if away || start {
         return;
     }
-    // Facing you: two eyes and a mouth.
+    face(sk, tone, out);
+}
+
+/// Facing you: two eyes and a mouth, moved the way the face points (a
+/// turned face shows a nose toward the side it looks to; a nod lowers the
+/// eyes).
+fn face(sk: &Skeleton, tone: Tone, out: &mut Vec<Shape>) {
+    let up = (sk.head - sk.chin).norm();
+    let across = up.cw();
+    let r = size::HEAD_R;
+    let (turned, nod) = (sk.look.x.clamp(-1.0, 1.0), sk.look.y.clamp(0.0, 1.0));
+    let centre = sk.head + across * (r * 0.5 * turned) - up * (r * 0.3 * nod);
+    let apart = 0.17 * (1.0 - 0.4 * turned.abs());
+    // Eyes looking down are short lids; looking ahead, dots.
+    let lid = across * (0.05 * nod);
     for side in [-1.0, 1.0] {
-        let eye = sk.head + across * (0.17 * side) + up * 0.06;
-        out.push(Shape::line(&[eye, eye], fill_pen(0.1, tone.line)));
+        let eye = centre + across * (apart * side) + up * 0.06;
+        out.push(Shape::line(&[eye - lid, eye + lid], fill_pen(0.1, tone.line)));
     }
-    let mouth = sk.head - up * 0.2;
-    out.push(Shape::line(&[mouth - across * 0.1, mouth + across * 0.1], edge_pen(tone.line)));
+    if turned.abs() > 0.2 {
+        let tip = centre + across * (0.12 * turned.signum()) - up * 0.1;
+        out.push(Shape::line(&[centre, tip], edge_pen(tone.line)));
+    }
+    if nod > 0.4 {
+        // The chin is lowered: the mouth is out of sight.
+        return;
+    }
+    let mouth = centre - up * 0.2;
+    let half = 0.1 * (1.0 - 0.3 * turned.abs());
+    out.push(Shape::line(&[mouth - across * half, mouth + across * half], edge_pen(tone.line)));
+}
+
+/// (A far limb tipped toward you all along, threading under the chest,
+/// is drawn in front and dark, like a near one.)
+///
+/// Front view, a chest turned well to one side: the arm on the side that
+/// turns away from you, drawn like a far limb.
+fn turned_back(sk: &Skeleton, limb: &Limb) -> bool {
+    let back = if sk.turn < 0.0 { Side::Right } else { Side::Left };
+    sk.view == View::Front && sk.turn.abs() >= 25.0 && !limb.leg && limb.side == back
 }
 
 /// The body of one pose in painting order: limbs behind the body, torso,
@@ -143,7 +218,7 @@ pub fn body(
     let tone_of = |limb: &Limb| {
         if start {
             START_TONE
-        } else if limb.side == Side::Far {
+        } else if (limb.side == Side::Far && limb.behind.iter().any(|b| *b)) || turned_back(sk, limb) {
             FAR_TONE
         } else {
             NEAR_TONE
@@ -176,6 +251,9 @@ pub fn body(
     // Seen from the side, far limbs sit behind the torso; the trunk is one
     // shape, then the head on its neck.
     out.push(torso(sk, tone));
+    if facing != Some(Facing::Away) {
+        out.extend(breastbone(sk, tone));
+    }
     head(sk, tone, facing, start, &mut out);
     out.extend(front);
     out

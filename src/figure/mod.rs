@@ -385,9 +385,9 @@ mod tests {
             view in 0usize..3,
             support in 0usize..5,
             props in proptest::collection::vec(0usize..7, 0..4),
-            angles in proptest::collection::vec((0usize..12, 0usize..2, 0.0f32..1.0), 0..14),
-            depths in proptest::collection::vec((0usize..12, 0usize..2, -1.0f32..1.0), 0..4),
-            start in proptest::option::of(proptest::collection::vec((0usize..12, 0usize..2, 0.0f32..1.0), 0..6)),
+            angles in proptest::collection::vec((0usize..13, 0usize..2, 0.0f32..1.0), 0..14),
+            depths in proptest::collection::vec((0usize..13, 0usize..2, -1.0f32..1.0), 0..4),
+            start in proptest::option::of(proptest::collection::vec((0usize..13, 0usize..2, 0.0f32..1.0), 0..6)),
             w in 20.0f32..400.0,
             h in 20.0f32..400.0,
         ) {

@@ -29,6 +29,12 @@ pub struct Skeleton {
     pub chin: V,
     /// The centre of the head.
     pub head: V,
+    /// Front and top views: where the face points, in head radii across
+    /// the face (+ toward +x on the page) and down (a nod toward you).
+    pub look: V,
+    /// Front and top views: how far the chest is turned (degrees, + toward
+    /// the figure's left).
+    pub turn: f32,
     /// Arms then legs, far/right before near/left.
     pub limbs: Vec<Limb>,
 }
@@ -60,9 +66,13 @@ impl Skeleton {
         let neck = mid + upper * torso_len;
         let n = t + s / 2.0 + a(None, Kind::Neck);
         let chin = neck + V::dir(180.0 - n) * (NECK * shorten(None, Kind::Neck));
-        let head = chin + V::dir(180.0 - n - a(None, Kind::Head)) * (HEAD_R * shorten(None, Kind::Neck));
+        // The head sits on the top of the neck whatever the neck does: a
+        // nod toward you shortens the neck, never sinks the head into it.
+        let head = chin + V::dir(180.0 - n - a(None, Kind::Head)) * HEAD_R;
+        let nod = depth(None, Kind::Neck).to_radians().sin();
+        let look = V::new((a(None, Kind::Turn) + a(None, Kind::Look)).to_radians().sin(), nod);
 
-        let turn = a(None, Kind::Turn).to_radians().cos().max(0.0);
+        let narrow = a(None, Kind::Turn).to_radians().cos().max(0.0);
         let mut limbs = Vec::with_capacity(4);
         for leg in [false, true] {
             for side in view.sides() {
@@ -76,7 +86,7 @@ impl Skeleton {
                     (_, false) => {
                         let sign = if side == Side::Left { 1.0 } else { -1.0 };
                         let lift = (a(Some(side), Kind::Shrug) - COLLAR_DROP).to_radians();
-                        let out = upper.cw() * (sign * COLLAR * lift.cos() * turn);
+                        let out = upper.cw() * (sign * COLLAR * lift.cos() * narrow);
                         (sign, neck + out + upper * (COLLAR * lift.sin()))
                     }
                     (_, true) => {
@@ -111,11 +121,17 @@ impl Skeleton {
                     side: this,
                     leg,
                     points: [root, p1, p2, p3],
-                    behind: [k1, k2, k3].map(|k| far || depth(side, k) < 0.0),
+                    // A far bone tipped toward you (threading under the
+                    // chest) comes in front of the body.
+                    behind: [k1, k2, k3].map(|k| {
+                        let d = depth(side, k);
+                        d < 0.0 || (far && d <= 0.0)
+                    }),
                 });
             }
         }
-        let skeleton = Skeleton { view, hip, mid, neck, chin, head, limbs };
+        let turn = a(None, Kind::Turn);
+        let skeleton = Skeleton { view, hip, mid, neck, chin, head, look, turn, limbs };
         // Seen from above, a figure lying face down has its left on your
         // left: the front view mirrored.
         if view == View::Top { skeleton.mirrored() } else { skeleton }
@@ -127,6 +143,8 @@ impl Skeleton {
         for p in [&mut self.hip, &mut self.mid, &mut self.neck, &mut self.chin, &mut self.head] {
             flip(p);
         }
+        self.look.x = -self.look.x;
+        self.turn = -self.turn;
         for limb in &mut self.limbs {
             limb.points.iter_mut().for_each(flip);
         }

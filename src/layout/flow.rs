@@ -180,7 +180,7 @@ impl<'a> Flow<'a> {
     /// pushed past the margins. A block kept with the next waits for it, and
     /// both go to a new page when the next one's first piece would not fit
     /// under it.
-    pub fn place(&mut self, block: Block) {
+    pub fn place(&mut self, mut block: Block) {
         if block.with_next {
             let space = std::mem::take(&mut self.pending_space);
             self.pending.push((space, block));
@@ -190,7 +190,13 @@ impl<'a> Flow<'a> {
             let pending = std::mem::take(&mut self.pending);
             let space = std::mem::take(&mut self.pending_space);
             let lead: f32 = pending.iter().map(|(gap, b)| gap + b.height).sum::<f32>() + space;
-            let first = self.first_piece(&block);
+            let mut first = self.first_piece(&block);
+            // A block kept together that fits a page only without what
+            // waits for it is split instead, so its first piece goes with them.
+            if block.keep && lead + first > self.fresh_height() && !block.breaks.is_empty() {
+                block.keep = false;
+                first = block.breaks[0];
+            }
             if lead + first > self.remaining() && !self.at_page_top() && lead + first <= self.fresh_height() {
                 self.new_page();
             }
@@ -237,6 +243,12 @@ impl<'a> Flow<'a> {
         } else {
             self.split(&block);
         }
+    }
+
+    /// The content height of a continuation page: the most a block kept
+    /// together can take.
+    pub fn page_height(&self) -> f32 {
+        self.fresh_height()
     }
 
     /// The content height of a continuation page.

@@ -4,6 +4,7 @@
 //! clipped or overflows. Backend-free: the exporters read the result.
 
 pub mod block;
+pub mod columns;
 pub mod flow;
 pub mod qr;
 pub mod sheets;

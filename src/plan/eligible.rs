@@ -172,9 +172,10 @@ pub fn position_for(stretch: &Stretch, request: &Request) -> Position {
     let no_floor = request.no_floor || request.avoid.contains(&Condition::NoFloor);
     let fits =
         |p: &Position| (!request.seated_only || *p == Position::Seated) && (!no_floor || !p.is_floor());
-    // Older adults sit where the stretch allows it: steadier, and no
-    // standing for long holds.
-    let seated = (request.older && stretch.can_be(Position::Seated)).then_some(Position::Seated);
+    // Older adults sit where the stretch allows it and they have a chair:
+    // steadier, and no standing for long holds.
+    let chair = request.equipment.contains(&Equipment::Chair);
+    let seated = (request.older && chair && stretch.can_be(Position::Seated)).then_some(Position::Seated);
     seated.or_else(|| stretch.positions.iter().copied().find(fits)).unwrap_or_else(|| stretch.position())
 }
 
@@ -227,6 +228,17 @@ mod tests {
 
     fn request() -> Request {
         Request::new(vec![], 10)
+    }
+
+    #[test]
+    fn older_adults_sit_only_when_they_have_a_chair() {
+        let library = crate::content::built_in().unwrap();
+        let rolls = library.stretch("shoulder-rolls").unwrap();
+        let mut older = request();
+        older.older = true;
+        assert_eq!(position_for(rolls, &older), Position::Seated);
+        older.equipment.remove(&Equipment::Chair);
+        assert_eq!(position_for(rolls, &older), Position::Standing, "no chair to sit on");
     }
 
     #[test]

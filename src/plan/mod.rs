@@ -16,12 +16,14 @@
 //! Inside: [`timing`] (seconds of a dose, setup and level changes),
 //! `eligible` (constraints), `score` (what a stretch and dose are worth),
 //! `knapsack` (the exact search), `order` (gentle start, few level changes),
-//! `select` and `selector` (one session), `rounds` (doing the stretches
+//! `select` and `selector` (one session), `assemble` (a session in order
+//! from its picks), `rounds` (doing the stretches
 //! again when one round cannot fill a long session), `schedule` (weeks
 //! and rotation), `explain`,
 //! `text`, [`json`] and `ics`; [`progress`] moves a saved prescription on
 //! at the follow-up.
 
+mod assemble;
 mod describe;
 mod eligible;
 mod explain;

@@ -3,7 +3,8 @@
 //! random libraries too):
 //!
 //! - progression is monotone: week to week a stretch's hold never shortens
-//!   and its repetitions never fall, a routine keeps every stretch to the
+//!   and its repetitions never fall (a move whose range allows it repeats
+//!   more by the last week), a routine keeps every stretch to the
 //!   last week, weekly minutes never fall, and with `--older` holds start
 //!   at 30 s and reach 60 s by the last week;
 //! - no two twists in a row; with osteoporosis no rounding forward and at
@@ -19,7 +20,7 @@
 //!   seated-only one holds the seated chest opener;
 //! - the floor block closes with the rest (child's pose), after the
 //!   hands-and-knees moves;
-//! - with `--older`, a stretch that can be done seated is;
+//! - with `--older` and a chair, a stretch that can be done seated is;
 //! - a session of 5–60 minutes with five stretches or more allowed is
 //!   filled to 90 %, with further rounds when one round cannot do it.
 
@@ -70,7 +71,7 @@ fn check_session(library: &Library, request: &Request, items: &[Item]) -> Result
         prop_assert!(twists.len() <= 1, "{} twists with osteoporosis", twists.len());
         prop_assert!(twists.iter().all(|i| i.intensity == Intensity::Gentle));
     }
-    if request.older {
+    if request.older && request.equipment.contains(&crate::content::Equipment::Chair) {
         let standing = items
             .iter()
             .find(|i| i.position != Position::Seated && stretch(library, i).can_be(Position::Seated));
@@ -109,7 +110,15 @@ fn check_make_up(selector: &Selector, routine: &Routine, t: f64) -> Result<(), T
     // least one that fits. (A five-minute session with only long older
     // holds, say, may have room for one of them alone.)
     let floor = selector.floor(t).unwrap_or(0);
-    let fits = |need: &[usize]| selector.reach_requiring(t, need).is_some_and(|r| r >= floor);
+    // Among the stretches that come first when they can meet the floor
+    // (fillers only when they cannot), else among all.
+    let first: Vec<bool> = (0..selector.stretches.len()).map(|i| selector.comes_first(i)).collect();
+    let keep = if selector.reach_among(t, &first).is_some_and(|r| r >= floor) {
+        first
+    } else {
+        vec![true; selector.stretches.len()]
+    };
+    let fits = |need: &[usize]| selector.reach_requiring(t, need, &keep).is_some_and(|r| r >= floor);
     let (chest, extension) = (selector.chest_opener, selector.extension);
     let ids = routine.ids();
     match (chest, extension) {
@@ -186,6 +195,26 @@ fn check_progression(plan: &Plan, older: bool) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Checks that in a plan of two weeks or more every move whose range
+/// allows it repeats more in the last week than in the first.
+fn check_moves_progress(library: &Library, plan: &Plan) -> Result<(), TestCaseError> {
+    let weeks = plan.calendar.weeks;
+    if weeks < 2 {
+        return Ok(());
+    }
+    for r in 0..plan.routines.len() {
+        for id in plan.routines[r].ids() {
+            let s = library.stretch(id).unwrap();
+            if s.dose.hold_s.is_some() || s.dose.reps.min == s.dose.reps.max {
+                continue;
+            }
+            let (first, last) = (plan.dose(r, id, 1).unwrap(), plan.dose(r, id, weeks).unwrap());
+            prop_assert!(first.reps < last.reps, "{id} does not progress: {first:?} → {last:?}");
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
@@ -213,6 +242,7 @@ proptest! {
             check_make_up(&selector, routine, end)?;
         }
         check_progression(&plan, request.older)?;
+        check_moves_progress(&placed, &plan)?;
     }
 
     #[test]

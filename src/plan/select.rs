@@ -40,8 +40,8 @@ pub enum Reason {
     Goals(Vec<String>),
     /// The gentle move that opens the session.
     GentleStart,
-    /// A chest opener balancing the session's upper-back work: a tight front
-    /// pulls on the back.
+    /// A chest opener beside the session's upper-back work, so the front of
+    /// the chest and shoulders is stretched too.
     ChestOpener,
     /// An extension move: straightens the upper back, the opposite of
     /// rounding forward at a desk.
@@ -59,7 +59,7 @@ impl fmt::Display for Reason {
             }
             Reason::GentleStart => f.write_str("a gentle move to start"),
             Reason::ChestOpener => {
-                f.write_str("a chest opener to balance the upper-back work (a tight front pulls on the back)")
+                f.write_str("a chest opener, so the front of the chest and shoulders is stretched too")
             }
             Reason::Extension => {
                 f.write_str("an extension move to straighten the upper back (the opposite of slouching)")

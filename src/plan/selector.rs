@@ -20,7 +20,6 @@ use super::eligible::{Exclusion, exclusions, extra_twists, nothing_left};
 use super::knapsack::{Candidate, Variant, reach, solve};
 use super::order::order;
 use super::score::{self, Room};
-use super::select::{Item, Reason, Routine};
 use super::timing::{self, Prescription};
 
 /// Most searches [`Selector::choose`] runs again after its first, taking
@@ -231,11 +230,15 @@ impl<'a> Selector<'a> {
     }
 
     /// The longest total, within the budget, of a session at progress `t`
-    /// that holds every stretch of `required`.
-    pub fn reach_requiring(&self, t: f64, required: &[usize]) -> Option<u32> {
+    /// of the stretches marked in `keep` that holds every stretch of
+    /// `required`.
+    pub fn reach_requiring(&self, t: f64, required: &[usize], keep: &[bool]) -> Option<u32> {
         let found = self.candidates_of(t, &vec![0; self.stretches.len()], true);
-        let candidates: Vec<Candidate> =
-            found.into_iter().map(|(i, _, c)| Candidate { required: required.contains(&i), ..c }).collect();
+        let candidates: Vec<Candidate> = found
+            .into_iter()
+            .filter(|(i, _, _)| keep[*i])
+            .map(|(i, _, c)| Candidate { required: required.contains(&i), ..c })
+            .collect();
         reach(&candidates, self.budget_s())
     }
 
@@ -268,7 +271,7 @@ impl<'a> Selector<'a> {
         // What the first round must reach: the floor, or less when further
         // rounds make up the rest.
         let mut target = floor;
-        let must = self.must_have(t, floor);
+        let must = self.must_have(t, floor, &keep);
         let mut picks = self.search(t, &extra, &keep, target, &must);
         let mut penalised = BTreeSet::new();
         for _ in 0..MAX_SEARCHES {
@@ -368,12 +371,13 @@ impl<'a> Selector<'a> {
     }
 
     /// The chest opener and the extension move a session at progress `t`
-    /// must hold: both when a session that meets `floor` can hold both,
-    /// else the one of them that fits (the extension move first).
-    fn must_have(&self, t: f64, floor: u32) -> Vec<usize> {
-        let fits = |need: &[usize]| self.reach_requiring(t, need).is_some_and(|r| r >= floor);
+    /// of the stretches in `keep` must hold: both when a session that meets
+    /// `floor` can hold both, else the one of them that fits (the extension
+    /// move first).
+    fn must_have(&self, t: f64, floor: u32, keep: &[bool]) -> Vec<usize> {
+        let fits = |need: &[usize]| self.reach_requiring(t, need, keep).is_some_and(|r| r >= floor);
         let (chest, extension) = (self.chest_opener, self.extension);
-        let both: Vec<usize> = [extension, chest].into_iter().flatten().collect();
+        let both: Vec<usize> = [extension, chest].into_iter().flatten().filter(|&i| keep[i]).collect();
         if both.is_empty() || fits(&both) {
             return both;
         }
@@ -410,90 +414,6 @@ impl<'a> Selector<'a> {
         let share = if end > 0.0 { (t / end).clamp(0.0, 1.0) } else { 1.0 };
         let low = timing::reps_options(dose, self.request.quick).min.min(last.reps);
         at.with_reps(crate::content::Range::new(low, last.reps).lerp(share))
-    }
-
-    /// Seconds of one round of `picks` in session order, level changes
-    /// within it included.
-    pub fn round_s(&self, picks: &[Picked]) -> u32 {
-        let dose: BTreeMap<usize, Prescription> = picks.iter().copied().collect();
-        let sequence = self.sequence(picks);
-        let level = |i: usize| self.stretches[i].position().level();
-        let changes: u32 =
-            sequence.windows(2).map(|w| timing::level_change_s(level(w[0]), level(w[1]))).sum();
-        changes + sequence.iter().map(|&i| timing::stretch_s(self.stretches[i], &dose[&i])).sum::<u32>()
-    }
-
-    /// Seconds of the level change from the end of a round of `before` to
-    /// the start of a round of `after`.
-    pub fn between_s(&self, before: &[Picked], after: &[Picked]) -> u32 {
-        let (Some(&end), Some(&start)) = (self.sequence(before).last(), self.sequence(after).first()) else {
-            return 0;
-        };
-        let level = |i: usize| self.stretches[i].position().level();
-        timing::level_change_s(level(end), level(start))
-    }
-
-    /// The session of `picks` in order, labelled, with reasons, then its
-    /// further rounds (`again`: the stretches of each, at the same doses);
-    /// `core` holds the stretches that are in every routine.
-    pub fn routine(
-        &self,
-        label: &str,
-        picks: &[Picked],
-        again: &[Vec<usize>],
-        core: &BTreeSet<usize>,
-    ) -> Routine {
-        let upper_back = picks.iter().any(|(i, _)| score::works_upper_back(self.stretches[*i]));
-        let mut items = Vec::with_capacity(picks.len());
-        let mut previous: Option<&Stretch> = None;
-        let rounds = std::iter::once(picks.to_vec())
-            .chain(again.iter().map(|r| picks.iter().copied().filter(|(i, _)| r.contains(i)).collect()));
-        for (round, members) in rounds.enumerate() {
-            let dose: BTreeMap<usize, Prescription> = members.iter().copied().collect();
-            for (place, i) in self.sequence(&members).into_iter().enumerate() {
-                let prescription = dose[&i];
-                let stretch = self.stretches[i];
-                let change_s = previous
-                    .map_or(0, |p| timing::level_change_s(p.position().level(), stretch.position().level()));
-                items.push(Item {
-                    id: stretch.id.clone(),
-                    name: stretch.name.clone(),
-                    position: stretch.position(),
-                    intensity: stretch.intensity,
-                    prescription,
-                    seconds: timing::stretch_s(stretch, &prescription),
-                    change_s,
-                    core: core.contains(&i),
-                    round: round as u32 + 1,
-                    reasons: self.reasons(i, round == 0 && place == 0, upper_back),
-                });
-                previous = Some(stretch);
-            }
-        }
-        let total_s = items.iter().map(|i| i.seconds + i.change_s).sum();
-        Routine { label: label.to_string(), items, total_s, budget_s: self.budget_s() }
-    }
-
-    fn reasons(&self, i: usize, first: bool, upper_back: bool) -> Vec<Reason> {
-        let stretch = self.stretches[i];
-        let mut reasons = Vec::new();
-        if first && score::is_gentle(stretch) {
-            reasons.push(Reason::GentleStart);
-        }
-        let served = score::served(stretch, &self.goals);
-        if !served.is_empty() {
-            reasons.push(Reason::Goals(served.iter().map(|g| g.to_string()).collect()));
-        }
-        if score::opens_chest(stretch) && upper_back {
-            reasons.push(Reason::ChestOpener);
-        }
-        if Some(i) == self.extension {
-            reasons.push(Reason::Extension);
-        }
-        if reasons.is_empty() {
-            reasons.push(Reason::FillsTime);
-        }
-        reasons
     }
 
     /// Whether allowed stretch `i` serves a goal that counts.

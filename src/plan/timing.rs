@@ -114,12 +114,18 @@ pub fn reps_options(dose: &Dose, quick: bool) -> Range {
 
 /// Every dose the planner may give a stretch at progress `t`: the hold for
 /// `t` (holds lengthen as a plan goes on) with any number of repetitions in
-/// [`reps_options`]. The planner adjusts repetitions to fill a session; the
-/// first option has the fewest.
+/// [`reps_options`]; a move repeats at least a share `t / 2` of the way up
+/// its range, so by a plan's last week it is at least halfway and has
+/// risen from the low end of week 1. The planner adjusts repetitions to
+/// fill a session; the first option has the fewest.
 pub fn options(dose: &Dose, older: bool, quick: bool, t: f64) -> Vec<Prescription> {
     let at = Prescription::at(dose, older, t);
     let reps = reps_options(dose, quick);
-    (reps.min..=reps.max).map(|r| at.with_reps(r)).collect()
+    let least = match dose.effort() {
+        Effort::Moves { .. } => reps.lerp(t / 2.0).max(reps.min),
+        Effort::Hold(_) => reps.min,
+    };
+    (least..=reps.max).map(|r| at.with_reps(r)).collect()
 }
 
 /// The hold range a stretch is given: its own range inside ACSM's, or the

@@ -128,11 +128,18 @@ fn moving(
     let Some(start) = start else {
         return Err((".move", "needs a start pose ([figure.start]) to move from".into()));
     };
-    let a = point(start, part, ".move", view)? + shift;
+    let mut a = point(start, part, ".move", view)? + shift;
     let b = point(body, part, ".move", view)? + shift;
+    if arrow.level {
+        a.y = b.y;
+    }
     let chord = b - a;
     let len = chord.len();
-    let least = if arrow.both { 1.0 } else { 0.5 };
+    let least = match (arrow.both, arrow.level) {
+        (true, _) => 1.0,
+        (false, true) => 0.25,
+        (false, false) => 0.5,
+    };
     if len < least {
         return Err((
             ".move",
@@ -194,8 +201,9 @@ fn circling(
     };
     // Seen from above the figure's left is on your left.
     let clockwise = clockwise != (view == View::Top);
-    // The top of the loop moves +x when clockwise; the gap is low behind.
-    let shaft = if clockwise { Curve::arc(c, r, r, 215.0, -85.0) } else { Curve::arc(c, r, r, -35.0, 265.0) };
+    // The top of the loop moves +x when clockwise; the head sits on top,
+    // pointing the way the top moves, and the gap is just ahead of it.
+    let shaft = if clockwise { Curve::arc(c, r, r, 370.0, 75.0) } else { Curve::arc(c, r, r, 170.0, 465.0) };
     Ok(ArrowShape { shaft, both: arrow.both })
 }
 

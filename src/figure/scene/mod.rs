@@ -118,6 +118,12 @@ impl<'a> Ground<'a> {
         self.figure.props.contains(&p)
     }
 
+    /// Whether the floor is the page: a top view, or a figure lying on its
+    /// side seen from above.
+    fn seen_from_above(&self) -> bool {
+        self.view == View::Top || self.figure.support == Some(Support::Side)
+    }
+
     /// Forward kinematics for `pose` in this figure's view.
     fn posed(&self, pose: &Pose) -> Skeleton {
         let sk = Skeleton::new(pose, self.view);
@@ -128,7 +134,7 @@ impl<'a> Ground<'a> {
     /// on the surface. From above, the floor is the page: as posed.
     fn body(&self, pose: &Pose) -> Skeleton {
         let raw = self.posed(pose);
-        if self.view == View::Top {
+        if self.seen_from_above() {
             return raw;
         }
         let low = lowest(&raw, &self.resting)
@@ -144,7 +150,7 @@ impl<'a> Ground<'a> {
         let anchor = self.figure.support.map_or(Part::both(PartKind::Hips), Support::anchor);
         let dx = mean_x(body, anchor) - mean_x(&raw, anchor);
         let dy = match (self.view, chair_seat) {
-            (View::Top, _) => body.hip.y - raw.hip.y,
+            _ if self.seen_from_above() => body.hip.y - raw.hip.y,
             (_, Some(_)) => body.hip.y - raw.hip.y,
             _ => lowest(&raw, &self.resting).map_or(body.hip.y - raw.hip.y, |low| self.surface - low),
         };
@@ -167,7 +173,7 @@ pub fn place(figure: &Figure) -> Option<Scene> {
     let bodies: Vec<&Skeleton> = std::iter::once(&body).chain(start.as_ref()).collect();
 
     let mut issues = Vec::new();
-    let placed = if view != View::Top {
+    let placed = if !g.seen_from_above() {
         let mut beside: Vec<Placed> =
             props::roll(&g, &body, start.as_ref(), &mut issues).into_iter().collect();
         for (sk, is_start) in bodies.iter().zip([false, true]) {
@@ -347,6 +353,17 @@ mod tests {
         assert_eq!(scene.arrows.len(), 1);
         let turn = place(&figure(&format!("{base}[[arrows]]\nturn = \"left\"\n"))).unwrap();
         assert!(turn.issues[0].message.contains("front or top view"));
+    }
+
+    #[test]
+    fn a_figure_lying_on_its_side_is_seen_from_above_on_a_mat() {
+        let text =
+            "support = \"side\"\nprops = [\"mat\"]\n[pose]\ntorso = 90\nnear_hip = 70\nnear_knee = 110\n";
+        let scene = place(&figure(text)).unwrap();
+        assert!(scene.issues.is_empty(), "{:?}", scene.issues);
+        // As posed (the floor is the page), on a mat drawn under it all.
+        assert_eq!(scene.body.hip, V::default());
+        assert!(matches!(scene.props.as_slice(), [Placed::Mat { from_above: true, .. }]));
     }
 
     #[test]

@@ -89,7 +89,22 @@ pub(super) fn chair(
             ),
         });
     }
-    Some(Placed::Chair { seat, floor: g.surface, x: body.hip.x, view: g.view })
+    Some(Placed::Chair { seat, floor: g.surface, x: chair_x(body, g.view), view: g.view })
+}
+
+/// Where the chair goes: under the hips; in side view, moved back when a
+/// hand holds the seat behind the hips (sitting near the front edge), so
+/// the arm reaches the seat in front of the chair back.
+fn chair_x(body: &Skeleton, view: View) -> f32 {
+    if view != View::Side {
+        return body.hip.x;
+    }
+    body.limbs
+        .iter()
+        .filter(|l| !l.leg)
+        .map(|l| l.points[2])
+        .filter(|w| w.x < body.hip.x - 0.3 && w.y < body.hip.y + 0.8)
+        .fold(body.hip.x, |x, w| x.min(w.x + 0.35))
 }
 
 /// The faces (left, right) of what the `against` parts press on, with a

@@ -52,7 +52,9 @@ pub fn gallery(library: &Library, photos: &Photos, options: &SheetOptions) -> Do
         flow.place(side_by_side(cells, cell_w, gap));
         flow.space(mm(5.0));
     }
-    flow.new_section(mm(6.0));
+    // The safety section follows on the last stretches' page when its
+    // first list fits there (its lists are kept whole).
+    flow.space(mm(6.0));
     // Lines of prose no longer than about 90 characters, even on wide pages.
     flow.place(parts::safety_full(&style, width.min(48.0 * style.body), library.safety()));
     Document {

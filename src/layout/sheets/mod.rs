@@ -12,11 +12,16 @@ pub mod parts;
 pub use dose::{DoseCells, dose_panel, how_often, say_duration};
 pub use parts::Photos;
 mod plan;
+mod plan_calendar;
+mod plan_exercise;
+mod plan_routine;
 
 pub use card::{Card, FIGURE_MIN as CARD_FIGURE_MIN, card};
 pub use gallery::{FIGURE_MIN as GALLERY_FIGURE_MIN, gallery};
 pub use handout::{Handout, handout, long_date};
 pub use plan::plan;
+pub use plan_exercise::FIGURE_MIN as PLAN_FIGURE_MIN;
+pub use plan_routine::FIGURE_MIN as PLAN_ROUTINE_FIGURE_MIN;
 
 use crate::content::Stretch;
 use crate::plan::Prescription;
