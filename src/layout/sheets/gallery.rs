@@ -127,11 +127,18 @@ fn text(stretch: &Stretch, library: &Library, style: &Style, width: f32) -> Bloc
     let lead = style.line(size);
     b.paragraph(&[Span::regular(&stretch.summary)], size, lead, style.ink, 0.0, false);
     b.gap(3.0);
-    // The dose panel every sheet prints, here with the stretch's ranges.
-    let panel = dose_panel(style, width, &DoseCells::ranges(&stretch.dose, "Most days"));
-    let y = b.y();
-    b.items_from(panel.items_at(0.0, y));
-    b.gap(panel.height + 3.0);
+    // The dose panel every sheet prints, here with the stretch's ranges;
+    // its words in one line where a row has little height (large print,
+    // a sideways page).
+    let cells = DoseCells::ranges(&stretch.dose, "Most days");
+    if style.is_large_print() || style.page.w > style.page.h {
+        parts::labelled(&mut b, style, "Dose:", &cells.compact(), size);
+    } else {
+        let panel = dose_panel(style, width, &cells);
+        let y = b.y();
+        b.items_from(panel.items_at(0.0, y));
+        b.gap(panel.height + 3.0);
+    }
     let needs: Vec<&str> = stretch.equipment.iter().map(|e| e.as_str()).collect();
     let needs = if needs.is_empty() { "nothing".to_string() } else { needs.join(", ") };
     parts::labelled(
