@@ -179,7 +179,33 @@ impl Measures<'_> {
 impl Sheet<'_> {
     /// The stretches of `entries` that fit in `columns` columns, taken in
     /// order, each kept when the card still fits with it.
+    ///
+    /// When some are left out, the stretches without the tallest figure
+    /// are tried too (one tall standing figure can crowd out two others),
+    /// and the way that shows more wins.
     fn choose<'e>(&self, entries: &[Exercise<'e>], columns: usize) -> Option<Chosen<'e>> {
+        let first = self.choose_in_order(entries, columns);
+        let shown = first.as_ref().map_or(0, |c| c.shown.len());
+        if shown == entries.len() || shown == 0 {
+            return first;
+        }
+        let tallest = first.as_ref().and_then(|c| {
+            c.shown.iter().max_by(|a, b| {
+                let h = |e: &Exercise| self.measures.natural(e.stretch).h;
+                h(a).total_cmp(&h(b))
+            })
+        })?;
+        let others: Vec<Exercise<'e>> =
+            entries.iter().filter(|e| e.stretch.id != tallest.stretch.id).copied().collect();
+        match self.choose_in_order(&others, columns) {
+            Some(second) if second.shown.len() > shown => Some(second),
+            _ => first,
+        }
+    }
+
+    /// The stretches of `entries` that fit, taken in order, each kept when
+    /// the card still fits with it.
+    fn choose_in_order<'e>(&self, entries: &[Exercise<'e>], columns: usize) -> Option<Chosen<'e>> {
         let mut shown: Vec<Exercise<'e>> = Vec::new();
         let mut grid = None;
         for entry in entries {
