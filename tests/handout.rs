@@ -218,3 +218,83 @@ fn prescriptions_that_do_not_fit_the_stretch_are_refused() {
         "--stretch: 300 is more than 120 (a hold is 5–120 seconds)",
     );
 }
+
+/// The four exercises the issue measures a handout by, with the example
+/// clinic, laid out on `paper`.
+fn four_exercise_handout(paper: stretchsheet::doc::Paper, large_print: bool) -> stretchsheet::doc::Document {
+    use stretchsheet::layout::SheetOptions;
+    use stretchsheet::layout::sheets::{self, Photos};
+    let library = stretchsheet::content::built_in().unwrap();
+    let clinic = stretchsheet::input::clinic::load(&root().join("examples/clinic/clinic.toml")).unwrap();
+    let ids = ["cat-cow", "thread-the-needle", "wall-chest-stretch", "chin-tucks"];
+    let h = sheets::Handout {
+        notes: Some("Keep your shoulders relaxed."),
+        changes: None,
+        ..crate::layout::handout(&library, &clinic, "Ann Lee", "")
+    };
+    let h = sheets::Handout { exercises: crate::layout::exercises(&library, &ids), ..h };
+    let options = SheetOptions { paper, landscape: false, large_print, title: None };
+    sheets::handout(&h, library.safety(), &Photos::new(), &options)
+}
+
+/// Four exercises and the safety section fit three A4 or Letter pages;
+/// each exercise's name (beside its figure), its own steps and a dose
+/// panel with all four labels share a page; no seconds totals anywhere.
+#[test]
+fn four_exercises_fit_three_pages_each_whole_with_its_dose_panel() {
+    use stretchsheet::doc::Paper;
+    let library = stretchsheet::content::built_in().unwrap();
+    for paper in [Paper::A4, Paper::Letter] {
+        let doc = four_exercise_handout(paper, false);
+        assert!(doc.pages.len() <= 3, "{paper:?}: {} pages", doc.pages.len());
+        let texts: Vec<String> = doc
+            .pages
+            .iter()
+            .map(|p| squash(&p.texts().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")))
+            .collect();
+        let ids = ["cat-cow", "thread-the-needle", "wall-chest-stretch", "chin-tucks"];
+        for (n, id) in ids.iter().enumerate() {
+            let stretch = library.stretch(id).unwrap();
+            let name = format!("{}. {}", n + 1, stretch.name);
+            let on: Vec<usize> = (0..texts.len()).filter(|&p| texts[p].contains(&name)).collect();
+            assert_eq!(on.len(), 1, "{paper:?}: {name} on pages {on:?}");
+            let page = &texts[on[0]];
+            for step in &stretch.steps {
+                assert!(
+                    page.contains(&squash(step)),
+                    "{paper:?}: a step of {id} is off its figure's page: {step}"
+                );
+            }
+            for label in ["Repeat", "Sides", "How often"] {
+                assert!(page.matches(label).count() >= 1, "{paper:?}: no {label} beside {id}");
+            }
+        }
+        let all = texts.join(" ");
+        assert_eq!(
+            all.matches("How often").count(),
+            4 + 1,
+            "{paper:?}: a panel per exercise and the routine's line"
+        );
+        for total in ["s in all", " min ", " s)"] {
+            assert!(!all.contains(total), "{paper:?}: a seconds total {total:?}");
+        }
+    }
+}
+
+/// The emergency heading names the clinic's emergency number when its
+/// file gives one, and the reader's local number otherwise.
+#[test]
+fn the_emergency_heading_names_the_clinics_number_or_the_local_one() {
+    for (extra, heading) in [
+        ("emergency_number = \"999\"\n", "Call 999 for emergency services now if you have"),
+        ("", "Call your local emergency number now if you have"),
+    ] {
+        let dir = tempdir();
+        let clinic = clinic(dir.path(), None, extra);
+        let args = ["handout", "--clinic", clinic.to_str().unwrap(), "--stretch", "cat-cow", "-o", "out.pdf"];
+        ok(&run_in(dir.path(), &args));
+        let Some(text) = body_text(&dir.path().join("out.pdf"), FOOTER) else { return };
+        assert!(text.contains(heading), "{heading:?} missing");
+        assert!(!text.contains("Call emergency services now"), "the general heading as well");
+    }
+}

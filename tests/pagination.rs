@@ -181,8 +181,13 @@ fn check_rules(
         }
     }
     for stretch in &sheet.exercises {
+        // A step another exercise of the sheet shares word for word ("Get
+        // onto your hands and knees…") says nothing about where this one is.
+        let own = |step: &&String| {
+            !sheet.exercises.iter().any(|other| other.id != stretch.id && other.steps.contains(step))
+        };
         let on: Vec<usize> = (0..pages.len())
-            .filter(|&p| stretch.steps.iter().any(|s| texts[p].contains(&squash(s))))
+            .filter(|&p| stretch.steps.iter().filter(own).any(|s| texts[p].contains(&squash(s))))
             .collect();
         // Steps may run over pages only where each page shows the figure
         // and the name again.

@@ -31,6 +31,8 @@ pub struct ClinicFile {
     pub accent: Option<String>,
     pub paper: Option<String>,
     pub footer: Option<String>,
+    /// The number to call in an emergency where the clinic is ("999").
+    pub emergency_number: Option<String>,
 }
 
 /// A clinic's branding, checked and ready to lay out.
@@ -47,6 +49,9 @@ pub struct Clinic {
     pub accent: Option<Color>,
     pub paper: Option<Paper>,
     pub footer: Option<String>,
+    /// Printed in the handout's emergency heading; without it the heading
+    /// says "your local emergency number".
+    pub emergency_number: Option<String>,
 }
 
 impl ClinicFile {
@@ -98,6 +103,7 @@ impl ClinicFile {
             accent,
             paper,
             footer: text("footer", file.footer.as_ref(), FOOTER_CHARS),
+            emergency_number: text("emergency_number", file.emergency_number.as_ref(), LINE_CHARS),
         };
         // One problem a field: a website already too long is not checked again.
         let website_ok = problems.iter().all(|p| p.field != "website");

@@ -147,7 +147,9 @@ fn expected(field: &str, message: &str) -> String {
         "rest_s" => "a whole number of seconds, 0–120",
         "sides" => "1, or 2 for each side",
         "name" | "summary" | "about" | "disclaimer" | "id" | "photo" | "address" | "phone" | "email"
-        | "website" | "footer" | "logo" | "accent" | "paper" | "video" => "text in double quotes",
+        | "website" | "footer" | "logo" | "accent" | "paper" | "video" | "emergency_number" => {
+            "text in double quotes"
+        }
         "steps" | "quick_steps" | "cues" | "cautions" | "aliases" | "general" | "stop" | "see_doctor"
         | "urgent" | "emergency" | "before_you_start"
             if listed =>

@@ -62,13 +62,13 @@ pub fn code(address: &str, style: &Style) -> Option<Code> {
     Some(Code { block: b.finish(), width })
 }
 
-/// An address in lines of at most `width`, broken after a `/` where it
+/// An address in lines of at most `width`, broken after a `/` or `.` where it
 /// can be, inside a part only when the part alone is too wide.
 fn address_lines(address: &str, size: f32, width: f32) -> Vec<String> {
     let fits = |s: &str| text::width(s, Face::Regular, size) <= width;
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for part in address.split_inclusive('/') {
+    for part in address.split_inclusive(['/', '.']) {
         let joined = format!("{current}{part}");
         if fits(&joined) {
             current = joined;

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use super::Exercise;
 use super::card_safety;
+use super::dose::{DoseCells, say_duration};
 use super::gallery::side_by_side;
 use super::parts::{self, Photos};
 use crate::content::{Condition, Safety, Stretch};
@@ -24,7 +25,6 @@ use crate::figure;
 use crate::layout::flow::{Block, BlockBuilder, baseline_offset, text_run};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::{self, Span};
-use crate::plan::{describe, minutes};
 
 /// The most stretches a card shows.
 pub const MAX_STRETCHES: usize = 8;
@@ -286,11 +286,12 @@ fn header(style: &Style, width: f32, title: &str, shown: &[Exercise]) -> Block {
 /// safety panel below.
 fn subtitle(entries: &[Exercise], style: &Style) -> String {
     let seconds: u32 = entries.iter().map(|e| e.seconds).sum();
-    let length = minutes(seconds);
+    let said = say_duration(seconds);
+    let length = said.replacen("about", "About", 1);
     if style.dense {
-        format!("About {length}; repeat about once an hour of sitting.")
+        format!("{length}; repeat once an hour of sitting.")
     } else {
-        format!("About {length}; repeat about once an hour of sitting. Stop at a mild stretch, never pain.")
+        format!("{length}; repeat once an hour of sitting. Stop at a mild stretch, never pain.")
     }
 }
 
@@ -459,11 +460,12 @@ fn condition_words(condition: Condition) -> &'static str {
     }
 }
 
-/// The stretch's name (in balanced lines), summary and dose. The dense
+/// The stretch's name (in balanced lines), summary and dose (the dose
+/// panel's words in one compact line, in the body's ink). The dense
 /// layout puts the dose beside the name when both fit on one line.
 fn name_and_dose(text: &mut BlockBuilder, entry: &Exercise, style: &Style) {
     let name = style.heading;
-    let dose = describe(&entry.dose);
+    let dose = DoseCells::prescribed(&entry.dose, "").compact();
     let body = style.line(style.body);
     let dose_x =
         text::width(&entry.stretch.name, Face::Bold, name) + text::width("  ", Face::Regular, style.body);
@@ -474,7 +476,7 @@ fn name_and_dose(text: &mut BlockBuilder, entry: &Exercise, style: &Style) {
         // Same baseline as the name, in the smaller size.
         let shift = baseline_offset(name, lead) - baseline_offset(style.body, lead);
         text.gap(shift);
-        text.run_at(dose_x, &dose, Face::Bold, style.body, lead, style.accent);
+        text.run_at(dose_x, &dose, Face::Bold, style.body, lead, style.ink);
         text.gap(lead - shift);
     } else {
         for line in text::wrap_balanced(&[Span::bold(&entry.stretch.name)], name, text.width) {
@@ -483,7 +485,7 @@ fn name_and_dose(text: &mut BlockBuilder, entry: &Exercise, style: &Style) {
     }
     text.paragraph(&[Span::regular(&entry.stretch.summary)], style.body, body, style.muted, 0.0, false);
     if !beside {
-        text.paragraph(&[Span::bold(&dose)], style.body, body, style.accent, 0.0, false);
+        text.paragraph(&[Span::bold(&dose)], style.body, body, style.ink, 0.0, false);
     }
 }
 

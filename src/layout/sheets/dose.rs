@@ -79,10 +79,13 @@ impl DoseCells {
         ]
     }
 
-    /// The dose in one short line for a small card: "Hold 20 seconds ·
-    /// 3 times · each side" (how often is said once for the whole card).
+    /// The dose in one short line for a small card: "Hold 20 s · 3 times
+    /// · each side", "Hold 30 s · once" (how often is said once for the
+    /// whole card; seconds shortened, as a card's narrow column needs).
     pub fn compact(&self) -> String {
-        let mut parts = vec![format!("{} {}", self.hold_label, self.hold), self.repeat.clone()];
+        let repeat = crate::words::lower_first(&self.repeat);
+        let hold = self.hold.replace(" seconds", " s").replace(" second", " s");
+        let mut parts = vec![format!("{} {hold}", self.hold_label), repeat];
         if self.sides != "Not needed" {
             parts.push(crate::words::lower_first(&self.sides));
         }
@@ -257,7 +260,8 @@ mod tests {
         assert_eq!(cells.pairs()[0], ("Hold", hold.as_str()));
         assert_eq!(cells.sides, "Each side");
         assert_eq!(cells.how_often, "Twice a day, 5 days a week");
-        assert_eq!(cells.compact(), format!("Hold {hold} · {} · each side", cells.repeat));
+        let short = format!("{} s", p.hold_s.unwrap());
+        assert_eq!(cells.compact(), format!("Hold {short} · {} · each side", cells.repeat));
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub fn exercise_box(e: &BoxedExercise, style: &Style, photos: &Photos, width: f3
     let mut around = Around {
         b: BlockBuilder::new(inner),
         y: panel_top + panel.height + mm(2.5),
+        first_step: panel_top + panel.height + mm(2.5),
         clear_y: if beside { left_bottom } else { 0.0 },
         text_x,
         text_w,
@@ -136,6 +137,8 @@ struct Around<'a> {
     inner: f32,
     /// Where a box taller than a page may break: below the figure only.
     breaks: Vec<f32>,
+    /// Where the steps start, under the dose panel.
+    first_step: f32,
     style: &'a Style,
 }
 
@@ -148,7 +151,10 @@ impl Around<'_> {
     /// Places a block built at the current column's width.
     fn put(&mut self, block: Block, x: f32) {
         if self.y >= self.clear_y - 0.01 {
-            self.breaks.push(self.y);
+            // Never between the dose panel and the first step.
+            if self.y > self.first_step + 0.01 {
+                self.breaks.push(self.y);
+            }
             self.breaks.extend(block.breaks.iter().map(|y| y + self.y));
         }
         self.b.items_from(block.items_at(x, self.y));

@@ -5,6 +5,7 @@
 //! tier of warning signs. The catalog a clinic browses and the page figures
 //! are reviewed on.
 
+use super::dose::{DoseCells, dose_panel};
 use super::parts::{self, Photos};
 use crate::content::{Library, Stretch};
 use crate::doc::{Document, Stroke};
@@ -12,7 +13,6 @@ use crate::doc::{Rect, geom::mm};
 use crate::layout::flow::{Block, BlockBuilder, Flow};
 use crate::layout::style::{SheetOptions, Style};
 use crate::layout::text::Span;
-use crate::plan::describe_dose;
 
 /// The least a gallery figure measures: its height, or its width for a
 /// pose that lies wide.
@@ -114,7 +114,7 @@ fn cell(
     b.finish()
 }
 
-/// A stretch's name, summary, dose, position, goals and id.
+/// A stretch's name, summary, dose panel, position, goals and id.
 fn text(stretch: &Stretch, library: &Library, style: &Style, width: f32) -> Block {
     let mut b = BlockBuilder::new(width);
     let heading = style.heading;
@@ -122,8 +122,19 @@ fn text(stretch: &Stretch, library: &Library, style: &Style, width: f32) -> Bloc
     let size = style.body;
     let lead = style.line(size);
     b.paragraph(&[Span::regular(&stretch.summary)], size, lead, style.ink, 0.0, false);
-    b.gap(2.0);
-    parts::labelled(&mut b, style, "Dose:", &describe_dose(&stretch.dose), size);
+    b.gap(3.0);
+    // The dose panel every sheet prints, here with the stretch's ranges;
+    // its words in one line where a row has little height (large print,
+    // a sideways page).
+    let cells = DoseCells::ranges(&stretch.dose, "Most days");
+    if style.is_large_print() || style.page.w > style.page.h {
+        parts::labelled(&mut b, style, "Dose:", &cells.compact(), size);
+    } else {
+        let panel = dose_panel(style, width, &cells);
+        let y = b.y();
+        b.items_from(panel.items_at(0.0, y));
+        b.gap(panel.height + 3.0);
+    }
     let needs: Vec<&str> = stretch.equipment.iter().map(|e| e.as_str()).collect();
     let needs = if needs.is_empty() { "nothing".to_string() } else { needs.join(", ") };
     parts::labelled(

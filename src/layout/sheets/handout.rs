@@ -89,7 +89,7 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
         flow.place(notes);
     }
     flow.space(mm(6.0));
-    flow.place(parts::safety_full(&style, width, safety));
+    flow.place(parts::safety_full_calling(&style, width, safety, &emergency_heading(h)));
     flow.space(mm(5.0));
     flow.place(contact_block(h, &style, width));
 
@@ -133,10 +133,15 @@ fn letterhead(clinic: &Clinic, style: &Style, width: f32) -> Block {
         logo_w = w + mm(6.0);
         logo_h = h;
     }
-    // The text column, right-aligned against the code or the margin.
-    let text_w = width - logo_w - code_w;
-    let mut t = BlockBuilder::new(text_w);
+    // The text column, right-aligned against the code or the margin;
+    // under the logo when beside it a word of the name would not fit.
     let name_size = style.heading + 2.0;
+    let widest_word =
+        clinic.name.split_whitespace().map(|w| text::width(w, Face::Bold, name_size)).fold(0.0, f32::max);
+    let under = logo_w > 0.0 && width - logo_w - code_w < widest_word.max(mm(45.0));
+    let (text_x, text_top) = if under { (0.0, logo_h + mm(2.0)) } else { (logo_w, 0.0) };
+    let text_w = width - text_x - code_w;
+    let mut t = BlockBuilder::new(text_w);
     for line in text::wrap_plain(&clinic.name, Face::Bold, name_size, text_w) {
         right_aligned(&mut t, &line.text(), Face::Bold, name_size, style.accent, style);
     }
@@ -151,7 +156,7 @@ fn letterhead(clinic: &Clinic, style: &Style, width: f32) -> Block {
         }
     }
     let text = t.finish();
-    for item in text.items_at(logo_w, 0.0) {
+    for item in text.items_at(text_x, text_top) {
         b.item(item);
     }
     let mut code_h: f32 = 0.0;
@@ -161,7 +166,7 @@ fn letterhead(clinic: &Clinic, style: &Style, width: f32) -> Block {
         }
         code_h = code.block.height;
     }
-    b.gap(text.height.max(logo_h).max(code_h) + mm(2.0));
+    b.gap((text_top + text.height).max(logo_h).max(code_h) + mm(2.0));
     b.rule(Stroke::solid(3.0, style.accent));
     b.finish()
 }
@@ -232,6 +237,15 @@ fn patient_block(h: &Handout, style: &Style, width: f32) -> Block {
         return inner;
     }
     parts::boxed(inner, width, pad, Some(style.tint), None)
+}
+
+/// The emergency list's heading: the clinic's emergency number when its
+/// file gives one, else the reader's local one.
+fn emergency_heading(h: &Handout) -> String {
+    match h.clinic.and_then(|c| c.emergency_number.as_deref()).map(str::trim).filter(|n| !n.is_empty()) {
+        Some(number) => format!("Call {number} for emergency services now if you have"),
+        None => "Call your local emergency number now if you have".into(),
+    }
 }
 
 /// How often to do the routine, as every dose panel says it.

@@ -92,12 +92,12 @@ pub fn bulleted(
 
 /// The full safety section's lists, each a heading and its lines, in
 /// reading order.
-pub fn safety_sections(safety: &Safety) -> [(&'static str, &[String]); 6] {
+pub fn safety_sections<'a>(safety: &'a Safety, emergency: &'a str) -> [(&'a str, &'a [String]); 6] {
     [
         ("Before you start", &safety.before_you_start),
         ("Stretch safely", &safety.general),
         ("Stop now if…", &safety.stop),
-        ("Call emergency services now if you have", &safety.emergency),
+        (emergency, &safety.emergency),
         ("Get an urgent appointment today if you have back pain with", &safety.urgent),
         ("See a doctor soon if you have", &safety.see_doctor),
     ]
@@ -147,9 +147,18 @@ fn safety_list_in(style: &Style, width: f32, title: &str, lines: &[String]) -> B
 /// sections, never inside one (a list of warning signs stays whole, under
 /// its heading), and the disclaimer stays with the last section.
 pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
+    safety_full_calling(style, width, safety, EMERGENCY_HEADING)
+}
+
+/// The emergency list's usual heading.
+pub const EMERGENCY_HEADING: &str = "Call emergency services now if you have";
+
+/// The full safety section with `emergency` as the emergency list's
+/// heading (a clinic's handout names the number to call).
+pub fn safety_full_calling(style: &Style, width: f32, safety: &Safety, emergency: &str) -> Block {
     let size = style.body;
     let mut b = BlockBuilder::new(width);
-    for (i, (title, lines)) in safety_sections(safety).iter().enumerate() {
+    for (i, (title, lines)) in safety_sections(safety, emergency).iter().enumerate() {
         if i > 0 {
             b.gap(6.0);
             b.may_break();
@@ -170,8 +179,9 @@ pub fn balanced_columns(style: &Style, col_w: f32, lists: &[(&str, &Vec<String>)
     let size = style.body;
     let indent = text::width("•  ", Face::Regular, size);
     // Each bullet as its own piece, the first of a list with its label
-    // (and whether it has space above it).
+    // (and whether it has space above it), and each piece's list label.
     let mut pieces: Vec<(bool, Block)> = Vec::new();
+    let mut labels: Vec<&str> = Vec::new();
     for (title, lines) in lists {
         for (i, line) in lines.iter().enumerate() {
             let mut c = BlockBuilder::new(col_w);
@@ -185,19 +195,27 @@ pub fn balanced_columns(style: &Style, col_w: f32, lists: &[(&str, &Vec<String>)
             c.run_at(0.0, "•", Face::Bold, size, style.line(size), style.ink);
             c.paragraph(&[Span::regular(line)], size, style.line(size), style.ink, indent, false);
             pieces.push((i == 0 && !first && !title.is_empty(), c.finish()));
+            labels.push(if i == 0 { "" } else { title });
         }
     }
     let total: f32 = pieces.iter().map(|(_, p)| p.height).sum();
     let mut best = (f32::MAX, pieces.len());
     let mut above: f32 = 0.0;
     for (k, (_, piece)) in pieces.iter().enumerate() {
-        let tallest = above.max(total - above);
+        // A list going on into the second column costs its label again
+        // there, and a reader's ease: a split between lists wins a tie.
+        let again = if labels[k].is_empty() { 0.0 } else { 1.5 * style.line(size) };
+        let tallest = above.max(total - above + again);
         if k > 0 && tallest < best.0 {
             best = (tallest, k);
         }
         above += piece.height;
     }
     let mut columns = [BlockBuilder::new(col_w), BlockBuilder::new(col_w)];
+    // A list that goes on into the second column says so at its top.
+    if let Some(title) = labels.get(best.1).filter(|t| !t.is_empty()) {
+        label(&mut columns[1], style, &format!("{title}, continued"), size);
+    }
     for (k, (gap_above, piece)) in pieces.into_iter().enumerate() {
         let c = &mut columns[usize::from(k >= best.1)];
         // A list's label at the top of a column needs no space above it.

@@ -181,7 +181,7 @@ fn place_safety(flow: &mut Flow, safety: &Safety, style: &Style, count: usize) {
 /// with the last.
 fn safety_sections(safety: &Safety, style: &Style, width: f32) -> Vec<Block> {
     let size = style.body;
-    let lists = parts::safety_sections(safety);
+    let lists = parts::safety_sections(safety, parts::EMERGENCY_HEADING);
     let last = lists.len() - 1;
     lists
         .into_iter()
