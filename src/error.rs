@@ -15,6 +15,7 @@ pub use faults::{Fault, FigureRule, Limit, Removed};
 
 mod fault_words;
 mod faults;
+mod figure_words;
 mod words;
 
 /// Where a problem was found in a file, and what is wrong there.
