@@ -13,7 +13,7 @@ mod init;
 use crate::config::{CardJob, Command, Config, ListFilter, ListFormat, Notes, PlanFormat, PlanJob};
 use crate::content::{Checks, FieldProblem, Library, Stretch};
 use crate::doc::{Document, Fonts};
-use crate::error::{Error, Fault, Field, FileKind, Result};
+use crate::error::{Error, Fault, Field, FileKind, Input, Result};
 use crate::input;
 use crate::layout::SheetOptions;
 use crate::layout::sheets::{self, Exercise};
@@ -96,7 +96,8 @@ impl Job<'_> {
     /// `show`: one stretch, and its figure as SVG if asked (to stdout alone
     /// when the SVG goes there).
     fn show(&mut self, library: &Library, id: &str, format: ListFormat, svg: Option<&Output>) -> Result<()> {
-        let stretch = library.require(id)?;
+        let unknown = || Error::invalid(Input::Flag("show"), library.unknown_stretch(id));
+        let stretch = library.stretch(id).ok_or_else(unknown)?;
         if let Some(svg) = svg {
             let wrote = svg.write(preview_svg(stretch)?.as_bytes())?;
             self.report(svg, wrote, None);
@@ -136,8 +137,8 @@ impl Job<'_> {
     }
 
     /// `card`: the named stretches at their standard dose, or the planner's
-    /// pick for a short desk break. Says so when the page cannot hold them
-    /// all; refuses a card with room for none.
+    /// pick for a short desk break. Says which it left out when the page
+    /// cannot hold them all; refuses a card with room for none.
     fn card(&mut self, library: &Library, job: &CardJob) -> Result<()> {
         let sheet = &titled(&job.sheet)?;
         job.output.check_writable()?;
@@ -163,18 +164,21 @@ impl Job<'_> {
             if sheet.large_print {
                 hints.push("leave out --large-print");
             }
+            if sheet.landscape {
+                hints.push("leave out --landscape");
+            }
             if sheet.paper == crate::doc::Paper::A5 {
                 hints.push("use A4 or Letter paper");
             }
-            // The planner's own pick may simply lose a stretch to the
-            // page; say so when the user named them or can do better.
-            let named = !job.stretches.is_empty();
             let hint = if hints.is_empty() {
                 String::new()
             } else {
                 format!("; {} to fit more", crate::words::or_list(&hints))
             };
-            if named || !hints.is_empty() {
+            // The planner's own pick for the default card may simply lose a
+            // stretch to the page (its minutes are on the card); say so when
+            // the user named them or can do better.
+            if !job.stretches.is_empty() || !hints.is_empty() {
                 let _ = writeln!(
                     self.stderr,
                     "stretchsheet: the card has room for {} of the {} stretches at full figure size (left out: {}){hint}",

@@ -50,7 +50,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Sub {
-    /// Make a one-page desk card of 5–8 desk-friendly stretches
+    /// Make a one-page desk card of desk-friendly stretches (about six on A4 or Letter)
     #[command(after_help = "Example:\n  stretchsheet card --paper letter -o desk-card.pdf")]
     Card(CardArgs),
 
