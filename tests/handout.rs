@@ -222,6 +222,14 @@ fn prescriptions_that_do_not_fit_the_stretch_are_refused() {
 /// The four exercises the issue measures a handout by, with the example
 /// clinic, laid out on `paper`.
 fn four_exercise_handout(paper: stretchsheet::doc::Paper, large_print: bool) -> stretchsheet::doc::Document {
+    four_exercises_on(paper, false, large_print)
+}
+
+fn four_exercises_on(
+    paper: stretchsheet::doc::Paper,
+    landscape: bool,
+    large_print: bool,
+) -> stretchsheet::doc::Document {
     use stretchsheet::layout::SheetOptions;
     use stretchsheet::layout::sheets::{self, Photos};
     let library = stretchsheet::content::built_in().unwrap();
@@ -233,8 +241,30 @@ fn four_exercise_handout(paper: stretchsheet::doc::Paper, large_print: bool) -> 
         ..crate::layout::handout(&library, &clinic, "Ann Lee", "")
     };
     let h = sheets::Handout { exercises: crate::layout::exercises(&library, &ids), ..h };
-    let options = SheetOptions { paper, landscape: false, large_print, title: None };
+    let options = SheetOptions { paper, landscape, large_print, title: None };
     sheets::handout(&h, library.safety(), &Photos::new(), &options)
+}
+
+/// Where the first exercises cannot share the first page (sideways, A5),
+/// what to know before starting fills it, and is not printed twice.
+#[test]
+fn a_first_page_the_exercises_cannot_share_holds_before_you_start() {
+    use stretchsheet::doc::Paper;
+    let text =
+        |page: &stretchsheet::doc::Page| page.texts().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
+    for (paper, landscape) in
+        [(Paper::Letter, true), (Paper::A4, true), (Paper::A5, false), (Paper::A4, false)]
+    {
+        let doc = four_exercises_on(paper, landscape, false);
+        let pages: Vec<String> = doc.pages.iter().map(text).collect();
+        let all = pages.join(" ");
+        assert_eq!(all.matches("Before you start").count(), 1, "{paper:?} {landscape}");
+        let first_has_exercise = pages[0].contains("Cat-cow");
+        assert!(
+            first_has_exercise || pages[0].contains("Before you start"),
+            "{paper:?} {landscape}: page 1 holds neither an exercise nor what to know first"
+        );
+    }
 }
 
 /// Four exercises and the safety section fit three A4 or Letter pages;

@@ -83,13 +83,14 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
         flow.space(mm(3.0));
         flow.place(pointer_line(&style, width, "Notes from your clinician follow the exercises."));
     }
-    place_exercises(&mut flow, h, &style, photos);
+    let moved_up = place_exercises(&mut flow, h, &style, photos, safety);
     if let Some(notes) = notes.filter(|_| long_notes) {
         flow.space(mm(6.0));
         flow.place(notes);
     }
     flow.space(mm(6.0));
-    flow.place(parts::safety_full_calling(&style, width, safety, &emergency_heading(h)));
+    let skip = usize::from(moved_up);
+    flow.place(parts::safety_after(&style, width, safety, &emergency_heading(h), skip));
     flow.space(mm(5.0));
     flow.place(contact_block(h, &style, width));
 
@@ -310,7 +311,9 @@ fn section_heading(style: &Style, width: f32, text: &str) -> Block {
 /// two side by side on a page wide enough for two boxes with their
 /// figures beside the steps. The heading travels with the first row, so
 /// it never ends a page.
-fn place_exercises(flow: &mut Flow, h: &Handout, style: &Style, photos: &Photos) {
+/// Whether the "Before you start" list went first, on a first page the
+/// exercises could not share.
+fn place_exercises(flow: &mut Flow, h: &Handout, style: &Style, photos: &Photos, safety: &Safety) -> bool {
     let width = flow.width();
     let page_h = flow.fresh_height();
     let heading = section_heading(style, width, "Your exercises");
@@ -343,9 +346,27 @@ fn place_exercises(flow: &mut Flow, h: &Handout, style: &Style, photos: &Photos)
         None => boxes(width),
     };
     flow.space(mm(5.0));
+    // A first row that cannot share the first page would leave it half
+    // empty: what to know before starting fills it instead.
+    let first = rows.first().map_or(0.0, |r| lead + r.height);
+    let before = parts::before_you_start(style, width, safety);
+    let moved_up = first > flow.remaining()
+        && first <= page_h
+        && flow.filled() < 0.6
+        && before.height <= flow.remaining();
+    if moved_up {
+        flow.place(before);
+        flow.space(mm(6.0));
+    }
+    place_rows(flow, rows, &heading, lead);
+    moved_up
+}
+
+/// The exercise rows, the first under the heading.
+fn place_rows(flow: &mut Flow, rows: Vec<Block>, heading: &Block, lead: f32) {
     for (i, row) in rows.into_iter().enumerate() {
         if i == 0 {
-            flow.place(under_heading(&heading, lead, row));
+            flow.place(under_heading(heading, lead, row));
         } else {
             flow.space(mm(2.5));
             flow.place(row);

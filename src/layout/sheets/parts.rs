@@ -156,10 +156,22 @@ pub const EMERGENCY_HEADING: &str = "Call emergency services now if you have";
 /// The full safety section with `emergency` as the emergency list's
 /// heading (a clinic's handout names the number to call).
 pub fn safety_full_calling(style: &Style, width: f32, safety: &Safety, emergency: &str) -> Block {
+    safety_after(style, width, safety, emergency, 0)
+}
+
+/// The "Before you start" list alone, for the top of a sheet.
+pub fn before_you_start(style: &Style, width: f32, safety: &Safety) -> Block {
+    let (title, lines) = safety_sections(safety, EMERGENCY_HEADING)[0];
+    safety_list(style, width, title, lines)
+}
+
+/// The full safety section without its first `skip` lists (those printed
+/// earlier on the sheet).
+pub fn safety_after(style: &Style, width: f32, safety: &Safety, emergency: &str, skip: usize) -> Block {
     let size = style.body;
     let mut b = BlockBuilder::new(width);
-    for (i, (title, lines)) in safety_sections(safety, emergency).iter().enumerate() {
-        if i > 0 {
+    for (i, (title, lines)) in safety_sections(safety, emergency).iter().enumerate().skip(skip) {
+        if i > skip {
             b.gap(6.0);
             b.may_break();
         }
