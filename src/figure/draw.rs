@@ -132,7 +132,7 @@ fn props(scene: &Scene) -> Vec<Shape> {
             }
             Placed::Roll { c, r, towel } => {
                 if towel {
-                    out.push(Shape::circle(c, r, Some(PROP_FILL), Some(CHAIR)));
+                    out.push(Shape::circle(c, r, Some(ROLLER_FILL), Some(CHAIR)));
                     // A spiral end shows it is rolled up.
                     let spiral = Curve::arc(c + V::new(0.03, 0.0), r * 0.45, r * 0.45, 90.0, 360.0);
                     out.push(Shape::curve(&spiral, OUTLINE));
