@@ -148,7 +148,10 @@ fn props(scene: &Scene) -> Vec<Shape> {
 
 /// The body of one pose, drawn by [`super::mannequin`].
 fn body(sk: &Skeleton, start: bool, over: Option<&Skeleton>, scene: &Scene) -> Vec<Shape> {
-    super::mannequin::body(sk, start, over, scene.facing, scene.cut.is_some())
+    // Legs are left out when the cut is above the hips (not when a seated
+    // figure is cut below its chair seat).
+    let no_legs = scene.cut.is_some_and(|cut| cut > sk.hip.y);
+    super::mannequin::body(sk, start, over, scene.facing, no_legs)
 }
 
 /// Everything in painting order, plus the arrows (drawn last, with heads
