@@ -132,7 +132,7 @@ fn props(scene: &Scene) -> Vec<Shape> {
             }
             Placed::Roll { c, r, towel } => {
                 if towel {
-                    out.push(Shape::circle(c, r, Some(PROP_FILL), Some(CHAIR)));
+                    out.push(Shape::circle(c, r, Some(ROLLER_FILL), Some(CHAIR)));
                     // A spiral end shows it is rolled up.
                     let spiral = Curve::arc(c + V::new(0.03, 0.0), r * 0.45, r * 0.45, 90.0, 360.0);
                     out.push(Shape::curve(&spiral, OUTLINE));
@@ -148,7 +148,10 @@ fn props(scene: &Scene) -> Vec<Shape> {
 
 /// The body of one pose, drawn by [`super::mannequin`].
 fn body(sk: &Skeleton, start: bool, over: Option<&Skeleton>, scene: &Scene) -> Vec<Shape> {
-    super::mannequin::body(sk, start, over, scene.facing, scene.cut.is_some())
+    // Legs are left out when the cut is above the hips (not when a seated
+    // figure is cut below its chair seat).
+    let no_legs = scene.cut.is_some_and(|cut| cut > sk.hip.y);
+    super::mannequin::body(sk, start, over, scene.facing, no_legs)
 }
 
 /// Everything in painting order, plus the arrows (drawn last, with heads

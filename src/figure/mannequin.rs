@@ -195,10 +195,13 @@ fn face(sk: &Skeleton, tone: Tone, out: &mut Vec<Shape>) {
 /// is drawn in front and dark, like a near one.)
 ///
 /// Front view, a chest turned well to one side: the arm on the side that
-/// turns away from you, drawn like a far limb.
+/// turns away from you, drawn like a far limb, unless its elbow is raised
+/// above the shoulder (a hand behind the head shows beside the head: it is
+/// the working arm, drawn dark).
 fn turned_back(sk: &Skeleton, limb: &Limb) -> bool {
     let back = if sk.turn < 0.0 { Side::Right } else { Side::Left };
-    sk.view == View::Front && sk.turn.abs() >= 25.0 && !limb.leg && limb.side == back
+    let raised = limb.points[1].y > limb.points[0].y;
+    sk.view == View::Front && sk.turn.abs() >= 25.0 && !limb.leg && limb.side == back && !raised
 }
 
 /// The body of one pose in painting order: limbs behind the body, torso,
@@ -266,6 +269,23 @@ mod tests {
     /// Relative luminance of a grey or colour, 0 (black) to 1 (white).
     fn luminance(c: Color) -> f32 {
         f32::from(c.luma()) / 255.0
+    }
+
+    #[test]
+    fn a_turned_away_arm_is_far_unless_raised_beside_the_head() {
+        let skeleton = |text: &str| {
+            let pose: crate::content::Pose = toml::from_str(text).unwrap();
+            Skeleton::new(&pose, View::Front)
+        };
+        // Chest turned to the right: the right arm turns away.
+        let hanging = skeleton("turn = -50");
+        let raised = skeleton("turn = -50\nright_shoulder = 108\nright_elbow = 150");
+        let right_arm = |sk: &Skeleton| sk.limb(Side::Right, false).unwrap().clone();
+        assert!(turned_back(&hanging, &right_arm(&hanging)));
+        assert!(!turned_back(&raised, &right_arm(&raised)));
+        // The arm on the side turning toward you is never far.
+        let left_arm = hanging.limb(Side::Left, false).unwrap().clone();
+        assert!(!turned_back(&hanging, &left_arm));
     }
 
     #[test]

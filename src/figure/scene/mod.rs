@@ -201,9 +201,10 @@ pub fn place(figure: &Figure) -> Option<Scene> {
         }
     }
 
-    let cut = (figure.framing == Framing::UpperBody).then(|| {
-        let hip = start.as_ref().map_or(body.hip.y, |s| s.hip.y.min(body.hip.y));
-        hip + UPPER_BODY_CUT
+    let cut = (figure.framing == Framing::UpperBody).then(|| match chair_seat {
+        // Seated on a chair: cut below the seat, so the thighs rest on it.
+        Some(seat) => seat - SEAT_CUT_BELOW,
+        None => start.as_ref().map_or(body.hip.y, |s| s.hip.y.min(body.hip.y)) + UPPER_BODY_CUT,
     });
     Some(Scene { view, facing: figure.facing(), body, start, props: placed, arrows, cut, issues })
 }
@@ -211,6 +212,10 @@ pub fn place(figure: &Figure) -> Option<Scene> {
 /// How far above the hips an upper-body figure is cut off (at the waist:
 /// the legs are not drawn, so the picture holds standing or seated).
 pub const UPPER_BODY_CUT: f32 = 0.35;
+
+/// How far below the chair seat an upper-body figure sitting on a chair is
+/// cut off: the seat and the thighs on it show, so the figure sits.
+pub const SEAT_CUT_BELOW: f32 = 0.45;
 
 /// The shortest move arrow drawn, in head heights: room for a shaft
 /// behind the head.
@@ -364,6 +369,20 @@ mod tests {
         // As posed (the floor is the page), on a mat drawn under it all.
         assert_eq!(scene.body.hip, V::default());
         assert!(matches!(scene.props.as_slice(), [Placed::Mat { from_above: true, .. }]));
+    }
+
+    #[test]
+    fn upper_body_framing_on_a_chair_cuts_below_the_seat() {
+        let text = "framing = \"upper-body\"\nsupport = \"seat\"\nprops = [\"floor\", \"chair\"]\n\
+                    [pose]\nnear_hip = 90\nfar_hip = 90\nnear_knee = 90\nfar_knee = 90\n";
+        let scene = place(&figure(text)).unwrap();
+        let seat = scene.props.iter().find_map(|p| match p {
+            Placed::Chair { seat, .. } => Some(*seat),
+            _ => None,
+        });
+        let seat = seat.expect("a chair");
+        assert_eq!(scene.cut, Some(seat - SEAT_CUT_BELOW));
+        assert!(scene.cut.unwrap() < scene.body.hip.y);
     }
 
     #[test]
