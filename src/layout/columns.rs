@@ -33,7 +33,7 @@ pub fn columns(blocks: Vec<Block>, count: usize, width: f32, gap: f32) -> Block 
 
 /// Splits `heights` into at most `count` runs in order, the tallest run
 /// as short as possible.
-fn balanced_cuts(heights: &[f32], count: usize) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn balanced_cuts(heights: &[f32], count: usize) -> Vec<std::ops::Range<usize>> {
     let n = heights.len();
     let total: f32 = heights.iter().sum();
     // The least column height that fits: search between the tallest
@@ -51,7 +51,8 @@ fn balanced_cuts(heights: &[f32], count: usize) -> Vec<std::ops::Range<usize>> {
         out.push(start..n);
         out
     };
-    let (mut low, mut high) = (heights.iter().copied().fold(0.0, f32::max), total.max(0.0));
+    let tallest = heights.iter().copied().fold(0.0, f32::max);
+    let (mut low, mut high) = (tallest.max(total / count.max(1) as f32), total.max(0.0));
     for _ in 0..30 {
         let mid = (low + high) / 2.0;
         if runs(mid).len() <= count { high = mid } else { low = mid }

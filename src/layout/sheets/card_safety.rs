@@ -160,7 +160,7 @@ fn section(style: &Style, width: f32, heading: &str, items: &[String], columns: 
     let column_w = (width - gap * (columns - 1) as f32) / columns as f32;
     let heights: Vec<f32> =
         items.iter().map(|item| bullets(style, column_w, std::slice::from_ref(item)).height).collect();
-    let split = even_split(&heights, columns);
+    let split = crate::layout::columns::balanced_cuts(&heights, columns);
     let cells: Vec<Block> =
         split.iter().map(|range| bullets(style, column_w, &items[range.clone()])).collect();
     let row = side_by_side(cells, column_w, gap);
@@ -177,45 +177,19 @@ fn bullets(style: &Style, width: f32, items: &[String]) -> Block {
     b.finish()
 }
 
-/// Splits items of `heights` into `columns` runs, in order, so the tallest
-/// run is as short as it can be.
-fn even_split(heights: &[f32], columns: usize) -> Vec<std::ops::Range<usize>> {
-    let n = heights.len();
-    let total: f32 = heights.iter().sum();
-    // Smallest column height for which a greedy fill needs no more columns.
-    let runs = |limit: f32| {
-        let mut out = Vec::new();
-        let (mut start, mut h) = (0, 0.0);
-        for (i, &item) in heights.iter().enumerate() {
-            if i > start && h + item > limit + 0.01 {
-                out.push(start..i);
-                (start, h) = (i, 0.0);
-            }
-            h += item;
-        }
-        out.push(start..n);
-        out
-    };
-    let (mut low, mut high) = (total / columns.max(1) as f32, total);
-    for _ in 0..24 {
-        let mid = (low + high) / 2.0;
-        if runs(mid).len() <= columns { high = mid } else { low = mid }
-    }
-    runs(high)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn even_split_keeps_order_and_balances() {
-        let runs = even_split(&[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], 2);
+        let runs =
+            crate::layout::columns::balanced_cuts(&[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], 2);
         assert_eq!(runs, vec![0..5, 5..10]);
-        let runs = even_split(&[2.0, 1.0, 1.0, 2.0], 3);
+        let runs = crate::layout::columns::balanced_cuts(&[2.0, 1.0, 1.0, 2.0], 3);
         assert_eq!(runs.len(), 3);
         assert_eq!(runs.first().map(|r| r.start), Some(0));
         assert_eq!(runs.last().map(|r| r.end), Some(4));
-        assert_eq!(even_split(&[1.0, 1.0], 1), vec![0..2]);
+        assert_eq!(crate::layout::columns::balanced_cuts(&[1.0, 1.0], 1), vec![0..2]);
     }
 }
