@@ -66,6 +66,17 @@ mod tests {
     use crate::doc::{Item, Rect};
 
     #[test]
+    fn cuts_keep_order_and_balance() {
+        let runs = balanced_cuts(&[1.0; 10], 2);
+        assert_eq!(runs, vec![0..5, 5..10]);
+        let runs = balanced_cuts(&[2.0, 1.0, 1.0, 2.0], 3);
+        assert_eq!(runs.len(), 3);
+        assert_eq!(runs.first().map(|r| r.start), Some(0));
+        assert_eq!(runs.last().map(|r| r.end), Some(4));
+        assert_eq!(balanced_cuts(&[1.0, 1.0], 1), vec![0..2]);
+    }
+
+    #[test]
     fn columns_balance_their_blocks_in_order() {
         let tall = |h: f32| Block {
             items: vec![Item::Box { rect: Rect::new(0.0, 0.0, 10.0, h), fill: None, stroke: None }],

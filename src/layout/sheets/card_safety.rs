@@ -176,20 +176,3 @@ fn bullets(style: &Style, width: f32, items: &[String]) -> Block {
     parts::bulleted(&mut b, style, items, style.small, style.ink, false);
     b.finish()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn even_split_keeps_order_and_balances() {
-        let runs =
-            crate::layout::columns::balanced_cuts(&[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], 2);
-        assert_eq!(runs, vec![0..5, 5..10]);
-        let runs = crate::layout::columns::balanced_cuts(&[2.0, 1.0, 1.0, 2.0], 3);
-        assert_eq!(runs.len(), 3);
-        assert_eq!(runs.first().map(|r| r.start), Some(0));
-        assert_eq!(runs.last().map(|r| r.end), Some(4));
-        assert_eq!(crate::layout::columns::balanced_cuts(&[1.0, 1.0], 1), vec![0..2]);
-    }
-}
