@@ -328,3 +328,11 @@ fn the_emergency_heading_names_the_clinics_number_or_the_local_one() {
         assert!(!text.contains("Call emergency services now"), "the general heading as well");
     }
 }
+
+#[test]
+fn a_next_appointment_before_the_handout_is_refused() {
+    rejects(
+        &["handout", "--stretch", "cat-cow", "--date", "2026-11-21", "--follow-up", "2026-11-01"],
+        "--follow-up: 2026-11-01 is before the handout's date, 2026-11-21; give the next appointment on or after it",
+    );
+}

@@ -108,6 +108,7 @@ impl fmt::Display for Fault {
             | DuplicateColumn { .. }
             | NotYesNo { .. }
             | ExercisesTwice { .. }
+            | FollowUpBefore { .. }
             | UnknownFormat { .. }
             | NoStretches
             | NotAWebAddress { .. }
@@ -416,6 +417,10 @@ fn sheets(fault: &Fault, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         NotYesNo { value } => {
             write!(f, "{} is not yes or no; write yes or no (or leave it empty)", quote(value))
         }
+        FollowUpBefore { follow_up, date } => write!(
+            f,
+            "{follow_up} is before the handout's date, {date}; give the next appointment on or after it"
+        ),
         ExercisesTwice { columns } => write!(
             f,
             "gives the exercises twice (also in {}); give stretches, a prescription or the planner columns",

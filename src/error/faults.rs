@@ -413,6 +413,11 @@ pub enum Fault {
     ExercisesTwice {
         columns: Vec<String>,
     },
+    /// A next appointment before the handout's own date.
+    FollowUpBefore {
+        follow_up: String,
+        date: String,
+    },
 
     // ---- prescriptions and links -----------------------------------------
     /// A prescription file of a format this version does not read.

@@ -36,6 +36,10 @@ impl Studio<'_> {
     /// Lays out and renders the handout of `p`, with the "what changed"
     /// line (label, changes) of a progressed one.
     pub fn make(&self, p: &Prescription, changes: Option<(&str, &str)>) -> Result<Made> {
+        if let Some(next) = p.follow_up.filter(|next| *next < p.date) {
+            let fault = Fault::FollowUpBefore { follow_up: next.to_string(), date: p.date.to_string() };
+            return Err(Error::field(Field::FollowUp, fault));
+        }
         let exercises = exercises(self.library, p)?;
         let sheet = sheet_options(&p.sheet);
         let handout = sheets::Handout {
