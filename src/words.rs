@@ -164,6 +164,14 @@ mod tests {
         assert_eq!(about(115), "about 2 minutes");
         assert_eq!(about(541), "about 9 minutes");
         assert_eq!(about(575), "about 10 minutes");
+        assert_eq!(about(28), "about 30 seconds");
+        assert_eq!(about(60), "about 1 minute");
+        assert_eq!(about(148), "about 2½ minutes");
+        // No seconds totals on a patient's sheet, however long.
+        for s in [5, 44, 45, 101, 151, 299, 300, 601, 3600] {
+            let said = about(s);
+            assert!(said.starts_with("about ") && !said.contains(" s ") && !said.ends_with(" s"), "{said}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use super::Exercise;
 use super::card_safety;
-use super::dose::{DoseCells, say_duration};
+use super::dose::DoseCells;
 use super::gallery::side_by_side;
 use super::parts::{self, Photos};
 use crate::content::{Condition, Safety, Stretch};
@@ -290,7 +290,7 @@ fn header(style: &Style, width: f32, title: &str, shown: &[Exercise]) -> Block {
 /// safety panel below.
 fn subtitle(entries: &[Exercise], style: &Style) -> String {
     let seconds: u32 = entries.iter().map(|e| e.seconds).sum();
-    let said = say_duration(seconds);
+    let said = crate::words::about(seconds);
     let length = said.replacen("about", "About", 1);
     if style.dense {
         format!("{length}; repeat once an hour of sitting.")

@@ -2,7 +2,7 @@
 //! four labelled cells, Hold (or Each move) · Repeat · Sides · How often,
 //! set large and dark so they are read first, plus the same words in one
 //! compact line for the desk card. Durations are said the way people say
-//! them ([`say_duration`]): no seconds totals on a patient's sheet.
+//! them ([`crate::words::about`]): no seconds totals on a patient's sheet.
 
 use crate::content::{Dose, Each, Effort};
 use crate::doc::geom::mm;
@@ -11,12 +11,6 @@ use crate::layout::flow::{Block, BlockBuilder};
 use crate::layout::style::Style;
 use crate::layout::text::{self, Span};
 use crate::plan::Prescription;
-
-/// A time as people say it: "about 30 seconds", "about 1 minute", "about
-/// 2 minutes". The one rounding every patient sheet uses.
-pub fn say_duration(seconds: u32) -> String {
-    crate::words::about(seconds)
-}
 
 /// What the four cells of a dose panel say, each a label and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,19 +231,6 @@ mod tests {
 
     fn move_dose() -> Dose {
         Dose { each: Each::Side, hold_s: None, rep_s: Some(6), reps: Range::new(6, 10), sides: 1, rest_s: 0 }
-    }
-
-    #[test]
-    fn durations_are_said_as_people_say_them() {
-        assert_eq!(say_duration(28), "about 30 seconds");
-        assert_eq!(say_duration(60), "about 1 minute");
-        assert_eq!(say_duration(115), "about 2 minutes");
-        assert_eq!(say_duration(148), "about 2½ minutes");
-        assert_eq!(say_duration(541), "about 9 minutes");
-        for s in [5, 44, 45, 101, 151, 299, 300, 601, 3600] {
-            let said = say_duration(s);
-            assert!(said.starts_with("about ") && !said.contains(" s ") && !said.ends_with(" s"), "{said}");
-        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! The box is kept whole on one page; only a box taller than a page may
 //! break, and then only below its figure.
 
-use super::dose::{DoseCells, dose_panel, say_duration};
+use super::dose::{DoseCells, dose_panel};
 use super::parts::{self, Photos};
 use crate::content::Stretch;
 use crate::doc::geom::mm;
@@ -197,7 +197,7 @@ impl Around<'_> {
 fn name_line(b: &mut BlockBuilder, e: &BoxedExercise, style: &Style) {
     let size = style.heading;
     let lead = style.line(size);
-    let time = say_duration(e.seconds);
+    let time = crate::words::about(e.seconds);
     let time_w = text::width(&time, Face::Regular, style.body);
     let name = format!("{}. {}", e.number, e.stretch.name);
     let lines = text::wrap_balanced(&[Span::bold(&name)], size, b.width - time_w - mm(4.0));

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use super::Exercise;
-use super::dose::{self, DoseCells, say_duration};
+use super::dose::{self, DoseCells};
 use super::exercise_box::{BoxedExercise, exercise_box};
 use super::parts::{self, Photos};
 use crate::content::Clinic;
@@ -258,7 +258,7 @@ fn how_often_words(h: &Handout) -> String {
 fn frequency(b: &mut BlockBuilder, h: &Handout, style: &Style) {
     let seconds: u32 = h.exercises.iter().map(|e| e.seconds).sum();
     let routine = dose::how_often(h.per_day, h.per_week, "Once a day, or as your clinician advises");
-    let how_often = format!("{routine}. Each time takes {}.", say_duration(seconds));
+    let how_often = format!("{routine}. Each time takes {}.", crate::words::about(seconds));
     let size = style.body;
     let spans = [Span::bold("How often: "), Span::regular(&how_often)];
     b.paragraph(&spans, size, style.line(size), style.ink, 0.0, false);

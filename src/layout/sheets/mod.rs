@@ -9,7 +9,7 @@ mod gallery;
 mod handout;
 pub mod parts;
 
-pub use dose::{DoseCells, dose_panel, how_often, say_duration};
+pub use dose::{DoseCells, dose_panel, how_often};
 pub use parts::Photos;
 mod plan;
 mod plan_calendar;
