@@ -32,9 +32,11 @@ pub(crate) fn order(stretches: &[&Stretch], values: &[i64], warm_up: Option<usiz
         let s = stretches[i];
         (rests(s), gentleness(s), Reverse(values[i]), s.id.as_str())
     };
+    // A rest closes its block, so it opens a session only when nothing
+    // else is in it (a later round may hold a rest and a floor move).
     let gentlest = (0..stretches.len()).min_by_key(|&i| {
         let s = stretches[i];
-        (gentleness(s), s.position().is_floor(), Reverse(values[i]), s.id.as_str())
+        (rests(s), gentleness(s), s.position().is_floor(), Reverse(values[i]), s.id.as_str())
     });
     let Some(opener) = warm_up.filter(|&w| w < stretches.len()).or(gentlest) else {
         return Vec::new();
@@ -125,6 +127,19 @@ mod tests {
         let levels: Vec<Level> = order.iter().map(|&i| session[i].position().level()).collect();
         let paid: u32 = levels.windows(2).map(|w| level_change_s(w[0], w[1])).sum();
         assert_eq!(paid, levels_change_s(levels.iter().copied()));
+    }
+
+    #[test]
+    fn a_rest_never_opens_a_round_that_holds_another_stretch() {
+        let library = crate::content::built_in().unwrap();
+        let pick = |id: &str| library.stretch(id).unwrap();
+        // A second round of the rest and a hands-and-knees twist, with no
+        // warm-up among them: the rest still closes it.
+        let round = [pick("childs-pose"), pick("quadruped-thoracic-rotation")];
+        let sequence = order(&round, &[0, 0], None);
+        assert_eq!(ids(&round, &sequence), ["quadruped-thoracic-rotation", "childs-pose"]);
+        let alone = [pick("childs-pose")];
+        assert_eq!(ids(&alone, &order(&alone, &[0], None)), ["childs-pose"]);
     }
 
     #[test]
