@@ -6,7 +6,7 @@
 
 use crate::config::HandoutJob;
 use crate::content::prescription::Sheet;
-use crate::content::{Clinic, Equipment, Library, Limits, Prescribed, Prescription};
+use crate::content::{Clinic, Library, Limits, Prescribed, Prescription};
 use crate::error::{Error, Fault, Field, Result};
 use crate::input::{self, photos::Photos};
 use crate::layout::SheetOptions;
@@ -119,6 +119,11 @@ fn from_flags(library: &Library, clinic: Option<&Clinic>, h: &HandoutJob) -> Res
     let clinician = line(Field::Clinician, h.clinician.as_deref())?;
     let title = line(Field::Title, h.sheet.title.as_deref())?;
     let notes = notes(&h.notes)?;
+    // A clinician naming stretches names their equipment too.
+    let kept = Limits {
+        equipment: h.stretches.is_empty().then(|| h.request.equipment.clone()),
+        ..limits(&h.request)
+    };
     let stretches = if h.stretches.is_empty() {
         planned(library, &h.request)?
     } else {
@@ -126,10 +131,7 @@ fn from_flags(library: &Library, clinic: Option<&Clinic>, h: &HandoutJob) -> Res
             .iter()
             .map(|choice| {
                 let stretch = library.require(&choice.id)?;
-                // A clinician naming a stretch names its equipment too.
-                let mut limits = h.request.clone();
-                limits.equipment = Equipment::ALL.iter().copied().collect();
-                let why = plan::exclusions(stretch, &limits);
+                let why = progress::ruled_out(&kept, stretch);
                 if !why.is_empty() && !h.allow_excluded {
                     let why = why.iter().map(ToString::to_string).collect();
                     return Err(Error::field(
@@ -154,10 +156,7 @@ fn from_flags(library: &Library, clinic: Option<&Clinic>, h: &HandoutJob) -> Res
         per_week: h.per_week,
         notes,
         older: h.request.older,
-        limits: Limits {
-            equipment: h.stretches.is_empty().then(|| h.request.equipment.clone()),
-            ..limits(&h.request)
-        },
+        limits: kept,
         sheet: Sheet { paper, landscape: h.sheet.landscape, large_print: h.sheet.large_print, title },
         stretches,
     })

@@ -40,17 +40,17 @@ fn harder(stretch: &Stretch) -> Option<&str> {
     stretch.harder.as_deref()
 }
 
-/// The planner's request the saved limits make, to check a harder
-/// version against (the goals and minutes play no part).
-fn limited(limits: &Limits, older: bool) -> Request {
+/// Every one of a prescription's `limits` that rules `stretch` out, in
+/// the planner's words; empty when it is allowed. Equipment not recorded
+/// (named stretches, an older file) rules nothing out. The one check both
+/// a handout's named stretches and a follow-up's harder versions pass.
+pub fn ruled_out(limits: &Limits, stretch: &Stretch) -> Vec<super::Exclusion> {
     let mut request = Request::new(Vec::new(), 1);
     request.avoid = limits.avoid.clone();
-    // Equipment not recorded (an older file) limits nothing.
     request.equipment = limits.equipment.clone().unwrap_or_else(|| Equipment::ALL.iter().copied().collect());
     request.no_floor = limits.no_floor;
     request.seated_only = limits.seated_only;
-    request.older = older;
-    request
+    super::exclusions(stretch, &request)
 }
 
 /// The choice a saved stretch makes, for [`super::prescribe`].
@@ -75,7 +75,6 @@ pub fn progress(
     });
     next.stretches.clear();
     let mut changes = Vec::new();
-    let limits = limited(&saved.limits, saved.older);
     for entry in &saved.stretches {
         let stretch = library.require(&entry.id)?;
         let dose = super::prescribe(stretch, &choice(entry), saved.older)?;
@@ -83,7 +82,7 @@ pub fn progress(
             Some(found) => found,
             None => match harder(stretch)
                 .and_then(|id| library.stretch(id))
-                .filter(|other| super::allowed(other, &limits))
+                .filter(|other| ruled_out(&saved.limits, other).is_empty())
             {
                 Some(other) => {
                     let named = Choice { id: other.id.clone(), hold_s: None, reps: None, sides: None };
