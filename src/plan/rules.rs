@@ -17,7 +17,8 @@
 //! - a session holds a chest opener and an extension move whenever the
 //!   request allows them and a session that meets its floor can hold both
 //!   (else one of them, when one fits): so a posture plan does, and a
-//!   seated-only one holds the seated chest opener;
+//!   seated-only one holds the seated chest opener; a posture plan of five
+//!   minutes or more holds both whenever the limits allow one of each;
 //! - the floor block closes with the rest (child's pose), after the
 //!   hands-and-knees moves;
 //! - with `--older` and a chair, a stretch that can be done seated is;
@@ -289,4 +290,38 @@ fn older_holds_build_from_30_to_60_seconds() {
     let wall = |w| plan.dose(0, "wall-chest-stretch", w).unwrap().hold_s.unwrap();
     assert_eq!((1..=4).map(wall).collect::<Vec<_>>(), [30, 40, 50, 60]);
     assert!(plan.end() == start + Days::new(27));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// The make-up rule without its "when it fits" clause: a posture plan
+    /// of five minutes or more holds a chest opener and an extension move
+    /// in every routine of every week whenever the limits allow one of
+    /// each. (Under five minutes, long older holds may leave room for one.)
+    #[test]
+    fn a_posture_plan_always_opens_the_chest_and_extends(
+        request in built_in_request(),
+        minutes in 5..=60u32,
+        calendar in calendar(),
+    ) {
+        let mut request = Request { minutes, quick: false, ..request };
+        if !request.goals.iter().any(|g| g == "posture") {
+            request.goals.push("posture".into());
+        }
+        let library = library();
+        let placed = super::eligible::placed(&library, &request);
+        let Ok(selector) = Selector::new(&placed, &request) else { return Ok(()) };
+        if selector.chest_opener.is_none() || selector.extension.is_none() {
+            return Ok(());
+        }
+        let plan = build(&library, &request, &calendar).unwrap();
+        for (week, routines) in plan.weekly.iter().enumerate() {
+            for routine in routines {
+                let has = |test| routine.items.iter().any(|i| selector_has(&selector, i, test));
+                let (opens, extends) = (has(super::score::opens_chest), has(super::score::extends));
+                prop_assert!(opens && extends, "week {}: opens {opens}, extends {extends}: {:?}", week + 1, routine.ids());
+            }
+        }
+    }
 }
