@@ -36,6 +36,8 @@ pub const MAT_FILL: Color = Color::gray(0xdc);
 /// pose still shows on it.
 pub const MAT_ABOVE: Color = Color::gray(0xee);
 /// The foam roller.
+/// A cushion seen from above: lighter than the mat under it.
+pub const CUSHION_FILL: Color = Color::gray(0xfc);
 pub const ROLLER_FILL: Color = Color::gray(0xd2);
 /// Movement arrows: a muted blue that prints as a dark grey.
 pub const ARROW: Color = Color::rgb(0x2a, 0x5d, 0x9e);
@@ -129,6 +131,10 @@ fn props(scene: &Scene) -> Vec<Shape> {
                     ]
                 };
                 out.push(Shape::polygon(&outline, PROP_FILL, Some(OUTLINE)));
+            }
+            Placed::Cushion { c, rx, ry } => {
+                let oval = Curve::arc(c, rx, ry, 0.0, 360.0);
+                out.push(Shape { closed: true, fill: Some(CUSHION_FILL), ..Shape::curve(&oval, OUTLINE) });
             }
             Placed::Roll { c, r, towel } => {
                 if towel {

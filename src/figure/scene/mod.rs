@@ -56,6 +56,9 @@ pub enum Placed {
     DoorFrame { x0: f32, x1: f32, y0: f32, y1: f32, view: View },
     /// A towel roll or foam roller seen end-on.
     Roll { c: V, r: f32, towel: bool },
+    /// From above, a cushion under the head of a figure lying on its side:
+    /// an oval centred at `c` with half-widths `rx` and `ry`.
+    Cushion { c: V, rx: f32, ry: f32 },
 }
 
 /// A figure placed on its support, ready to draw or check.
@@ -184,10 +187,14 @@ pub fn place(figure: &Figure) -> Option<Scene> {
         let mut placed = props::floor_and_mat(&g, props::extent(&bodies), &beside);
         placed.extend(beside);
         placed
-    } else if g.has(Prop::Mat) {
-        vec![props::mat_from_above(&bodies)]
     } else {
-        Vec::new()
+        let mut placed: Vec<Placed> =
+            g.has(Prop::Mat).then(|| props::mat_from_above(&bodies)).into_iter().collect();
+        // Lying on the side, the head rests on a cushion.
+        if figure.support == Some(Support::Side) {
+            placed.push(props::cushion_under(&body));
+        }
+        placed
     };
     issues.extend(props::list_problems(&figure.props, view));
 
@@ -368,7 +375,7 @@ mod tests {
         assert!(scene.issues.is_empty(), "{:?}", scene.issues);
         // As posed (the floor is the page), on a mat drawn under it all.
         assert_eq!(scene.body.hip, V::default());
-        assert!(matches!(scene.props.as_slice(), [Placed::Mat { from_above: true, .. }]));
+        assert!(matches!(scene.props.as_slice(), [Placed::Mat { from_above: true, .. }, Placed::Cushion { .. }]));
     }
 
     #[test]

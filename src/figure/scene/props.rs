@@ -246,6 +246,15 @@ pub(super) fn mat_from_above(bodies: &[&Skeleton]) -> Placed {
     }
 }
 
+/// Seen from above, the cushion under the head of a figure lying on its
+/// side: an oval wider than the head, reaching past its crown and across
+/// from the face to the back of the head.
+pub(super) fn cushion_under(body: &Skeleton) -> Placed {
+    let r = size::HEAD_R;
+    let up = (body.head - body.chin).norm();
+    Placed::Cushion { c: body.head + up * (r * 0.3), rx: r * 1.6, ry: r * 2.2 }
+}
+
 /// Props listed twice, or that cannot be drawn in the figure's view.
 pub(super) fn list_problems(props: &[Prop], view: View) -> Vec<Issue> {
     let mut issues = Vec::new();
