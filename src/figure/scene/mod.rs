@@ -375,7 +375,10 @@ mod tests {
         assert!(scene.issues.is_empty(), "{:?}", scene.issues);
         // As posed (the floor is the page), on a mat drawn under it all.
         assert_eq!(scene.body.hip, V::default());
-        assert!(matches!(scene.props.as_slice(), [Placed::Mat { from_above: true, .. }, Placed::Cushion { .. }]));
+        assert!(matches!(
+            scene.props.as_slice(),
+            [Placed::Mat { from_above: true, .. }, Placed::Cushion { .. }]
+        ));
     }
 
     #[test]
