@@ -52,6 +52,10 @@ pub enum Placed {
     Chair { seat: f32, floor: f32, x: f32, view: View },
     /// A wall whose face is at `x`, the wall itself toward `toward` (±1).
     Wall { x: f32, toward: f32, y0: f32, y1: f32 },
+    /// Front view, a wall on each side (forearms pressed on both): the
+    /// corner of a room seen from behind, two walls meeting in the middle,
+    /// their faces at `x0` and `x1`, from the floor `y0` to `y1`.
+    Corner { x0: f32, x1: f32, y0: f32, y1: f32 },
     /// A door frame: the inner faces of the two posts, the floor and the top.
     DoorFrame { x0: f32, x1: f32, y0: f32, y1: f32, view: View },
     /// A towel roll or foam roller seen end-on.
@@ -228,6 +232,9 @@ pub const SEAT_CUT_BELOW: f32 = 0.45;
 /// behind the head.
 pub const SHORTEST_ARROW: f32 = 1.2;
 
+/// How far the walls of a corner reach out beyond the faces pressed on them.
+pub const CORNER_REACH: f32 = 0.9;
+
 /// Width of a door post.
 pub const DOOR_POST: f32 = 0.4;
 
@@ -333,6 +340,29 @@ mod tests {
         let scene = place(&figure(flat)).unwrap();
         assert!(scene.issues[0].message.contains("cannot rest on the foam roller"));
         assert_eq!(scene.issues[0].field, "figure.props[1]");
+    }
+
+    #[test]
+    fn a_wall_on_both_sides_is_a_corner() {
+        let text = "view = \"front\"\nfacing = \"away\"\nsupport = \"feet\"\nprops = [\"floor\", \"wall\"]\n\
+                    against = [\"left_forearm\", \"right_forearm\"]\n[pose]\nleft_shoulder = 90\nleft_elbow = 90\n\
+                    right_shoulder = 90\nright_elbow = 90\n";
+        let scene = place(&figure(text)).unwrap();
+        assert!(scene.issues.is_empty(), "{:?}", scene.issues);
+        let corner = scene.props.iter().find_map(|p| match p {
+            Placed::Corner { x0, x1, .. } => Some((*x0, *x1)),
+            _ => None,
+        });
+        let (x0, x1) = corner.expect("a corner");
+        // Each forearm lies flat on its wall, one on each side.
+        let right = scene.body.limb(Side::Right, false).unwrap().points[1].x;
+        let left = scene.body.limb(Side::Left, false).unwrap().points[1].x;
+        assert!((x0 - (right.min(left) - size::LIMB_HALF)).abs() < 1e-4, "{x0}");
+        assert!((x1 - (right.max(left) + size::LIMB_HALF)).abs() < 1e-4, "{x1}");
+        assert!(!scene.props.iter().any(|p| matches!(p, Placed::Wall { .. })));
+        // Seen from the side, the wall stays one wall.
+        let side = "support = \"feet\"\nprops = [\"floor\", \"wall\"]\n[pose]\n";
+        assert!(place(&figure(side)).unwrap().props.iter().any(|p| matches!(p, Placed::Wall { .. })));
     }
 
     #[test]
