@@ -6,7 +6,7 @@
 
 use super::body::V;
 use super::pose::Skeleton;
-use super::scene::{ArrowShape, Curve, DOOR_POST, Placed, Scene, chair_span};
+use super::scene::{ArrowShape, CORNER_REACH, Curve, DOOR_POST, Placed, Scene, chair_span};
 use super::shape::{Pen, Seg, Shape, rect};
 use crate::content::View;
 use crate::doc::geom::{Point, Rect};
@@ -36,6 +36,10 @@ pub const MAT_FILL: Color = Color::gray(0xdc);
 /// pose still shows on it.
 pub const MAT_ABOVE: Color = Color::gray(0xee);
 /// The foam roller.
+/// The lighter of a corner's two walls.
+pub const CORNER_FILL: Color = Color::gray(0xf4);
+/// A cushion seen from above: lighter than the mat under it.
+pub const CUSHION_FILL: Color = Color::gray(0xfc);
 pub const ROLLER_FILL: Color = Color::gray(0xd2);
 /// Movement arrows: a muted blue that prints as a dark grey.
 pub const ARROW: Color = Color::rgb(0x2a, 0x5d, 0x9e);
@@ -112,6 +116,7 @@ fn props(scene: &Scene) -> Vec<Shape> {
                 out.push(Shape::polygon(&rect(x.min(far), y0, x.max(far), y1), PROP_FILL, None));
                 out.push(Shape::line(&[V::new(x, y0), V::new(x, y1)], OUTLINE));
             }
+            Placed::Corner { x0, x1, y0, y1 } => out.extend(corner(x0, x1, y0, y1)),
             Placed::DoorFrame { x0, x1, y0, y1, view } => {
                 let p = DOOR_POST;
                 let outline = if view == View::Side || (x1 - x0).abs() < 0.5 {
@@ -130,6 +135,10 @@ fn props(scene: &Scene) -> Vec<Shape> {
                 };
                 out.push(Shape::polygon(&outline, PROP_FILL, Some(OUTLINE)));
             }
+            Placed::Cushion { c, rx, ry } => {
+                let oval = Curve::arc(c, rx, ry, 0.0, 360.0);
+                out.push(Shape { closed: true, fill: Some(CUSHION_FILL), ..Shape::curve(&oval, OUTLINE) });
+            }
             Placed::Roll { c, r, towel } => {
                 if towel {
                     out.push(Shape::circle(c, r, Some(ROLLER_FILL), Some(CHAIR)));
@@ -144,6 +153,19 @@ fn props(scene: &Scene) -> Vec<Shape> {
         }
     }
     out
+}
+
+/// The corner of a room seen from behind the figure: two walls whose edges
+/// with the floor and the ceiling run in toward the corner line in the
+/// middle, the right one a shade lighter, so they read as two walls.
+fn corner(x0: f32, x1: f32, y0: f32, y1: f32) -> [Shape; 2] {
+    let (c, out) = ((x0 + x1) / 2.0, CORNER_REACH);
+    let rise = 0.35 * (c - x0 + out).min(2.5);
+    let wall = |edge: f32, fill| {
+        let points = [V::new(edge, y0), V::new(c, y0 + rise), V::new(c, y1 - rise), V::new(edge, y1)];
+        Shape::polygon(&points, fill, Some(OUTLINE))
+    };
+    [wall(x0 - out, PROP_FILL), wall(x1 + out, CORNER_FILL)]
 }
 
 /// The body of one pose, drawn by [`super::mannequin`].

@@ -32,6 +32,8 @@ const BACK: f32 = size::TORSO_HALF + 0.04;
 /// Half-width of the torso seen from the front or above, at the same u.
 const WIDE: [f32; 5] = [0.62, 0.54, 0.5, 0.66, 0.74];
 const NECK_W: f32 = 0.24;
+/// Seen from above, how far the seat rounds out below the pelvis.
+const SEAT: f32 = 0.3;
 
 /// The colours of one limb or of the trunk: outline and fill.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -92,6 +94,19 @@ fn torso(sk: &Skeleton, tone: Tone) -> Shape {
         for (u, w) in us.iter().zip(WIDE).take(4).rev() {
             points.push(sk.torso_at(*u) - normal(*u) * width(*u, w));
         }
+        if sk.view == View::Top {
+            // From above, sitting back on the heels: the rounded seat below
+            // the pelvis.
+            let (base, down) = (sk.torso_at(0.0), sk.torso_tangent(0.0) * -SEAT);
+            let n = normal(0.0);
+            let w = WIDE[0];
+            points.extend([
+                base - n * (w * 0.85) + down * 0.6,
+                base - n * (w * 0.4) + down,
+                base + n * (w * 0.4) + down,
+                base + n * (w * 0.85) + down * 0.6,
+            ]);
+        }
     }
     Shape::polygon(&points, tone.fill, Some(edge_pen(tone.line)))
 }
@@ -130,6 +145,14 @@ fn breastbone(sk: &Skeleton, tone: Tone) -> Option<Shape> {
     let shift = sk.turn.to_radians().sin() * 0.45;
     let at = |u: f32| sk.torso_at(u) - sk.back_normal(u) * (shift * u);
     Some(Shape::line(&[at(0.95), at(0.7), at(0.45)], edge_pen(tone.line)))
+}
+
+/// Seen from behind (a figure facing away, or face down from above): the
+/// line of the spine down the middle of the back, so the back reads as a
+/// back and a side bend shows in its curve.
+fn spine(sk: &Skeleton, tone: Tone) -> Shape {
+    let points: Vec<V> = (0..=6).map(|i| sk.torso_at(0.12 + 0.13 * i as f32)).collect();
+    Shape::line(&points, edge_pen(tone.line))
 }
 
 /// The head, with what shows which way the face points.
@@ -256,6 +279,8 @@ pub fn body(
     out.push(torso(sk, tone));
     if facing != Some(Facing::Away) {
         out.extend(breastbone(sk, tone));
+    } else if !start {
+        out.push(spine(sk, tone));
     }
     head(sk, tone, facing, start, &mut out);
     out.extend(front);

@@ -52,10 +52,17 @@ pub enum Placed {
     Chair { seat: f32, floor: f32, x: f32, view: View },
     /// A wall whose face is at `x`, the wall itself toward `toward` (±1).
     Wall { x: f32, toward: f32, y0: f32, y1: f32 },
+    /// Front view, a wall on each side (forearms pressed on both): the
+    /// corner of a room seen from behind, two walls meeting in the middle,
+    /// their faces at `x0` and `x1`, from the floor `y0` to `y1`.
+    Corner { x0: f32, x1: f32, y0: f32, y1: f32 },
     /// A door frame: the inner faces of the two posts, the floor and the top.
     DoorFrame { x0: f32, x1: f32, y0: f32, y1: f32, view: View },
     /// A towel roll or foam roller seen end-on.
     Roll { c: V, r: f32, towel: bool },
+    /// From above, a cushion under the head of a figure lying on its side:
+    /// an oval centred at `c` with half-widths `rx` and `ry`.
+    Cushion { c: V, rx: f32, ry: f32 },
 }
 
 /// A figure placed on its support, ready to draw or check.
@@ -184,10 +191,14 @@ pub fn place(figure: &Figure) -> Option<Scene> {
         let mut placed = props::floor_and_mat(&g, props::extent(&bodies), &beside);
         placed.extend(beside);
         placed
-    } else if g.has(Prop::Mat) {
-        vec![props::mat_from_above(&bodies)]
     } else {
-        Vec::new()
+        let mut placed: Vec<Placed> =
+            g.has(Prop::Mat).then(|| props::mat_from_above(&bodies)).into_iter().collect();
+        // Lying on the side, the head rests on a cushion.
+        if figure.support == Some(Support::Side) {
+            placed.push(props::cushion_under(&body));
+        }
+        placed
     };
     issues.extend(props::list_problems(&figure.props, view));
 
@@ -220,6 +231,9 @@ pub const SEAT_CUT_BELOW: f32 = 0.45;
 /// The shortest move arrow drawn, in head heights: room for a shaft
 /// behind the head.
 pub const SHORTEST_ARROW: f32 = 1.2;
+
+/// How far the walls of a corner reach out beyond the faces pressed on them.
+pub const CORNER_REACH: f32 = 0.9;
 
 /// Width of a door post.
 pub const DOOR_POST: f32 = 0.4;
@@ -329,6 +343,29 @@ mod tests {
     }
 
     #[test]
+    fn a_wall_on_both_sides_is_a_corner() {
+        let text = "view = \"front\"\nfacing = \"away\"\nsupport = \"feet\"\nprops = [\"floor\", \"wall\"]\n\
+                    against = [\"left_forearm\", \"right_forearm\"]\n[pose]\nleft_shoulder = 90\nleft_elbow = 90\n\
+                    right_shoulder = 90\nright_elbow = 90\n";
+        let scene = place(&figure(text)).unwrap();
+        assert!(scene.issues.is_empty(), "{:?}", scene.issues);
+        let corner = scene.props.iter().find_map(|p| match p {
+            Placed::Corner { x0, x1, .. } => Some((*x0, *x1)),
+            _ => None,
+        });
+        let (x0, x1) = corner.expect("a corner");
+        // Each forearm lies flat on its wall, one on each side.
+        let right = scene.body.limb(Side::Right, false).unwrap().points[1].x;
+        let left = scene.body.limb(Side::Left, false).unwrap().points[1].x;
+        assert!((x0 - (right.min(left) - size::LIMB_HALF)).abs() < 1e-4, "{x0}");
+        assert!((x1 - (right.max(left) + size::LIMB_HALF)).abs() < 1e-4, "{x1}");
+        assert!(!scene.props.iter().any(|p| matches!(p, Placed::Wall { .. })));
+        // Seen from the side, the wall stays one wall.
+        let side = "support = \"feet\"\nprops = [\"floor\", \"wall\"]\n[pose]\n";
+        assert!(place(&figure(side)).unwrap().props.iter().any(|p| matches!(p, Placed::Wall { .. })));
+    }
+
+    #[test]
     fn walls_touch_what_presses_against_them() {
         let text = "view = \"front\"\nsupport = \"feet\"\nprops = [\"floor\", \"wall\"]\n\
                     against = [\"right_forearm\"]\n[pose]\nright_shoulder = 90\nright_elbow = 90\n";
@@ -368,7 +405,10 @@ mod tests {
         assert!(scene.issues.is_empty(), "{:?}", scene.issues);
         // As posed (the floor is the page), on a mat drawn under it all.
         assert_eq!(scene.body.hip, V::default());
-        assert!(matches!(scene.props.as_slice(), [Placed::Mat { from_above: true, .. }]));
+        assert!(matches!(
+            scene.props.as_slice(),
+            [Placed::Mat { from_above: true, .. }, Placed::Cushion { .. }]
+        ));
     }
 
     #[test]

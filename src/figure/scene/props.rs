@@ -4,7 +4,9 @@
 //! problems of the prop list itself.
 
 use super::parts::{amount, outline, pieces};
-use super::{CHAIR_HEIGHT, DOOR_POST, DOOR_TOP, Ground, Issue, MAT, Placed, TOLERANCE, chair_span};
+use super::{
+    CHAIR_HEIGHT, CORNER_REACH, DOOR_POST, DOOR_TOP, Ground, Issue, MAT, Placed, TOLERANCE, chair_span,
+};
 use crate::content::{Prop, Support, View};
 use crate::figure::body::{V, size};
 use crate::figure::pose::Skeleton;
@@ -157,7 +159,12 @@ pub(super) fn walls(g: &Ground, bodies: &[&Skeleton], issues: &mut Vec<Issue>) -
     let (left_face, right_face) = against_faces(g, body, issues);
     let extent = extent(bodies);
     let mut out = Vec::new();
-    if g.has(Prop::Wall) {
+    if g.has(Prop::Wall)
+        && g.view != View::Side
+        && let (Some(x0), Some(x1)) = (left_face, right_face)
+    {
+        out.push(Placed::Corner { x0, x1, y0: g.surface, y1: (top + 0.6).max(DOOR_TOP) });
+    } else if g.has(Prop::Wall) {
         let (x, toward) = match (left_face, right_face) {
             (Some(x), _) => (x, -1.0),
             (None, Some(x)) => (x, 1.0),
@@ -198,6 +205,10 @@ pub(super) fn floor_and_mat(g: &Ground, extent: (f32, f32), beside: &[Placed]) -
             Placed::Roll { c, r, .. } => {
                 x0 = x0.min(c.x - r);
                 x1 = x1.max(c.x + r);
+            }
+            Placed::Corner { x0: a, x1: b, .. } => {
+                x0 = x0.min(a - CORNER_REACH);
+                x1 = x1.max(b + CORNER_REACH);
             }
             Placed::DoorFrame { x0: a, x1: b, .. } => {
                 x0 = x0.min(a - DOOR_POST);
@@ -244,6 +255,15 @@ pub(super) fn mat_from_above(bodies: &[&Skeleton]) -> Placed {
         y1: y1 + 0.35,
         from_above: true,
     }
+}
+
+/// Seen from above, the cushion under the head of a figure lying on its
+/// side: an oval wider than the head, reaching past its crown and across
+/// from the face to the back of the head.
+pub(super) fn cushion_under(body: &Skeleton) -> Placed {
+    let r = size::HEAD_R;
+    let up = (body.head - body.chin).norm();
+    Placed::Cushion { c: body.head + up * (r * 0.3), rx: r * 1.6, ry: r * 2.2 }
 }
 
 /// Props listed twice, or that cannot be drawn in the figure's view.
