@@ -202,10 +202,14 @@ pub struct SelectArgs {
     /// shoulder-injury, neck-pain, balance-problems, osteoporosis, pregnancy
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = values::word::<Condition>)]
     pub avoid: Vec<Condition>,
-    /// Older adult: holds lengthen from 30 to 60 s over the weeks, and a stretch
-    /// that can be done seated is (when there is a chair)
+    /// Older adult: large-muscle holds lengthen from 30 to 60 s over the weeks (neck and
+    /// arms-overhead holds keep their own range), a stretch that can be done seated is (when
+    /// there is a chair), and no floor work unless --floor
     #[arg(long)]
     pub older: bool,
+    /// With --older: allow kneeling, hands-and-knees and lying stretches
+    #[arg(long)]
+    pub floor: bool,
     /// Vary the choice and order; equal seeds give equal plans
     #[arg(long, value_name = "N", default_value_t = 0, value_parser = values::seed, allow_negative_numbers = true)]
     pub seed: u64,

@@ -151,6 +151,7 @@ fn request(a: SelectArgs, default_goals: Vec<String>, default_minutes: u32) -> R
         seated_only: a.seated_only,
         avoid: a.avoid.into_iter().collect(),
         older: a.older,
+        floor: a.floor,
         quick: false,
         seed: a.seed,
     }

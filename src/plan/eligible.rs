@@ -1,6 +1,7 @@
 //! Which stretches a request allows. A stretch is out when it needs
 //! equipment the user lacks, is not seated under `--seated-only`, is on the
-//! floor under `--no-floor` (or `--avoid no-floor`), or is marked to avoid
+//! floor under `--no-floor` (or `--avoid no-floor`, `--avoid
+//! balance-problems`, or `--older` without `--floor`), or is marked to avoid
 //! with a condition the user has (`--avoid`). Each stretch left out keeps
 //! every constraint that removed it, for `--explain` and for the one-line
 //! error when nothing is left. A stretch done in more than one position is
@@ -15,6 +16,37 @@ use crate::error::{Error, Fault, Field, Removed};
 
 use super::Request;
 
+/// Why a request keeps off the floor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffFloor {
+    /// `--no-floor`.
+    NoFloor,
+    /// `--avoid no-floor`.
+    AvoidNoFloor,
+    /// `--avoid balance-problems`: getting down and up is where an
+    /// unsteady person falls.
+    Balance,
+    /// `--older` without `--floor`.
+    Older,
+}
+
+impl OffFloor {
+    /// Why `request` keeps off the floor, if it does; `--no-floor` first.
+    pub fn of(request: &Request) -> Option<Self> {
+        if request.no_floor {
+            Some(OffFloor::NoFloor)
+        } else if request.avoid.contains(&Condition::NoFloor) {
+            Some(OffFloor::AvoidNoFloor)
+        } else if request.avoid.contains(&Condition::BalanceProblems) {
+            Some(OffFloor::Balance)
+        } else if request.older && !request.floor {
+            Some(OffFloor::Older)
+        } else {
+            None
+        }
+    }
+}
+
 /// A constraint of the request that rules a stretch out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Exclusion {
@@ -22,9 +54,9 @@ pub enum Exclusion {
     Equipment { missing: Vec<Equipment>, have: Vec<Equipment> },
     /// `--seated-only` and the stretch is done in another position.
     NotSeated(Position),
-    /// The stretch is on the floor (or marked no-floor) and the user said
-    /// `--no-floor` (`by_avoid` when they said `--avoid no-floor` instead).
-    Floor { position: Position, by_avoid: bool },
+    /// The stretch is on the floor (or marked no-floor) and the request
+    /// keeps off the floor, for the reason `by`.
+    Floor { position: Position, by: OffFloor },
     /// The stretch is to be avoided with a condition the user has.
     Avoid(Condition),
     /// With osteoporosis: the stretch rounds the spine forward under load
@@ -43,8 +75,12 @@ impl Exclusion {
         match self {
             Exclusion::Equipment { have, .. } => (Field::Equipment, format!(" ({})", you_have(have))),
             Exclusion::NotSeated(_) => (Field::SeatedOnly, String::new()),
-            Exclusion::Floor { by_avoid: false, .. } => (Field::NoFloor, String::new()),
-            Exclusion::Floor { by_avoid: true, .. } => (Field::Avoid, " no-floor".into()),
+            Exclusion::Floor { by: OffFloor::NoFloor, .. } => (Field::NoFloor, String::new()),
+            Exclusion::Floor { by: OffFloor::AvoidNoFloor, .. } => (Field::Avoid, " no-floor".into()),
+            Exclusion::Floor { by: OffFloor::Balance, .. } => {
+                (Field::Avoid, format!(" {}", Condition::BalanceProblems))
+            }
+            Exclusion::Floor { by: OffFloor::Older, .. } => (Field::Older, String::new()),
             Exclusion::Avoid(condition) => (Field::Avoid, format!(" {condition}")),
             Exclusion::Osteoporosis { .. } | Exclusion::OneTwist { .. } => {
                 (Field::Avoid, format!(" {}", Condition::Osteoporosis))
@@ -83,9 +119,15 @@ impl fmt::Display for Exclusion {
                 write!(f, "needs {} ({})", needs.join(" and "), you_have(have))
             }
             Exclusion::NotSeated(position) => write!(f, "done {position}, not seated (--seated-only)"),
-            Exclusion::Floor { by_avoid, .. } => {
-                let option = if *by_avoid { "--avoid no-floor" } else { "--no-floor" };
-                write!(f, "on the floor ({option})")
+            Exclusion::Floor { by: OffFloor::NoFloor, .. } => f.write_str("on the floor (--no-floor)"),
+            Exclusion::Floor { by: OffFloor::AvoidNoFloor, .. } => {
+                f.write_str("on the floor (--avoid no-floor)")
+            }
+            Exclusion::Floor { by: OffFloor::Balance, .. } => {
+                write!(f, "on the floor, which to avoid with {} (--avoid)", Condition::BalanceProblems)
+            }
+            Exclusion::Floor { by: OffFloor::Older, .. } => {
+                f.write_str("on the floor, left out for older adults (--older; --floor allows it)")
             }
             Exclusion::Avoid(condition) => write!(f, "avoid with {condition} (--avoid)"),
             Exclusion::Osteoporosis { rounds_forward: true } => {
@@ -110,10 +152,14 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
     }
     let off_floor = stretch.positions.iter().any(|p| !p.is_floor());
     let marked = stretch.avoid_if.contains(&Condition::NoFloor);
-    if request.no_floor && (!off_floor || marked) {
-        found.push(Exclusion::Floor { position: stretch.position(), by_avoid: false });
-    } else if request.avoid.contains(&Condition::NoFloor) && !off_floor && !marked {
-        found.push(Exclusion::Floor { position: stretch.position(), by_avoid: true });
+    match OffFloor::of(request) {
+        // `--avoid no-floor` rules a marked stretch out as a condition.
+        Some(OffFloor::AvoidNoFloor) if !off_floor && !marked => {
+            found.push(Exclusion::Floor { position: stretch.position(), by: OffFloor::AvoidNoFloor });
+        }
+        Some(OffFloor::AvoidNoFloor) | None => {}
+        Some(by) if !off_floor || marked => found.push(Exclusion::Floor { position: stretch.position(), by }),
+        Some(_) => {}
     }
     let missing: Vec<Equipment> =
         stretch.equipment.iter().filter(|e| !request.equipment.contains(e)).copied().collect();
@@ -165,17 +211,18 @@ pub(crate) fn extra_twists(
 }
 
 /// The position `request` has an allowed `stretch` done in: seated under
-/// `--seated-only` or `--older` (where the stretch can be done seated),
-/// off the floor when the floor is ruled out, and otherwise its default
-/// (the first listed).
+/// `--seated-only`, `--older` or `--avoid balance-problems` (where the
+/// stretch can be done seated), off the floor when the floor is ruled out,
+/// and otherwise its default (the first listed).
 pub fn position_for(stretch: &Stretch, request: &Request) -> Position {
-    let no_floor = request.no_floor || request.avoid.contains(&Condition::NoFloor);
+    let no_floor = OffFloor::of(request).is_some();
     let fits =
         |p: &Position| (!request.seated_only || *p == Position::Seated) && (!no_floor || !p.is_floor());
-    // Older adults sit where the stretch allows it and they have a chair:
-    // steadier, and no standing for long holds.
+    // Older adults and the unsteady sit where the stretch allows it and
+    // they have a chair: steadier, and no standing for long holds.
     let chair = request.equipment.contains(&Equipment::Chair);
-    let seated = (request.older && chair && stretch.can_be(Position::Seated)).then_some(Position::Seated);
+    let sits = request.older || request.avoid.contains(&Condition::BalanceProblems);
+    let seated = (sits && chair && stretch.can_be(Position::Seated)).then_some(Position::Seated);
     seated.or_else(|| stretch.positions.iter().copied().find(fits)).unwrap_or_else(|| stretch.position())
 }
 
@@ -239,6 +286,41 @@ mod tests {
         assert_eq!(position_for(rolls, &older), Position::Seated);
         older.equipment.remove(&Equipment::Chair);
         assert_eq!(position_for(rolls, &older), Position::Standing, "no chair to sit on");
+    }
+
+    #[test]
+    fn balance_problems_sit_where_they_can_and_stay_off_the_floor() {
+        let library = crate::content::built_in().unwrap();
+        let rolls = library.stretch("shoulder-rolls").unwrap();
+        let pose = library.stretch("childs-pose").unwrap();
+        let mut unsteady = request();
+        unsteady.avoid.insert(Condition::BalanceProblems);
+        assert_eq!(position_for(rolls, &unsteady), Position::Seated);
+        let why: Vec<String> = exclusions(pose, &unsteady).iter().map(ToString::to_string).collect();
+        assert!(
+            why.contains(&"on the floor, which to avoid with balance-problems (--avoid)".into()),
+            "{why:?}"
+        );
+    }
+
+    #[test]
+    fn older_adults_stay_off_the_floor_unless_the_request_allows_it() {
+        let library = crate::content::built_in().unwrap();
+        let pose = library.stretch("childs-pose").unwrap();
+        let mut older = request();
+        older.older = true;
+        let why: Vec<String> = exclusions(pose, &older).iter().map(ToString::to_string).collect();
+        assert_eq!(why, ["on the floor, left out for older adults (--older; --floor allows it)"]);
+        assert_eq!(exclusions(pose, &older)[0].option(), (Field::Older, String::new()));
+        older.floor = true;
+        assert!(allowed(pose, &older));
+        // `--floor` opens the floor to older adults only: not past
+        // `--no-floor` or balance problems.
+        older.no_floor = true;
+        assert!(!allowed(pose, &older));
+        older.no_floor = false;
+        older.avoid.insert(Condition::BalanceProblems);
+        assert!(!allowed(pose, &older));
     }
 
     #[test]

@@ -153,19 +153,22 @@ pub(super) fn request() -> impl Strategy<Value = Request> {
         prop_oneof![3 => Just(false), 1 => Just(true)],
         prop_oneof![5 => Just(false), 1 => Just(true)],
         prop_oneof![2 => Just(vec![]), 1 => subset(Condition::ALL, 2)],
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
         0..1000u64,
     )
-        .prop_map(|(goals, minutes, equipment, no_floor, seated_only, avoid, older, seed)| Request {
-            goals: goals.iter().map(|g| g.to_string()).collect(),
-            minutes,
-            equipment: equipment.into_iter().collect(),
-            no_floor,
-            seated_only,
-            avoid: avoid.into_iter().collect(),
-            older,
-            quick: seed % 5 == 0,
-            seed,
+        .prop_map(|(goals, minutes, equipment, no_floor, seated_only, avoid, (older, floor), seed)| {
+            Request {
+                goals: goals.iter().map(|g| g.to_string()).collect(),
+                minutes,
+                equipment: equipment.into_iter().collect(),
+                no_floor,
+                seated_only,
+                avoid: avoid.into_iter().collect(),
+                older,
+                floor,
+                quick: seed % 5 == 0,
+                seed,
+            }
         })
 }
 

@@ -24,8 +24,12 @@ pub struct Request {
     pub seated_only: bool,
     /// Conditions the user has; stretches to avoid with them are left out.
     pub avoid: BTreeSet<Condition>,
-    /// Older adults: static holds of 30–60 s.
+    /// Older adults: large-muscle static holds of 30–60 s, seated where
+    /// possible, and no floor work unless `floor` allows it.
     pub older: bool,
+    /// Allow floor work for older adults (`--floor`); the floor stays
+    /// ruled out by `no_floor` and by balance problems.
+    pub floor: bool,
     /// A short break (the desk card): one or two holds of each static
     /// stretch instead of ACSM's two to four, so more stretches fit; the
     /// break is meant to be repeated through the day.
@@ -50,6 +54,7 @@ impl Request {
             seated_only: false,
             avoid: BTreeSet::new(),
             older: false,
+            floor: false,
             quick: false,
             seed: 0,
         }

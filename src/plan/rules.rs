@@ -24,7 +24,12 @@
 //! - the floor block closes with the rest (child's pose), after the
 //!   hands-and-knees moves; a session gets down to the floor once at most
 //!   (further rounds never go back down) and does its warm-up once;
-//! - with `--older` and a chair, a stretch that can be done seated is;
+//! - no getting down to the floor for less than about two minutes of
+//!   floor work when the upright stretches can fill the session instead;
+//! - a deep stretch starts week 1 at its fewest repetitions;
+//! - with `--older` or `--avoid balance-problems` and a chair, a stretch
+//!   that can be done seated is; with balance problems, or `--older`
+//!   without `--floor`, nothing is on the floor;
 //! - a session of 5–60 minutes with five stretches or more allowed is
 //!   filled to 90 %, with further rounds when one round cannot do it.
 
@@ -47,15 +52,17 @@ fn library() -> Library {
 
 /// Random requests with the built-in library's goals.
 fn built_in_request() -> impl Strategy<Value = Request> {
-    (request(), subset(&GOALS, 2), prop_oneof![3 => Just(false), 1 => Just(true)]).prop_map(
-        |(mut request, goals, fragile)| {
-            request.goals = goals.iter().map(|g| g.to_string()).collect();
-            if fragile {
-                request.avoid.insert(Condition::Osteoporosis);
-            }
-            request
-        },
-    )
+    let often = || prop_oneof![3 => Just(false), 1 => Just(true)];
+    (request(), subset(&GOALS, 2), often(), often()).prop_map(|(mut request, goals, fragile, unsteady)| {
+        request.goals = goals.iter().map(|g| g.to_string()).collect();
+        if fragile {
+            request.avoid.insert(Condition::Osteoporosis);
+        }
+        if unsteady {
+            request.avoid.insert(Condition::BalanceProblems);
+        }
+        request
+    })
 }
 
 fn stretch<'a>(library: &'a Library, item: &Item) -> &'a Stretch {
@@ -75,11 +82,20 @@ fn check_session(library: &Library, request: &Request, items: &[Item]) -> Result
         prop_assert!(twists.len() <= 1, "{} twists with osteoporosis", twists.len());
         prop_assert!(twists.iter().all(|i| i.intensity == Intensity::Gentle));
     }
-    if request.older && request.equipment.contains(&crate::content::Equipment::Chair) {
+    let unsteady = request.avoid.contains(&Condition::BalanceProblems);
+    if (request.older || unsteady) && request.equipment.contains(&crate::content::Equipment::Chair) {
         let standing = items
             .iter()
             .find(|i| i.position != Position::Seated && stretch(library, i).can_be(Position::Seated));
-        prop_assert!(standing.is_none(), "older, yet {:?} is not seated", standing.map(|i| &i.id));
+        prop_assert!(
+            standing.is_none(),
+            "older or unsteady, yet {:?} is not seated",
+            standing.map(|i| &i.id)
+        );
+    }
+    if unsteady || (request.older && !request.floor) {
+        let down = items.iter().find(|i| i.position.is_floor());
+        prop_assert!(down.is_none(), "older or unsteady, yet {:?} is on the floor", down.map(|i| &i.id));
     }
     check_floor_visits(items)?;
     let rounds = items.iter().map(|i| i.round).max().unwrap_or(1);
@@ -174,6 +190,39 @@ fn check_make_up(selector: &Selector, routine: &Routine, t: f64) -> Result<(), T
     Ok(())
 }
 
+/// Checks that a session with upright work gets down to the floor only
+/// for about two minutes of floor work or more, unless the upright
+/// stretches alone cannot meet its floor (or would lose the chest opener
+/// or the extension move).
+fn check_floor_worth_it(selector: &Selector, routine: &Routine, t: f64) -> Result<(), TestCaseError> {
+    let first: Vec<&Item> = routine.items.iter().filter(|i| i.round == 1).collect();
+    let floor_s: u32 = first.iter().filter(|i| i.position.is_floor()).map(|i| i.seconds).sum();
+    let upright = first.iter().any(|i| !i.position.is_floor());
+    if !upright || floor_s == 0 || floor_s >= super::selector::SHORT_FLOOR_S {
+        return Ok(());
+    }
+    let floor = selector.floor(t).unwrap_or(0);
+    let standing: Vec<bool> = selector.stretches.iter().map(|s| !s.position().is_floor()).collect();
+    let can_stay_up = selector.reach_among(t, &standing).is_some_and(|r| r >= floor);
+    let on_floor = |test: fn(&Stretch) -> bool| {
+        first.iter().any(|i| i.position.is_floor() && selector_has(selector, i, test))
+    };
+    let needed = on_floor(super::score::opens_chest) || on_floor(super::score::extends);
+    prop_assert!(!can_stay_up || needed, "{floor_s} s on the floor in {:?}", routine.ids());
+    Ok(())
+}
+
+/// Checks that in week 1 a deep stretch does its fewest repetitions.
+fn check_deep_start(library: &Library, request: &Request, items: &[Item]) -> Result<(), TestCaseError> {
+    for item in items.iter().filter(|i| i.intensity == Intensity::Deep) {
+        let s = stretch(library, item);
+        let holds = Holds::of(s, request.older);
+        let least = super::timing::options(&s.dose, holds, request.quick, 0.0)[0].reps;
+        prop_assert_eq!(item.prescription.reps, least, "{} starts above its fewest repetitions", &item.id);
+    }
+    Ok(())
+}
+
 fn selector_has(selector: &Selector, item: &Item, test: fn(&Stretch) -> bool) -> bool {
     selector.stretches.iter().any(|s| s.id == item.id && test(s))
 }
@@ -260,6 +309,8 @@ proptest! {
         check_session(&placed, &request, &routine.items)?;
         let selector = Selector::new(&placed, &request).unwrap();
         check_make_up(&selector, &routine, 0.0)?;
+        check_floor_worth_it(&selector, &routine, 0.0)?;
+        check_deep_start(&placed, &request, &routine.items)?;
     }
 
     #[test]
@@ -274,6 +325,10 @@ proptest! {
         let end = progress(calendar.weeks, calendar.weeks);
         for routine in plan.weekly.last().unwrap() {
             check_make_up(&selector, routine, end)?;
+            check_floor_worth_it(&selector, routine, end)?;
+        }
+        for session in plan.sessions.iter().filter(|s| s.week == 1 && calendar.weeks > 1) {
+            check_deep_start(&placed, &request, &session.items)?;
         }
         check_progression(&placed, &plan, request.older)?;
         check_moves_progress(&placed, &plan)?;

@@ -11,7 +11,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::content::{Library, Stretch};
+use crate::content::{Intensity, Library, Stretch};
 use crate::error::{Error, Fault, Field, Result};
 use crate::limits;
 
@@ -25,6 +25,10 @@ use super::timing::{self, Prescription};
 /// Most searches [`Selector::choose`] runs again after its first, taking
 /// out twins and twists in a row.
 const MAX_SEARCHES: usize = 4;
+
+/// Least seconds of floor work worth getting down to the floor for (and
+/// back up) in a session that also has upright work.
+pub(crate) const SHORT_FLOOR_S: u32 = 120;
 
 /// A stretch (by index into [`Selector::stretches`]) at a dose.
 pub(crate) type Picked = (usize, Prescription);
@@ -204,6 +208,10 @@ impl<'a> Selector<'a> {
                 if let Some(fixed) = self.fixed.get(&i).filter(|f| !free && doses.contains(f)) {
                     doses.retain(|p| p == fixed);
                 }
+                // A deep stretch starts at its fewest repetitions.
+                if t == 0.0 && stretch.intensity == Intensity::Deep {
+                    doses.truncate(1);
+                }
                 let variants = doses
                     .iter()
                     .map(|p| Variant {
@@ -260,11 +268,46 @@ impl<'a> Selector<'a> {
     /// cannot keep apart, stay only when the floor needs both. Empty only
     /// when no session fits at all (which [`check_fits`](Self::check_fits)
     /// rules out).
+    ///
+    /// A session with upright work does not get down to the floor for less
+    /// than [`SHORT_FLOOR_S`] of floor work: it stays upright instead,
+    /// whenever the upright stretches can meet the floor alone.
     pub fn choose(&self, t: f64, extra: &[i64]) -> Vec<Picked> {
+        let picks = self.choose_among(t, extra, vec![false; self.stretches.len()]);
+        if !self.short_floor(&picks) {
+            return picks;
+        }
+        let on_floor: Vec<bool> = self.stretches.iter().map(|s| s.position().is_floor()).collect();
+        let upright = self.choose_among(t, extra, on_floor);
+        // Not at the cost of the chest opener or the extension move.
+        let kinds =
+            |p: &[Picked], test: fn(&Stretch) -> bool| p.iter().any(|(i, _)| test(self.stretches[*i]));
+        let keeps = |test: fn(&Stretch) -> bool| !kinds(&picks, test) || kinds(&upright, test);
+        if upright.is_empty() || !keeps(score::opens_chest) || !keeps(score::extends) {
+            picks
+        } else {
+            upright
+        }
+    }
+
+    /// Whether `picks` mixes upright work with less than [`SHORT_FLOOR_S`]
+    /// of floor work.
+    pub fn short_floor(&self, picks: &[Picked]) -> bool {
+        let on_floor = |i: usize| self.stretches[i].position().is_floor();
+        let floor_s: u32 = picks
+            .iter()
+            .filter(|(i, _)| on_floor(*i))
+            .map(|(i, p)| timing::stretch_s(self.stretches[*i], p))
+            .sum();
+        let upright = picks.iter().any(|(i, _)| !on_floor(*i));
+        upright && floor_s > 0 && floor_s < SHORT_FLOOR_S
+    }
+
+    /// [`choose`](Self::choose) without the stretches marked `banned`.
+    fn choose_among(&self, t: f64, extra: &[i64], mut banned: Vec<bool>) -> Vec<Picked> {
         let Some(floor) = self.floor(t) else {
             return Vec::new();
         };
-        let mut banned = vec![false; self.stretches.len()];
         let Some(mut keep) = self.pool(t, floor, &banned) else {
             return Vec::new();
         };
@@ -403,14 +446,15 @@ impl<'a> Selector<'a> {
 
     /// Stretch `i`'s dose at progress `t` of a plan that ends at progress
     /// `end` with dose `last`: the hold for `t` (holds lengthen week by
-    /// week) with `last`'s repetitions; a move's repetitions rising from the
-    /// low end of its range to `last`'s. Never shorter or fewer than the week
+    /// week) with `last`'s repetitions; a move's (and a deep stretch's)
+    /// repetitions rising from the low end of its range to `last`'s. Never shorter or fewer than the week
     /// before, and `last` itself at `end`.
     pub fn dose_in_week(&self, i: usize, last: Prescription, t: f64, end: f64) -> Prescription {
         let stretch = self.stretches[i];
         let (dose, holds) = (&stretch.dose, self.holds(stretch));
         let at = Prescription::at(dose, holds, t);
-        if last.hold_s.is_some() {
+        // A deep stretch starts at its fewest repetitions and builds up.
+        if last.hold_s.is_some() && stretch.intensity != Intensity::Deep {
             return at.with_reps(last.reps);
         }
         let share = if end > 0.0 { (t / end).clamp(0.0, 1.0) } else { 1.0 };

@@ -153,6 +153,9 @@ impl Plan {
         }
         if r.older {
             parts.push("older adult (large-muscle holds 30–60 s)".into());
+            if r.floor {
+                parts.push("floor work allowed".into());
+            }
         }
         parts.join("; ")
     }
