@@ -95,6 +95,9 @@ impl<'a> Measures<'a> {
     }
 }
 
+/// A text block and the dose it was made for.
+type DosedBlock = (Prescription, Rc<Block>);
+
 /// The text blocks of one style of card, made once: each stretch's
 /// text beside its figure by width, and the header by the card's length
 /// in seconds (all the header's subtitle depends on).
@@ -103,7 +106,7 @@ pub(super) struct Texts {
     remember: bool,
     /// By the stretch's address and the width's bits; the dose is kept
     /// beside the block, as two entries may show one stretch at two doses.
-    cells: RefCell<HashMap<(usize, u32), Vec<(Prescription, Rc<Block>)>>>,
+    cells: RefCell<HashMap<(usize, u32), Vec<DosedBlock>>>,
     headers: RefCell<HashMap<u32, Rc<Block>>>,
 }
 
