@@ -10,7 +10,7 @@ use crate::error::{Error, Fault, Field, Result};
 /// the standard dose.
 pub fn prescribe(stretch: &Stretch, choice: &Choice, older: bool) -> Result<Prescription> {
     let fail = |fault| Err(Error::field(Field::Stretch, fault));
-    let mut dose = Prescription::standard(&stretch.dose, older);
+    let mut dose = Prescription::standard(&stretch.dose, super::timing::Holds::of(stretch, older));
     if let Some(hold) = choice.hold_s {
         if let Effort::Moves { .. } = stretch.dose.effort() {
             return fail(Fault::HoldForAMove { id: stretch.id.clone(), hold });

@@ -14,7 +14,7 @@ use crate::content::{
 };
 use crate::error::Error;
 
-use super::timing::{self, hold_range, level_change_s, progress, reps_options};
+use super::timing::{self, Holds, hold_range, level_change_s, progress, reps_options};
 use super::{Calendar, Item, Request, allowed, build, select};
 
 const GOALS: [&str; 3] = ["ease", "move", "stand"];
@@ -253,7 +253,7 @@ fn oracle_reach(library: &Library, request: &Request, t: f64) -> Option<u32> {
     let steps: Vec<Vec<u32>> = ok
         .iter()
         .map(|s| {
-            timing::options(&s.dose, request.older, request.quick, t)
+            timing::options(&s.dose, Holds::of(s, request.older), request.quick, t)
                 .iter()
                 .map(|p| timing::stretch_s(s, p))
                 .collect()
@@ -321,10 +321,16 @@ fn check_session(library: &Library, request: &Request, items: &[Item], total_s: 
         let stretch = library.stretch(&item.id).unwrap();
         assert!(allowed(stretch, request), "{} is not allowed", item.id);
         let p = item.prescription;
-        assert!(reps_options(&stretch.dose, request.quick).contains(p.reps), "{} reps {}", item.id, p.reps);
+        let holds = Holds::of(stretch, request.older);
+        assert!(
+            reps_options(&stretch.dose, holds, request.quick).contains(p.reps),
+            "{} reps {}",
+            item.id,
+            p.reps
+        );
         assert_eq!(p.sides, stretch.dose.sides);
         if let Some(own) = stretch.dose.hold_s {
-            assert!(hold_range(own, request.older).contains(p.hold_s.unwrap()));
+            assert!(hold_range(own, holds).contains(p.hold_s.unwrap()));
         }
         assert_eq!(item.seconds, timing::stretch_s(stretch, &p));
         let level = item.position.level();
@@ -333,11 +339,11 @@ fn check_session(library: &Library, request: &Request, items: &[Item], total_s: 
             visited.push(level);
         }
     }
-    // A rest (child's pose) never opens a session, so only a gentle stretch
-    // that is not a rest must come first.
-    let rests = |i: &Item| library.stretch(&i.id).is_some_and(|s| s.does(Movement::Rest));
-    let gentle = items.iter().any(|i| i.intensity == Intensity::Gentle && !rests(i));
-    if gentle {
+    // A rest closes its block, so only a gentle stretch that is no rest
+    // can open a session.
+    let opens_gently =
+        |i: &Item| i.intensity == Intensity::Gentle && !super::score::rests(library.stretch(&i.id).unwrap());
+    if items.iter().any(opens_gently) {
         assert_eq!(items[0].intensity, Intensity::Gentle, "does not start gently");
     }
 }

@@ -1,6 +1,7 @@
 //! Further rounds: a session too long for the allowed stretches done once
 //! does them again. When one round cannot fill 90 % of the budget, the
-//! round's stretches (at the same doses) are searched again for the time
+//! round's stretches (at the same doses; never the warm-up again, and
+//! never the floor again once the session has left it) are searched again for the time
 //! that is left — a second round, then a third, … — each the most valuable
 //! set that fills the most of what is left, in the usual order (gentle
 //! start, no level revisited within the round, no two twists in a row
@@ -37,12 +38,7 @@ fn rounds(selector: &Selector, first: &[Picked]) -> (Vec<Vec<usize>>, u32) {
     let budget = selector.budget_s();
     let mut used = selector.round_s(first);
     let mut rounds: Vec<Vec<usize>> = Vec::new();
-    // With osteoporosis the one twist is done once only.
-    let again: Vec<Picked> = first
-        .iter()
-        .copied()
-        .filter(|(i, _)| !(selector.one_twist() && score::twists(selector.stretches[*i])))
-        .collect();
+    let again = pool(selector, first);
     let mut before = first.to_vec();
     while used < ninety_percent(budget) && rounds.len() + 1 < MAX_ROUNDS {
         // First with all the time left; when the level change into the
@@ -64,6 +60,24 @@ fn rounds(selector: &Selector, first: &[Picked]) -> (Vec<Vec<usize>>, u32) {
         before = members;
     }
     (rounds, used)
+}
+
+/// The stretches of a first round `first` that further rounds may do
+/// again: not the warm-up (once is enough), not the one twist with
+/// osteoporosis, and no floor stretch once the session has left the floor
+/// (the first round ends on the floor after upright work, and a further
+/// round would start upright again: getting down twice is the riskiest
+/// part of a session for the people who most need the floor kept short).
+fn pool(selector: &Selector, first: &[Picked]) -> Vec<Picked> {
+    let on_floor = |i: usize| selector.stretches[i].position().is_floor();
+    let upright_first = first.iter().any(|(i, _)| !on_floor(*i));
+    first
+        .iter()
+        .copied()
+        .filter(|(i, _)| Some(*i) != selector.warm_up || first.len() == 1)
+        .filter(|(i, _)| !(selector.one_twist() && score::twists(selector.stretches[*i])))
+        .filter(|(i, _)| !(upright_first && on_floor(*i)))
+        .collect()
 }
 
 /// The most valuable round of `pool` that fills the most of `left`

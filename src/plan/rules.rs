@@ -5,8 +5,10 @@
 //! - progression is monotone: week to week a stretch's hold never shortens
 //!   and its repetitions never fall (a move whose range allows it repeats
 //!   more by the last week), a routine keeps every stretch to the
-//!   last week, weekly minutes never fall, and with `--older` holds start
-//!   at 30 s and reach 60 s by the last week;
+//!   last week, weekly minutes never fall, and with `--older` holds of
+//!   large-muscle stretches start at 30 s and reach 60 s by the last week,
+//!   once or twice, while neck and arms-overhead holds keep to the
+//!   stretch's own range;
 //! - no two twists in a row; with osteoporosis no rounding forward and at
 //!   most one twist a session, a gentle one;
 //! - stretches that serve the goals come before fillers: a filler is in a
@@ -20,7 +22,8 @@
 //!   seated-only one holds the seated chest opener; a posture plan of five
 //!   minutes or more holds both whenever the limits allow one of each;
 //! - the floor block closes with the rest (child's pose), after the
-//!   hands-and-knees moves;
+//!   hands-and-knees moves; a session gets down to the floor once at most
+//!   (further rounds never go back down) and does its warm-up once;
 //! - with `--older` and a chair, a stretch that can be done seated is;
 //! - a session of 5–60 minutes with five stretches or more allowed is
 //!   filled to 90 %, with further rounds when one round cannot do it.
@@ -33,7 +36,7 @@ use crate::content::{Condition, Intensity, Library, Movement, Position, Stretch}
 use super::properties::{calendar, request, subset};
 use super::select::{Reason, Routine};
 use super::selector::Selector;
-use super::timing::progress;
+use super::timing::{Holds, progress};
 use super::{Calendar, Item, Plan, Request, build, select};
 
 const GOALS: [&str; 5] = ["tension", "mobility", "posture", "desk-break", "gentle-start"];
@@ -78,10 +81,25 @@ fn check_session(library: &Library, request: &Request, items: &[Item]) -> Result
             .find(|i| i.position != Position::Seated && stretch(library, i).can_be(Position::Seated));
         prop_assert!(standing.is_none(), "older, yet {:?} is not seated", standing.map(|i| &i.id));
     }
+    check_floor_visits(items)?;
     let rounds = items.iter().map(|i| i.round).max().unwrap_or(1);
     for round in 1..=rounds {
         let members: Vec<Item> = items.iter().filter(|i| i.round == round).cloned().collect();
         check_floor_block(library, &members)?;
+    }
+    Ok(())
+}
+
+/// Checks that a session gets down to the floor at most once (further
+/// rounds never go back down) and does its warm-up once.
+fn check_floor_visits(items: &[Item]) -> Result<(), TestCaseError> {
+    let downs = items.windows(2).filter(|w| !w[0].position.is_floor() && w[1].position.is_floor()).count();
+    let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+    prop_assert!(downs <= 1, "down to the floor {downs} times: {ids:?}");
+    let first_round = items.iter().filter(|i| i.round == 1).count();
+    if let Some(opener) = items.first().filter(|i| i.reasons.contains(&Reason::GentleStart)) {
+        let times = items.iter().filter(|i| i.id == opener.id).count();
+        prop_assert!(first_round == 1 || times == 1, "the warm-up {} {times} times: {ids:?}", opener.id);
     }
     Ok(())
 }
@@ -161,8 +179,10 @@ fn selector_has(selector: &Selector, item: &Item, test: fn(&Stretch) -> bool) ->
 }
 
 /// Checks that doses only grow, stretches stay and weekly minutes never
-/// fall; with `--older`, holds go from 30 s to 60 s.
-fn check_progression(plan: &Plan, older: bool) -> Result<(), TestCaseError> {
+/// fall; with `--older` (when `older` is set), holds of large-muscle
+/// stretches go from 30 s to 60 s, once or twice, and neck and
+/// arms-overhead holds stay within the stretch's own range.
+fn check_progression(library: &Library, plan: &Plan, older: bool) -> Result<(), TestCaseError> {
     let weeks = plan.calendar.weeks;
     for w in plan.weeks.windows(2) {
         prop_assert!(
@@ -185,11 +205,24 @@ fn check_progression(plan: &Plan, older: bool) -> Result<(), TestCaseError> {
             let (Some(first), Some(last)) = (doses[0].hold_s, doses[doses.len() - 1].hold_s) else {
                 continue;
             };
-            if older {
-                prop_assert_eq!(first, 30, "{}: older holds start at 30 s", id);
-                if weeks > 1 {
-                    prop_assert_eq!(last, 60, "{}: older holds reach 60 s", id);
+            if !older {
+                continue;
+            }
+            let stretch = library.stretch(id).unwrap();
+            match Holds::of(stretch, true) {
+                Holds::Older => {
+                    prop_assert_eq!(first, 30, "{}: older holds start at 30 s", id);
+                    if weeks > 1 {
+                        prop_assert_eq!(last, 60, "{}: older holds reach 60 s", id);
+                    }
+                    let reps = doses[doses.len() - 1].reps;
+                    prop_assert!(reps <= 2, "{id}: {reps} long holds, more than about a minute");
                 }
+                Holds::OlderWithinOwn => {
+                    let own = stretch.dose.hold_s.unwrap();
+                    prop_assert!(last <= own.max, "{id}: {last} s is past its own {} s", own.max);
+                }
+                Holds::Adult => unreachable!("older"),
             }
         }
     }
@@ -242,7 +275,7 @@ proptest! {
         for routine in plan.weekly.last().unwrap() {
             check_make_up(&selector, routine, end)?;
         }
-        check_progression(&plan, request.older)?;
+        check_progression(&placed, &plan, request.older)?;
         check_moves_progress(&placed, &plan)?;
     }
 
@@ -276,7 +309,7 @@ proptest! {
         calendar in calendar(),
     ) {
         let Ok(plan) = build(&library, &request, &calendar) else { return Ok(()) };
-        check_progression(&plan, false)?;
+        check_progression(&library, &plan, false)?;
     }
 }
 
@@ -289,6 +322,15 @@ fn older_holds_build_from_30_to_60_seconds() {
     let plan = build(&library(), &request, &calendar).unwrap();
     let wall = |w| plan.dose(0, "wall-chest-stretch", w).unwrap().hold_s.unwrap();
     assert_eq!((1..=4).map(wall).collect::<Vec<_>>(), [30, 40, 50, 60]);
+    for routine in &plan.weekly[3] {
+        for item in &routine.items {
+            let Some(hold) = item.prescription.hold_s else { continue };
+            let own = library().stretch(&item.id).unwrap().dose.hold_s.unwrap();
+            if item.id.contains("neck") || item.id.starts_with("overhead") || item.id.contains("trapezius") {
+                assert!(hold <= own.max, "{}: {hold} s", item.id);
+            }
+        }
+    }
     assert!(plan.end() == start + Days::new(27));
 }
 

@@ -179,7 +179,7 @@ impl<'a> Selector<'a> {
     /// Seconds a stretch takes alone at its shortest dose at progress `t`.
     pub fn shortest_s(&self, i: usize, t: f64) -> u32 {
         let stretch = self.stretches[i];
-        timing::options(&stretch.dose, self.request.older, self.request.quick, t)
+        timing::options(&stretch.dose, self.holds(stretch), self.request.quick, t)
             .iter()
             .map(|p| timing::stretch_s(stretch, p))
             .min()
@@ -217,8 +217,9 @@ impl<'a> Selector<'a> {
             .stretches
             .iter()
             .map(|stretch| {
-                let target = Prescription::at(&stretch.dose, self.request.older, t);
-                let doses = timing::options(&stretch.dose, self.request.older, self.request.quick, t);
+                let holds = self.holds(stretch);
+                let target = Prescription::at(&stretch.dose, holds, t);
+                let doses = timing::options(&stretch.dose, holds, self.request.quick, t);
                 let seconds = doses.iter().map(|p| timing::stretch_s(stretch, p)).collect();
                 let values = doses.iter().map(|p| score::dose_value(p, &target)).collect();
                 Options { doses, seconds, values }
@@ -458,14 +459,21 @@ impl<'a> Selector<'a> {
     /// low end of its range to `last`'s. Never shorter or fewer than the week
     /// before, and `last` itself at `end`.
     pub fn dose_in_week(&self, i: usize, last: Prescription, t: f64, end: f64) -> Prescription {
-        let dose = &self.stretches[i].dose;
-        let at = Prescription::at(dose, self.request.older, t);
+        let stretch = self.stretches[i];
+        let (dose, holds) = (&stretch.dose, self.holds(stretch));
+        let at = Prescription::at(dose, holds, t);
         if last.hold_s.is_some() {
             return at.with_reps(last.reps);
         }
         let share = if end > 0.0 { (t / end).clamp(0.0, 1.0) } else { 1.0 };
-        let low = timing::reps_options(dose, self.request.quick).min.min(last.reps);
+        let low = timing::reps_options(dose, holds, self.request.quick).min.min(last.reps);
         at.with_reps(crate::content::Range::new(low, last.reps).lerp(share))
+    }
+
+    /// The hold rule of `stretch` in this request (longer holds for older
+    /// adults where they suit).
+    pub fn holds(&self, stretch: &Stretch) -> timing::Holds {
+        timing::Holds::of(stretch, self.request.older)
     }
 
     /// Whether allowed stretch `i` serves a goal that counts.

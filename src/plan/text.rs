@@ -152,7 +152,7 @@ impl Plan {
             parts.push(format!("avoid {}", avoid.join(", ")));
         }
         if r.older {
-            parts.push("older adult (holds 30–60 s)".into());
+            parts.push("older adult (large-muscle holds 30–60 s)".into());
         }
         parts.join("; ")
     }

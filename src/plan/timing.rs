@@ -6,6 +6,8 @@ use serde::Serialize;
 
 use crate::content::{Dose, Each, Effort, Equipment, Level, Position, Range, Stretch};
 
+pub use super::holds::Holds;
+
 /// ACSM's static hold range for most adults, in seconds.
 pub const HOLD_ADULT: Range = Range::new(10, 30);
 /// ACSM's static hold range for older adults, in seconds.
@@ -14,6 +16,10 @@ pub const HOLD_OLDER: Range = Range::new(30, 60);
 pub const HOLD_REPS: Range = Range::new(2, 4);
 /// Repetitions per static stretch in a short desk break.
 pub const QUICK_HOLD_REPS: Range = Range::new(1, 2);
+/// Repetitions of an older adult's long (30–60 s) holds: fewer, longer
+/// holds (2 × 30 s, about a minute in all, building to 2 × 60 s), never
+/// the three or four shorter holds an adult may do.
+pub const OLDER_HOLD_REPS: Range = Range::new(2, 2);
 /// ACSM's total time per stretch, in seconds.
 pub const TARGET_TOTAL_S: u32 = 60;
 /// Seconds to swap from one side to the other.
@@ -42,17 +48,18 @@ impl Prescription {
     /// The dose a first session uses: holds at the low end of the range
     /// ACSM and the stretch agree on, enough repetitions to reach about a
     /// minute in all (within the stretch's range), moves at their minimum.
-    pub fn standard(dose: &Dose, older: bool) -> Self {
-        Self::at(dose, older, 0.0)
+    pub fn standard(dose: &Dose, holds: impl Into<Holds>) -> Self {
+        Self::at(dose, holds, 0.0)
     }
 
     /// The dose a fraction `t` of the way (0 = start, 1 = end of a plan)
     /// through the stretch's ranges: holds lengthen, moves repeat more.
-    pub fn at(dose: &Dose, older: bool, t: f64) -> Self {
+    pub fn at(dose: &Dose, holds: impl Into<Holds>, t: f64) -> Self {
+        let holds = holds.into();
         match dose.effort() {
             Effort::Hold(hold) => {
-                let hold_s = hold_at(hold_range(hold, older), t);
-                let reps = reps_range(dose.reps);
+                let hold_s = hold_at(hold_range(hold, holds), t);
+                let reps = reps_range(dose.reps, holds);
                 let for_total = TARGET_TOTAL_S.div_ceil(hold_s.max(1));
                 Prescription {
                     hold_s: Some(hold_s),
@@ -103,11 +110,12 @@ pub fn progress(week: u32, weeks: u32) -> f64 {
 }
 
 /// The repetitions the planner may give a stretch: a static stretch's own
-/// range inside ACSM's 2–4 (1–2 in a quick break), a move's own range.
-pub fn reps_options(dose: &Dose, quick: bool) -> Range {
+/// range inside ACSM's 2–4 (1–2 in a quick break or with older adults'
+/// long holds), a move's own range.
+pub fn reps_options(dose: &Dose, holds: Holds, quick: bool) -> Range {
     match dose.effort() {
         Effort::Hold(_) if quick => QUICK_HOLD_REPS,
-        Effort::Hold(_) => reps_range(dose.reps),
+        Effort::Hold(_) => reps_range(dose.reps, holds),
         Effort::Moves { .. } => dose.reps,
     }
 }
@@ -118,9 +126,9 @@ pub fn reps_options(dose: &Dose, quick: bool) -> Range {
 /// its range, so by a plan's last week it is at least halfway and has
 /// risen from the low end of week 1. The planner adjusts repetitions to
 /// fill a session; the first option has the fewest.
-pub fn options(dose: &Dose, older: bool, quick: bool, t: f64) -> Vec<Prescription> {
-    let at = Prescription::at(dose, older, t);
-    let reps = reps_options(dose, quick);
+pub fn options(dose: &Dose, holds: Holds, quick: bool, t: f64) -> Vec<Prescription> {
+    let at = Prescription::at(dose, holds, t);
+    let reps = reps_options(dose, holds, quick);
     let least = match dose.effort() {
         Effort::Moves { .. } => reps.lerp(t / 2.0).max(reps.min),
         Effort::Hold(_) => reps.min,
@@ -130,17 +138,26 @@ pub fn options(dose: &Dose, older: bool, quick: bool, t: f64) -> Vec<Prescriptio
 
 /// The hold range a stretch is given: its own range inside ACSM's, or the
 /// end of its own range nearest to ACSM's when they do not overlap. For
-/// older adults ACSM's 30–60 s replaces the top of the stretch's own range
-/// (written for adults), so holds still progress from 30 toward 60 s; a
-/// stretch whose shortest hold is above 60 s keeps that.
-pub fn hold_range(own: Range, older: bool) -> Range {
-    if older {
-        let min = own.min.max(HOLD_OLDER.min);
-        return if min <= HOLD_OLDER.max {
-            Range::new(min, HOLD_OLDER.max)
-        } else {
-            Range::new(own.min, own.min)
-        };
+/// older adults' large-muscle stretches ([`Holds::Older`]) ACSM's 30–60 s
+/// replaces the top of the stretch's own range (written for adults), so
+/// holds still progress from 30 toward 60 s; a stretch whose shortest hold
+/// is above 60 s keeps that. Older adults' neck and arms-overhead stretches
+/// ([`Holds::OlderWithinOwn`]) stay in their own range, from 30 s (or its
+/// top, when shorter).
+pub fn hold_range(own: Range, holds: Holds) -> Range {
+    match holds {
+        Holds::Older => {
+            let min = own.min.max(HOLD_OLDER.min);
+            return if min <= HOLD_OLDER.max {
+                Range::new(min, HOLD_OLDER.max)
+            } else {
+                Range::new(own.min, own.min)
+            };
+        }
+        Holds::OlderWithinOwn => {
+            return Range::new(HOLD_OLDER.min.clamp(own.min, own.max), own.max);
+        }
+        Holds::Adult => {}
     }
     own.intersect(HOLD_ADULT).unwrap_or_else(|| {
         let nearest = if own.max < HOLD_ADULT.min { own.max } else { own.min };
@@ -148,9 +165,15 @@ pub fn hold_range(own: Range, older: bool) -> Range {
     })
 }
 
-/// The repetitions a static stretch is given: its own inside ACSM's 2–4.
-fn reps_range(own: Range) -> Range {
-    own.intersect(HOLD_REPS).unwrap_or(own)
+/// The repetitions a static stretch is given: its own inside ACSM's 2–4;
+/// older adults' long holds as few as [`OLDER_HOLD_REPS`] allows (else
+/// the fewest of the adult range).
+fn reps_range(own: Range, holds: Holds) -> Range {
+    let adult = own.intersect(HOLD_REPS).unwrap_or(own);
+    match holds {
+        Holds::Older => own.intersect(OLDER_HOLD_REPS).unwrap_or(Range::new(adult.min, adult.min)),
+        Holds::Adult | Holds::OlderWithinOwn => adult,
+    }
 }
 
 /// Seconds to get into a stretch's position and set up its equipment.
@@ -234,12 +257,37 @@ mod tests {
     }
 
     #[test]
+    fn older_adults_hold_longer_and_fewer_only_where_long_holds_suit() {
+        // Large-muscle stretches: 30 → 60 s, twice (not three or four
+        // times): about a minute in all at first.
+        let dose = hold((20, 30), (2, 4), 2, 5);
+        let start = Prescription::at(&dose, Holds::Older, 0.0);
+        let end = Prescription::at(&dose, Holds::Older, 1.0);
+        assert_eq!((start.hold_s, start.reps), (Some(30), 2));
+        assert_eq!((end.hold_s, end.reps), (Some(60), 2));
+        let reps: Vec<u32> = options(&dose, Holds::Older, false, 1.0).iter().map(|p| p.reps).collect();
+        assert_eq!(reps, [2]);
+        // A stretch written for one hold keeps one.
+        let once = hold((20, 30), (1, 1), 1, 0);
+        assert_eq!(options(&once, Holds::Older, false, 1.0).iter().map(|p| p.reps).collect::<Vec<_>>(), [1]);
+        // Neck and arms overhead: the stretch's own range, from 30 s.
+        assert_eq!(hold_range(Range::new(15, 30), Holds::OlderWithinOwn), Range::new(30, 30));
+        assert_eq!(hold_range(Range::new(10, 20), Holds::OlderWithinOwn), Range::new(20, 20));
+        assert_eq!(hold_range(Range::new(20, 45), Holds::OlderWithinOwn), Range::new(30, 45));
+        let neck = hold((15, 30), (2, 3), 2, 5);
+        for step in 0..=4 {
+            let p = Prescription::at(&neck, Holds::OlderWithinOwn, f64::from(step) / 4.0);
+            assert_eq!((p.hold_s, p.reps), (Some(30), 2), "2 × 30 s, never 60 s");
+        }
+    }
+
+    #[test]
     fn hold_range_outside_acsm_uses_nearest_own_end() {
-        assert_eq!(hold_range(Range::new(5, 8), false), Range::new(8, 8));
-        assert_eq!(hold_range(Range::new(20, 30), true), Range::new(30, 60));
-        assert_eq!(hold_range(Range::new(45, 50), true), Range::new(45, 60));
-        assert_eq!(hold_range(Range::new(70, 90), true), Range::new(70, 70));
-        assert_eq!(hold_range(Range::new(40, 50), false), Range::new(40, 40));
+        assert_eq!(hold_range(Range::new(5, 8), Holds::Adult), Range::new(8, 8));
+        assert_eq!(hold_range(Range::new(20, 30), Holds::Older), Range::new(30, 60));
+        assert_eq!(hold_range(Range::new(45, 50), Holds::Older), Range::new(45, 60));
+        assert_eq!(hold_range(Range::new(70, 90), Holds::Older), Range::new(70, 70));
+        assert_eq!(hold_range(Range::new(40, 50), Holds::Adult), Range::new(40, 40));
     }
 
     #[test]
@@ -269,7 +317,7 @@ mod tests {
             for step in 0..=20 {
                 let h = Prescription::at(&dose, false, f64::from(step) / 20.0).hold_s.unwrap();
                 assert!(h >= last, "{lo}-{hi}: {h} after {last}");
-                assert!(hold_range(Range::new(lo, hi), false).contains(h));
+                assert!(hold_range(Range::new(lo, hi), Holds::Adult).contains(h));
                 last = h;
             }
         }
@@ -286,9 +334,9 @@ mod tests {
     #[test]
     fn options_span_the_allowed_repetitions_at_the_progressed_hold() {
         let dose = hold((20, 30), (1, 6), 2, 5);
-        let opts = options(&dose, false, false, 1.0);
+        let opts = options(&dose, Holds::Adult, false, 1.0);
         assert_eq!(opts.iter().map(|p| p.reps).collect::<Vec<_>>(), [2, 3, 4]);
-        let quick = options(&dose, false, true, 1.0);
+        let quick = options(&dose, Holds::Adult, true, 1.0);
         assert_eq!(quick.iter().map(|p| p.reps).collect::<Vec<_>>(), [1, 2]);
         assert!(opts.iter().all(|p| p.hold_s == Some(30) && p.sides == 2));
         let moves = Dose {
@@ -299,8 +347,8 @@ mod tests {
             sides: 1,
             rest_s: 0,
         };
-        assert_eq!(options(&moves, false, false, 0.0).len(), 3);
-        assert_eq!(options(&moves, false, true, 0.0).len(), 3);
+        assert_eq!(options(&moves, Holds::Adult, false, 0.0).len(), 3);
+        assert_eq!(options(&moves, Holds::Adult, true, 0.0).len(), 3);
     }
 
     #[test]
