@@ -9,7 +9,8 @@
 //! ```
 //!
 //! - Bottom modules import nothing of the crate: [`doc`] (the page model),
-//!   [`words`], [`limits`], [`assets`]; [`error`] imports only those.
+//!   [`words`], [`limits`], [`assets`], [`allocator`] (the binary's
+//!   memory allocator); [`error`] imports only those.
 //! - [`content`] is the data model and its validation; [`input`] reads
 //!   every file; [`plan`] is pure selection and scheduling; [`figure`]
 //!   draws poses; [`layout`] builds documents; [`render`] exports them;
@@ -18,6 +19,7 @@
 //!   and [`run`] carries it out through `jobs`. No two top-level modules
 //!   import each other (a test holds that).
 
+pub mod allocator;
 pub mod assets;
 pub mod catalog;
 pub mod cli;

@@ -336,3 +336,28 @@ fn a_next_appointment_before_the_handout_is_refused() {
         "--follow-up: 2026-11-01 is before the handout's date, 2026-11-21; give the next appointment on or after it",
     );
 }
+
+/// Every figure a handout draws measures at least 50 mm on the laid-out
+/// page (its height, or its length for a pose lying wide), on every
+/// paper, orientation and print size, for every stretch in the library.
+#[test]
+fn every_handout_figure_is_at_least_50_mm_everywhere() {
+    use stretchsheet::doc::geom::mm;
+    use stretchsheet::layout::sheets::{self, Photos};
+    let library = stretchsheet::content::built_in().unwrap();
+    let clinic = stretchsheet::input::clinic::load(&root().join("examples/clinic/clinic.toml")).unwrap();
+    let ids: Vec<&str> = library.stretches().iter().map(|s| s.id.as_str()).collect();
+    let h = sheets::Handout {
+        exercises: crate::layout::exercises(&library, &ids),
+        ..crate::layout::handout(&library, &clinic, "Ann Lee", "")
+    };
+    for options in crate::layout::options() {
+        let doc = sheets::handout(&h, library.safety(), &Photos::new(), &options);
+        let drawn: Vec<_> = doc.pages.iter().flat_map(crate::card::figures).collect();
+        assert!(drawn.len() >= ids.len(), "{options:?}: {} figures for {} stretches", drawn.len(), ids.len());
+        for (rect, _) in drawn {
+            let size = crate::card::figure_size(&rect) / mm(1.0);
+            assert!(size >= 50.0, "{options:?}: a figure of {size:.1} mm ({rect:?})");
+        }
+    }
+}

@@ -67,7 +67,9 @@ fn json_follows_the_schema_and_stays_within_budget() {
             }
         }
     }
-    assert!(plan["routines"].as_array().unwrap().len() >= 2);
+    // One routine at 10 minutes: the only floor visit it could rotate in
+    // is too short to get down for (rotation is a unit test in schedule).
+    assert!(!plan["routines"].as_array().unwrap().is_empty());
     assert!(plan.get("explanation").is_none());
     let explained = json(&ok_stdout(&posture(&["--format", "json", "--explain"])));
     assert!(explained["explanation"]["left_out"].is_array());

@@ -180,9 +180,17 @@ fn flatten(image: DynamicImage) -> Flat {
     };
     if channels == 4 {
         for pixel in samples.chunks_exact_mut(4) {
-            let a = u16::from(pixel[3]);
-            for c in &mut pixel[..3] {
-                *c = ((u16::from(*c) * a + 255 * (255 - a)) / 255) as u8;
+            // Opaque pixels keep their colour and clear ones turn white, as
+            // the blend gives; most of a logo is one or the other.
+            match pixel[3] {
+                255 => {}
+                0 => pixel[..3].fill(255),
+                a => {
+                    let a = u16::from(a);
+                    for c in &mut pixel[..3] {
+                        *c = ((u16::from(*c) * a + 255 * (255 - a)) / 255) as u8;
+                    }
+                }
             }
             pixel[3] = 255;
         }
@@ -254,6 +262,20 @@ mod tests {
         assert_eq!((picture.width, picture.height), (600, 150));
         assert!(!picture.alpha);
         assert_eq!(picture.pixels.len(), 600 * 150 * 3);
+    }
+
+    #[test]
+    fn flattening_blends_every_colour_and_alpha_onto_white() {
+        // Every sample value at every alpha, the clear and opaque ones
+        // (taken without the blend) included.
+        let img = RgbaImage::from_fn(256, 256, |x, y| Rgba([x as u8, 255 - x as u8, (x / 2) as u8, y as u8]));
+        let flat = flatten(DynamicImage::ImageRgba8(img.clone()));
+        assert_eq!(flat.channels, 4);
+        for (pixel, got) in img.pixels().zip(flat.samples.chunks_exact(4)) {
+            let a = u16::from(pixel[3]);
+            let blend = |c: u8| ((u16::from(c) * a + 255 * (255 - a)) / 255) as u8;
+            assert_eq!(got, [blend(pixel[0]), blend(pixel[1]), blend(pixel[2]), 255], "{pixel:?}");
+        }
     }
 
     #[test]

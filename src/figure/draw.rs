@@ -235,8 +235,42 @@ fn heads(arrow: &ArrowShape, s: f32) -> Vec<([V; 3], bool)> {
 /// The figure's size in head heights (width, height), strokes aside.
 pub fn natural_size(scene: &Scene) -> (f32, f32) {
     let (shapes, _) = shapes(scene);
-    let b = bounds(&shapes);
+    size_of(&shapes)
+}
+
+fn size_of(shapes: &[Shape]) -> (f32, f32) {
+    let b = bounds(shapes);
     (b.2 - b.0, b.3 - b.1)
+}
+
+/// A placed scene with its shapes made once, for a sheet that measures
+/// and draws one figure at many sizes: the same numbers and items as
+/// [`natural_size`], [`fit_scale`] and [`items_at`] on its scene.
+pub struct Prepared {
+    scene: Scene,
+    shapes: Vec<Shape>,
+}
+
+impl Prepared {
+    pub fn new(scene: Scene) -> Self {
+        let shapes = shapes(&scene).0;
+        Prepared { scene, shapes }
+    }
+
+    /// See [`natural_size`].
+    pub fn natural_size(&self) -> (f32, f32) {
+        size_of(&self.shapes)
+    }
+
+    /// See [`fit_scale`].
+    pub fn fit_scale(&self, w: f32, h: f32) -> f32 {
+        fit(&self.shapes, &self.scene.arrows, w, h)
+    }
+
+    /// See [`items_at`].
+    pub fn items_at(&self, frame: Rect, scale: f32) -> Vec<Item> {
+        shapes_at(&self.shapes, &self.scene.arrows, frame, scale)
+    }
 }
 
 /// The padding left inside a frame of `w` × `h` points.
@@ -302,8 +336,13 @@ pub fn items(scene: &Scene, frame: Rect) -> Vec<Item> {
 /// head height, or smaller when that would not fit.
 pub fn items_at(scene: &Scene, frame: Rect, scale: f32) -> Vec<Item> {
     let (shapes, arrows) = shapes(scene);
-    let s = fit(&shapes, arrows, frame.w, frame.h).min(scale.max(1e-3));
-    let (x0, y0, x1, y1) = extent(&shapes, arrows, s);
+    shapes_at(&shapes, arrows, frame, scale)
+}
+
+/// [`items_at`] for shapes already made.
+fn shapes_at(shapes: &[Shape], arrows: &[ArrowShape], frame: Rect, scale: f32) -> Vec<Item> {
+    let s = fit(shapes, arrows, frame.w, frame.h).min(scale.max(1e-3));
+    let (x0, y0, x1, y1) = extent(shapes, arrows, s);
     let (bw, bh) = ((x1 - x0).max(1e-3), (y1 - y0).max(1e-3));
     let (w, h) = (bw * s, bh * s);
     let left = frame.x + (frame.w - w) / 2.0;

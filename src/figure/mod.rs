@@ -41,19 +41,44 @@ pub fn draw(figure: &Figure, frame: Rect) -> Vec<Item> {
 /// The figure's extent in body units (head heights; a standing figure is
 /// about 7.5 tall), props included, strokes aside. Zero for a photo.
 pub fn natural_size(figure: &Figure) -> Size {
-    match scene::place(figure) {
-        Some(scene) => {
-            let (w, h) = draw::natural_size(&scene);
-            Size { w, h }
-        }
-        None => Size::default(),
-    }
+    PlacedFigure::new(figure).natural_size()
 }
 
 /// The largest body scale (points per head height) at which `figure` fits
 /// in `room` with its padding and line widths. Zero for a photo.
 pub fn fit_scale(figure: &Figure, room: Size) -> f32 {
-    scene::place(figure).map_or(0.0, |scene| draw::fit_scale(&scene, room.w, room.h))
+    PlacedFigure::new(figure).fit_scale(room)
+}
+
+/// A figure placed once, then measured and drawn as often as needed: a
+/// sheet that tries many layouts places each figure only once. Its
+/// answers are those of [`natural_size`], [`fit_scale`] and
+/// [`draw_scaled`] for the same figure.
+#[derive(Default)]
+pub struct PlacedFigure(Option<draw::Prepared>);
+
+impl PlacedFigure {
+    pub fn new(figure: &Figure) -> Self {
+        PlacedFigure(scene::place(figure).map(draw::Prepared::new))
+    }
+
+    /// See [`natural_size`].
+    pub fn natural_size(&self) -> Size {
+        self.0.as_ref().map_or(Size::default(), |drawing| {
+            let (w, h) = drawing.natural_size();
+            Size { w, h }
+        })
+    }
+
+    /// See [`fit_scale`].
+    pub fn fit_scale(&self, room: Size) -> f32 {
+        self.0.as_ref().map_or(0.0, |drawing| drawing.fit_scale(room.w, room.h))
+    }
+
+    /// See [`draw_scaled`].
+    pub fn draw_scaled(&self, frame: Rect, scale: f32) -> Vec<Item> {
+        self.0.as_ref().map_or(Vec::new(), |drawing| drawing.items_at(frame, scale))
+    }
 }
 
 /// One body scale for a sheet: the smallest fit of `figures` in `room`, so
@@ -71,10 +96,7 @@ pub fn common_scale(figures: &[&Figure], room: Size) -> f32 {
 /// head height (from [`common_scale`]); a scale too large for the frame is
 /// brought down to what fits, so nothing ever leaves it.
 pub fn draw_scaled(figure: &Figure, frame: Rect, scale: f32) -> Vec<Item> {
-    match scene::place(figure) {
-        Some(scene) => draw::items_at(&scene, frame, scale),
-        None => Vec::new(),
-    }
+    PlacedFigure::new(figure).draw_scaled(frame, scale)
 }
 
 /// The room (points) `figure` needs to be drawn at `scale` points per head
@@ -82,20 +104,20 @@ pub fn draw_scaled(figure: &Figure, frame: Rect, scale: f32) -> Vec<Item> {
 /// [`draw_scaled`] in a frame this size draws it at `scale`. Zero for a
 /// photo.
 pub fn room_at(figure: &Figure, scale: f32) -> Size {
-    let Some(scene) = scene::place(figure) else { return Size::default() };
-    let (w, h) = draw::natural_size(&scene);
+    let Some(drawing) = scene::place(figure).map(draw::Prepared::new) else { return Size::default() };
+    let (w, h) = drawing.natural_size();
     // Width and height limit the scale apart: grow each until it no
     // longer does.
     let open = 1e6;
     let mut room = Size { w: w * scale + 6.0, h: h * scale + 6.0 };
     for _ in 0..60 {
-        if draw::fit_scale(&scene, room.w, open) >= scale * 0.999 {
+        if drawing.fit_scale(room.w, open) >= scale * 0.999 {
             break;
         }
         room.w *= 1.01;
     }
     for _ in 0..60 {
-        if draw::fit_scale(&scene, open, room.h) >= scale * 0.999 {
+        if drawing.fit_scale(open, room.h) >= scale * 0.999 {
             break;
         }
         room.h *= 1.01;

@@ -119,19 +119,31 @@ impl Walk<'_> {
             return Ok(());
         }
         let entries = fs::read_dir(dir).map_err(|source| Error::io(kind, dir, Action::Read, source))?;
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        // The folder's listing says which entries are plain files (no
+        // links): those need no look of their own.
+        let mut paths: Vec<(PathBuf, bool)> = entries
+            .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_file()))))
+            .collect();
         paths.sort();
-        for path in paths {
+        for (path, plain) in paths {
             let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
             if !hidden {
-                self.entry(&path, depth)?;
+                self.entry(&path, plain, depth)?;
             }
         }
         Ok(())
     }
 
-    fn entry(&mut self, path: &Path, depth: usize) -> Result<()> {
+    /// One entry of a folder; `plain` when the listing says it is a
+    /// regular file and not a link.
+    fn entry(&mut self, path: &Path, plain: bool, depth: usize) -> Result<()> {
         let toml = path.extension().is_some_and(|e| e == "toml");
+        if plain {
+            if toml {
+                self.file(path);
+            }
+            return Ok(());
+        }
         let meta = match fs::metadata(path) {
             Ok(meta) => meta,
             // A broken link among photos and notes is not the library's
@@ -148,14 +160,20 @@ impl Walk<'_> {
         if !toml {
             return Ok(());
         }
-        if let Err(fault) = super::regular(&meta) {
-            self.problem(path, fault);
-        } else if self.files.len() >= MAX_FILES {
+        match super::regular(&meta) {
+            Err(fault) => self.problem(path, fault),
+            Ok(()) => self.file(path),
+        }
+        Ok(())
+    }
+
+    /// A stretch file found, unless the folder already holds the most.
+    fn file(&mut self, path: &Path) {
+        if self.files.len() >= MAX_FILES {
             self.problem(path, Fault::TooManyFiles { max: MAX_FILES });
         } else {
             self.files.push(path.to_path_buf());
         }
-        Ok(())
     }
 
     fn problem(&mut self, path: &Path, fault: Fault) {

@@ -30,10 +30,10 @@ pub use crate::limits::{PICTURE_FILE_BYTES, TEXT_FILE_BYTES};
 
 /// Reads at most `max` bytes of the regular file at `path`.
 pub fn read_bytes(path: &Path, kind: FileKind, max: u64) -> Result<Vec<u8>> {
-    let file = open(path, kind)?;
+    let (file, meta) = open_regular(path, kind)?;
     // Room for the whole file at once: read in pieces, the buffer would
     // grow to as much as twice its size, and a library holds thousands.
-    let size = file.metadata().map_or(0, |m| m.len()).min(max);
+    let size = meta.len().min(max);
     let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(max + 1)
         .read_to_end(&mut bytes)
@@ -99,6 +99,12 @@ impl Seek for Bounded {
 /// Opens `path` for reading without blocking on a FIFO, and refuses
 /// anything but a regular file.
 pub fn open(path: &Path, kind: FileKind) -> Result<File> {
+    open_regular(path, kind).map(|(file, _)| file)
+}
+
+/// [`open`], with the file's metadata as it was checked (one system call
+/// fewer for a reader that wants its size).
+fn open_regular(path: &Path, kind: FileKind) -> Result<(File, Metadata)> {
     let file = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
@@ -106,7 +112,7 @@ pub fn open(path: &Path, kind: FileKind) -> Result<File> {
         .map_err(|source| refused(path, kind, source))?;
     let meta = file.metadata().map_err(|source| Error::io(kind, path, Action::Read, source))?;
     regular(&meta).map_err(|fault| Error::file(kind, path, fault))?;
-    Ok(file)
+    Ok((file, meta))
 }
 
 /// Why a path could not be opened: what it is, when it is not a regular

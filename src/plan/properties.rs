@@ -256,7 +256,7 @@ fn oracle_reach(library: &Library, request: &Request, t: f64) -> Option<u32> {
     let steps: Vec<Vec<u32>> = ok
         .iter()
         .map(|s| {
-            timing::options(&s.dose, Holds::of(s, request.older), request.quick, t)
+            timing::stretch_options(s, Holds::of(s, request.older), request.quick, t)
                 .iter()
                 .map(|p| timing::stretch_s(s, p))
                 .collect()

@@ -202,7 +202,10 @@ fn check_floor_worth_it(selector: &Selector, routine: &Routine, t: f64) -> Resul
         return Ok(());
     }
     let floor = selector.floor(t).unwrap_or(0);
-    let standing: Vec<bool> = selector.stretches.iter().map(|s| !s.position().is_floor()).collect();
+    // Upright stretches that serve the goals (as the floor work may).
+    let standing: Vec<bool> = (0..selector.stretches.len())
+        .map(|i| !selector.stretches[i].position().is_floor() && selector.comes_first(i))
+        .collect();
     let can_stay_up = selector.reach_among(t, &standing).is_some_and(|r| r >= floor);
     let on_floor = |test: fn(&Stretch) -> bool| {
         first.iter().any(|i| i.position.is_floor() && selector_has(selector, i, test))

@@ -413,7 +413,10 @@ mod tests {
     #[test]
     fn routines_rotate_around_a_core_and_doses_progress() {
         let library = crate::content::built_in().unwrap();
-        let plan = build(&library, &posture(), &calendar("2026-11-23", &[Mon, Wed, Fri], 4)).unwrap();
+        // 15 minutes: at 10 the allowed stretches make one routine (the
+        // floor visit it could rotate in is too short to get down for).
+        let request = Request { minutes: 15, ..posture() };
+        let plan = build(&library, &request, &calendar("2026-11-23", &[Mon, Wed, Fri], 4)).unwrap();
         assert!(plan.routines.len() >= 2, "{:?}", plan.routines);
         let core: Vec<&str> =
             plan.routines[0].items.iter().filter(|i| i.core).map(|i| i.id.as_str()).collect();
@@ -441,9 +444,9 @@ mod tests {
         // Week 1 starts shorter (holds at the low end); the last week fills
         // the budget; weekly minutes never fall.
         for session in &plan.sessions {
-            assert!(session.total_s <= 600, "{session:?}");
+            assert!(session.total_s <= 900, "{session:?}");
             if session.week == 4 {
-                assert!(session.total_s >= 540, "{session:?}");
+                assert!(session.total_s >= 810, "{session:?}");
             }
         }
         assert!(plan.weeks.windows(2).all(|w| w[0].total_s <= w[1].total_s), "{:?}", plan.weeks);

@@ -8,8 +8,10 @@
 //! serve no goal come in. Twins, and twists that would follow each other,
 //! lose value and the search runs again (a few times at most).
 
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use crate::content::{Intensity, Library, Stretch};
 use crate::error::{Error, Fault, Field, Result};
@@ -17,7 +19,7 @@ use crate::limits;
 
 use super::Request;
 use super::eligible::{Exclusion, exclusions, extra_twists, nothing_left};
-use super::knapsack::{Candidate, Variant, reach, solve};
+use super::knapsack::{Candidate, Variant, reach_of, solve};
 use super::order::order;
 use super::score::{self, Room};
 use super::timing::{self, Prescription};
@@ -54,6 +56,17 @@ pub(crate) struct Selector<'a> {
     /// Stretches held at one dose (a plan's core, dosed alike in every
     /// routine); the floor does not depend on them.
     fixed: BTreeMap<usize, Prescription>,
+    /// Each allowed stretch's dose options, by the progress they were
+    /// worked out for (see [`Selector::options_at`]).
+    options: RefCell<Vec<(f64, Rc<[Options]>)>>,
+}
+
+/// One allowed stretch's dose options at one progress: each dose, its
+/// seconds, and what the dose is worth against that week's target.
+struct Options {
+    doses: Vec<Prescription>,
+    seconds: Vec<u32>,
+    values: Vec<i64>,
 }
 
 impl<'a> Selector<'a> {
@@ -103,6 +116,7 @@ impl<'a> Selector<'a> {
             values,
             excluded,
             fixed: BTreeMap::new(),
+            options: RefCell::default(),
         };
         // A chest opener and an extension move that each take at most a
         // third of the session at the longest holds leave room for the rest.
@@ -169,7 +183,7 @@ impl<'a> Selector<'a> {
     /// Seconds a stretch takes alone at its shortest dose at progress `t`.
     pub fn shortest_s(&self, i: usize, t: f64) -> u32 {
         let stretch = self.stretches[i];
-        timing::options(&stretch.dose, self.holds(stretch), self.request.quick, t)
+        timing::stretch_options(stretch, self.holds(stretch), self.request.quick, t)
             .iter()
             .map(|p| timing::stretch_s(stretch, p))
             .min()
@@ -196,68 +210,102 @@ impl<'a> Selector<'a> {
         Selector { fixed, ..self.clone() }
     }
 
-    /// The search candidates at progress `t`, each stretch worth its value
-    /// plus `extra`; fixed doses held unless `free`.
-    fn candidates_of(&self, t: f64, extra: &[i64], free: bool) -> Vec<(usize, Vec<Prescription>, Candidate)> {
-        (0..self.stretches.len())
-            .map(|i| {
-                let stretch = self.stretches[i];
+    /// Every allowed stretch's dose options at progress `t`, worked out
+    /// once per progress and kept (the searches ask again and again).
+    fn options_at(&self, t: f64) -> Rc<[Options]> {
+        let mut cache = self.options.borrow_mut();
+        if let Some((_, options)) = cache.iter().find(|(at, _)| at.to_bits() == t.to_bits()) {
+            return Rc::clone(options);
+        }
+        let options: Rc<[Options]> = self
+            .stretches
+            .iter()
+            .map(|stretch| {
                 let holds = self.holds(stretch);
                 let target = Prescription::at(&stretch.dose, holds, t);
-                let mut doses = timing::options(&stretch.dose, holds, self.request.quick, t);
-                if let Some(fixed) = self.fixed.get(&i).filter(|f| !free && doses.contains(f)) {
-                    doses.retain(|p| p == fixed);
-                }
-                // A deep stretch starts at its fewest repetitions.
-                if t == 0.0 && stretch.intensity == Intensity::Deep {
-                    doses.truncate(1);
-                }
-                let variants = doses
-                    .iter()
-                    .map(|p| Variant {
-                        seconds: timing::stretch_s(stretch, p),
-                        value: self.values[i] + extra[i] + score::dose_value(p, &target),
-                    })
-                    .collect();
-                let candidate = Candidate { level: stretch.position().level(), variants, required: false };
-                (i, doses, candidate)
+                let doses = timing::stretch_options(stretch, holds, self.request.quick, t);
+                let seconds = doses.iter().map(|p| timing::stretch_s(stretch, p)).collect();
+                let values = doses.iter().map(|p| score::dose_value(p, &target)).collect();
+                Options { doses, seconds, values }
             })
-            .collect()
+            .collect();
+        cache.push((t, Rc::clone(&options)));
+        options
     }
 
-    fn candidates(&self, t: f64, extra: &[i64]) -> Vec<(usize, Vec<Prescription>, Candidate)> {
-        self.candidates_of(t, extra, false)
+    /// Search candidate `i` from its dose `options`, worth its value plus
+    /// `extra`, with its doses; its fixed dose held unless `free`.
+    fn candidate(
+        &self,
+        options: &Options,
+        i: usize,
+        extra: i64,
+        free: bool,
+    ) -> (Vec<Prescription>, Candidate) {
+        let fixed = self.fixed.get(&i).filter(|f| !free && options.doses.contains(f));
+        let mut doses = Vec::with_capacity(options.doses.len());
+        let mut variants = Vec::with_capacity(options.doses.len());
+        for (k, dose) in options.doses.iter().enumerate() {
+            if fixed.is_none_or(|f| f == dose) {
+                doses.push(*dose);
+                variants.push(Variant {
+                    seconds: options.seconds[k],
+                    value: self.values[i] + extra + options.values[k],
+                });
+            }
+        }
+        let level = self.stretches[i].position().level();
+        (doses, Candidate { level, variants, required: false })
+    }
+
+    /// The search candidates at progress `t` of the stretches marked in
+    /// `keep`, each worth its value plus `extra`; beside them, each one's
+    /// index and doses.
+    fn candidates(&self, t: f64, extra: &[i64], keep: &[bool]) -> (Vec<Found>, Vec<Candidate>) {
+        let options = self.options_at(t);
+        (0..self.stretches.len())
+            .filter(|&i| keep[i])
+            .map(|i| {
+                let (doses, candidate) = self.candidate(&options[i], i, extra[i], false);
+                ((i, doses), candidate)
+            })
+            .unzip()
+    }
+
+    /// The longest total, within the budget, of a session at progress `t`
+    /// of the stretches marked in `keep` that holds every stretch of
+    /// `required`; fixed doses held unless `free`. Candidates are made as
+    /// the search asks for them, and it seldom asks for all.
+    fn reach_of(&self, t: f64, keep: &[bool], required: &[usize], free: bool) -> Option<u32> {
+        let options = self.options_at(t);
+        let candidate = |i: usize| {
+            let (_, candidate) = self.candidate(&options[i], i, 0, free);
+            Candidate { required: required.contains(&i), ..candidate }
+        };
+        let kept = (0..self.stretches.len()).filter(|&i| keep[i]);
+        let (first, rest) =
+            (kept.clone().filter(|i| required.contains(i)), kept.filter(|i| !required.contains(i)));
+        reach_of(first.chain(rest).map(candidate), self.budget_s())
     }
 
     /// The longest total, within the budget, of a session at progress `t`
     /// of the stretches marked in `keep` only.
     pub fn reach_among(&self, t: f64, keep: &[bool]) -> Option<u32> {
-        let found = self.candidates(t, &vec![0; self.stretches.len()]);
-        let candidates: Vec<Candidate> =
-            found.into_iter().filter(|(i, _, _)| keep[*i]).map(|(_, _, c)| c).collect();
-        reach(&candidates, self.budget_s())
+        self.reach_of(t, keep, &[], false)
     }
 
     /// The longest total, within the budget, of a session at progress `t`
     /// of the stretches marked in `keep` that holds every stretch of
     /// `required`.
     pub fn reach_requiring(&self, t: f64, required: &[usize], keep: &[bool]) -> Option<u32> {
-        let found = self.candidates_of(t, &vec![0; self.stretches.len()], true);
-        let candidates: Vec<Candidate> = found
-            .into_iter()
-            .filter(|(i, _, _)| keep[*i])
-            .map(|(i, _, c)| Candidate { required: required.contains(&i), ..c })
-            .collect();
-        reach(&candidates, self.budget_s())
+        self.reach_of(t, keep, required, true)
     }
 
     /// The lowest total a session at progress `t` must reach:
     /// `min(⌈0.9 × budget⌉, reach)` (see the module docs). `None` when no
     /// session fits at all.
     pub fn floor(&self, t: f64) -> Option<u32> {
-        let found = self.candidates_of(t, &vec![0; self.stretches.len()], true);
-        let candidates: Vec<Candidate> = found.into_iter().map(|(_, _, c)| c).collect();
-        let reach = reach(&candidates, self.budget_s())?;
+        let reach = self.reach_of(t, &vec![true; self.stretches.len()], &[], true)?;
         Some(reach.min(ninety_percent(self.budget_s())))
     }
 
@@ -283,7 +331,17 @@ impl<'a> Selector<'a> {
         let kinds =
             |p: &[Picked], test: fn(&Stretch) -> bool| p.iter().any(|(i, _)| test(self.stretches[*i]));
         let keeps = |test: fn(&Stretch) -> bool| !kinds(&picks, test) || kinds(&upright, test);
-        if upright.is_empty() || !keeps(score::opens_chest) || !keeps(score::extends) {
+        // Nor at the cost of the time: upright, the session (with its
+        // further rounds) still reaches what the floor work reached.
+        let fills = || {
+            let floor = self.floor(t).unwrap_or(0).min(super::rounds::session_s(self, &picks));
+            super::rounds::session_s(self, &upright) >= floor
+        };
+        // Nor at the cost of stretches that serve the goals.
+        let fillers = |p: &[Picked]| p.iter().filter(|(i, _)| !self.comes_first(*i)).count();
+        let serves = || fillers(&upright) <= fillers(&picks);
+        if upright.is_empty() || !keeps(score::opens_chest) || !keeps(score::extends) || !fills() || !serves()
+        {
             picks
         } else {
             upright
@@ -432,10 +490,10 @@ impl<'a> Selector<'a> {
     /// session that meets `floor` and holds the stretches of `must` (or,
     /// when no such session is among `keep`, without them).
     fn search(&self, t: f64, extra: &[i64], keep: &[bool], floor: u32, must: &[usize]) -> Vec<Picked> {
-        let found: Vec<_> = self.candidates(t, extra).into_iter().filter(|(i, _, _)| keep[*i]).collect();
-        let need = |i: usize| must.contains(&i);
-        let candidates: Vec<Candidate> =
-            found.iter().map(|(i, _, c)| Candidate { required: need(*i), ..c.clone() }).collect();
+        let (found, mut candidates) = self.candidates(t, extra, keep);
+        for ((i, _), candidate) in found.iter().zip(&mut candidates) {
+            candidate.required = must.contains(i);
+        }
         let table = solve(&candidates, self.budget_s(), score::LEVEL_CHANGE);
         match table.best_from(floor) {
             Some(pick) => picked(&found, &pick.options),
@@ -479,6 +537,10 @@ pub(crate) fn ninety_percent(budget_s: u32) -> u32 {
     (budget_s * 9).div_ceil(10)
 }
 
-fn picked(found: &[(usize, Vec<Prescription>, Candidate)], options: &[Option<usize>]) -> Vec<Picked> {
-    found.iter().zip(options).filter_map(|((i, doses, _), k)| k.map(|k| (*i, doses[k]))).collect()
+/// A search candidate's stretch (by index) and its doses, in the order of
+/// its options.
+type Found = (usize, Vec<Prescription>);
+
+fn picked(found: &[Found], options: &[Option<usize>]) -> Vec<Picked> {
+    found.iter().zip(options).filter_map(|((i, doses), k)| k.map(|k| (*i, doses[k]))).collect()
 }

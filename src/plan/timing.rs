@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::content::{Dose, Each, Effort, Equipment, Level, Position, Range, Stretch};
+use crate::content::{Dose, Each, Effort, Equipment, Intensity, Level, Position, Range, Stretch};
 
 pub use super::holds::Holds;
 
@@ -134,6 +134,16 @@ pub fn options(dose: &Dose, holds: Holds, quick: bool, t: f64) -> Vec<Prescripti
         Effort::Hold(_) => reps.min,
     };
     (least..=reps.max).map(|r| at.with_reps(r)).collect()
+}
+
+/// [`options`] for `stretch`: a deep stretch starts (at `t` = 0, a plan's
+/// first week or a single session) at its fewest repetitions only.
+pub fn stretch_options(stretch: &Stretch, holds: Holds, quick: bool, t: f64) -> Vec<Prescription> {
+    let mut doses = options(&stretch.dose, holds, quick, t);
+    if t == 0.0 && stretch.intensity == Intensity::Deep {
+        doses.truncate(1);
+    }
+    doses
 }
 
 /// The hold range a stretch is given: its own range inside ACSM's, or the

@@ -1,27 +1,44 @@
 //! Stream compression for the PDF: every stream Flate-compressed with
-//! compressors kept per thread, and a picture's deflated rows reused when
-//! the same picture comes again (a batch prints one logo many times).
+//! compressors kept per thread, and a picture's deflated rows (or a large
+//! stream's, such as a font subset) reused when the same bytes come again
+//! (a batch prints one logo and a few font subsets many times).
 
 use lopdf::Object;
 
 use crate::error::{Error, Result};
 
-/// The compressors of this thread, made once and reused from stream to
-/// stream and document to document (making one clears large tables).
+/// The compressors of this thread, each made when first needed (making
+/// one clears large tables: a card needs no picture compressor) and then
+/// reused from stream to stream and document to document.
+#[derive(Default)]
 struct Compressors {
     /// Level 6 packs almost as tightly as the slowest level in a fraction
     /// of the time.
-    text: flate2::Compress,
+    text: Option<flate2::Compress>,
     /// Pictures are large and already as small as their pixels allow: a
     /// lighter level costs them little and halves their time.
-    pictures: flate2::Compress,
+    pictures: Option<flate2::Compress>,
+}
+
+/// The two kinds of stream, by the level they are packed at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Picture,
+}
+
+impl Compressors {
+    fn get(&mut self, kind: Kind) -> &mut flate2::Compress {
+        let (slot, level) = match kind {
+            Kind::Text => (&mut self.text, 6),
+            Kind::Picture => (&mut self.pictures, 3),
+        };
+        slot.get_or_insert_with(|| flate2::Compress::new(flate2::Compression::new(level), true))
+    }
 }
 
 thread_local! {
-    static COMPRESSORS: std::cell::RefCell<Compressors> = std::cell::RefCell::new(Compressors {
-        text: flate2::Compress::new(flate2::Compression::new(6), true),
-        pictures: flate2::Compress::new(flate2::Compression::new(3), true),
-    });
+    static COMPRESSORS: std::cell::RefCell<Compressors> = std::cell::RefCell::default();
 }
 
 /// Flate-compresses every stream not yet compressed. (Pictures go in as
@@ -32,17 +49,17 @@ pub(super) fn compress(lo: &mut lopdf::Document) -> Result<()> {
 }
 
 fn compress_with(lo: &mut lopdf::Document, compressors: &mut Compressors) -> Result<()> {
-    let Compressors { text: deflate, pictures: deflate_pictures } = compressors;
     for object in lo.objects.values_mut() {
         let Object::Stream(stream) = object else { continue };
         if stream.dict.get(b"Filter").is_ok() {
             continue;
         }
         let picture = stream.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image");
-        let packed = if picture {
-            packed_picture(deflate_pictures, &stream.content)?
+        let kind = if picture { Kind::Picture } else { Kind::Text };
+        let packed = if picture || stream.content.len() >= REUSED_FROM {
+            packed_again(compressors, kind, &stream.content)?
         } else {
-            pack(deflate, &stream.content)?
+            pack(compressors.get(kind), &stream.content)?
         };
         if packed.len() < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
@@ -52,33 +69,40 @@ fn compress_with(lo: &mut lopdf::Document, compressors: &mut Compressors) -> Res
     Ok(())
 }
 
-/// A picture's rows already deflated in this process, with the rows they
-/// came from: a batch prints the same logo on every handout.
+/// A stream already deflated in this process, with the bytes it came
+/// from: a batch prints the same logo, and mostly the same font subsets,
+/// on every handout.
 struct Packed {
+    kind: Kind,
     crc: u32,
-    rows: Vec<u8>,
+    bytes: Vec<u8>,
     packed: Vec<u8>,
 }
 
-/// The most pictures kept deflated at once.
-const KEPT_PICTURES: usize = 8;
+/// The most streams kept deflated at once.
+const KEPT: usize = 16;
 
-/// Deflates a picture's rows, or reuses the result for the same rows.
-fn packed_picture(deflate: &mut flate2::Compress, rows: &[u8]) -> Result<Vec<u8>> {
+/// The smallest text stream worth keeping deflated (fonts are some
+/// kilobytes; a short content stream is cheaper to pack than to keep).
+const REUSED_FROM: usize = 4096;
+
+/// Deflates `bytes`, or reuses the result for the same bytes of the same
+/// kind: the same bytes in, the same bytes out.
+fn packed_again(compressors: &mut Compressors, kind: Kind, bytes: &[u8]) -> Result<Vec<u8>> {
     static KNOWN: std::sync::Mutex<Vec<Packed>> = std::sync::Mutex::new(Vec::new());
     let mut crc = flate2::Crc::new();
-    crc.update(rows);
+    crc.update(bytes);
     let crc = crc.sum();
-    let same = |p: &Packed| p.crc == crc && p.rows == rows;
+    let same = |p: &Packed| p.kind == kind && p.crc == crc && p.bytes == bytes;
     if let Some(found) = KNOWN.lock().unwrap_or_else(|e| e.into_inner()).iter().find(|p| same(p)) {
         return Ok(found.packed.clone());
     }
-    let packed = pack(deflate, rows)?;
+    let packed = pack(compressors.get(kind), bytes)?;
     let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
-    if known.len() >= KEPT_PICTURES {
+    if known.len() >= KEPT {
         known.remove(0);
     }
-    known.push(Packed { crc, rows: rows.to_vec(), packed: packed.clone() });
+    known.push(Packed { kind, crc, bytes: bytes.to_vec(), packed: packed.clone() });
     Ok(packed)
 }
 

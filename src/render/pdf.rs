@@ -24,8 +24,6 @@ use crate::error::{Error, Result};
 
 /// Renders `doc` to PDF bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>> {
-    let mut pdf = PdfDocument::new(&doc.title);
-
     // Layout checks user text; this catches a sheet's own wording.
     let fonts = crate::doc::Fonts::get();
     if let Some((run, c)) =
@@ -33,17 +31,45 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     {
         return Err(Error::Internal(format!("the sheet font lacks {c:?} in {:?}", run.text)));
     }
-    for face in used_faces(doc) {
+    let pictures = pictures(doc);
+    let mut parts = doc.pages.chunks(PAGES_AT_ONCE).map(|pages| part(doc, pages, &pictures));
+    let mut lo = parts.next().unwrap_or_else(|| part(doc, &[], &pictures))?;
+    for more in parts {
+        super::join::append_pages(&mut lo, more?)?;
+    }
+    save(lo, Info::of(doc))
+}
+
+/// How many pages go through printpdf at once. A page's drawing as
+/// printpdf operators takes far more memory than its packed stream, so a
+/// long document (the gallery of a large library) goes through in parts,
+/// each packed before the next is drawn, then joined; a sheet of a few
+/// dozen pages is one part, as before.
+const PAGES_AT_ONCE: usize = 64;
+
+/// `pages` of `doc` as a PDF document of their own, streams packed: the
+/// fonts subset to what these pages use, and the pictures they show
+/// (by their ids among every picture of `doc`).
+fn part(doc: &Document, pages: &[Page], pictures: &[Arc<Picture>]) -> Result<lopdf::Document> {
+    let mut pdf = PdfDocument::new(&doc.title);
+    let faces: BTreeSet<Face> = pages.iter().flat_map(|p| p.texts().map(|t| t.face)).collect();
+    for face in faces {
         let font = parse_font(face)?;
         pdf.resources.fonts.map.insert(font_id(face), PdfFont::new(font));
     }
-    let pictures = pictures(doc);
+    let shown = pictures_of(pages);
     for (i, picture) in pictures.iter().enumerate() {
-        pdf.resources.xobjects.map.insert(image_id(i), XObject::Image(raw_image(picture)));
+        if shown.iter().any(|p| Arc::ptr_eq(p, picture) || p == picture) {
+            pdf.resources.xobjects.map.insert(image_id(i), XObject::Image(raw_image(picture)));
+        }
     }
-    let pages = doc.pages.iter().map(|page| pdf_page(page, &pictures)).collect();
-    pdf.with_pages(pages);
-    save(&pdf, Info::of(doc))
+    let ops = pages.iter().map(|page| pdf_page(page, pictures)).collect();
+    pdf.with_pages(ops);
+    let mut warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&save_options(), &mut warnings);
+    drop(pdf);
+    compress(&mut lo)?;
+    Ok(lo)
 }
 
 /// What the PDF's document information says.
@@ -129,14 +155,15 @@ fn parse_font(face: Face) -> Result<ParsedFont> {
         .ok_or_else(|| Error::Internal(format!("the embedded {face:?} font could not be parsed")))
 }
 
-fn used_faces(doc: &Document) -> BTreeSet<Face> {
-    doc.pages.iter().flat_map(|p| p.texts().map(|t| t.face)).collect()
+/// Every distinct picture of `doc`, in first-use order.
+fn pictures(doc: &Document) -> Vec<Arc<Picture>> {
+    pictures_of(&doc.pages)
 }
 
-/// Every distinct picture, in first-use order.
-fn pictures(doc: &Document) -> Vec<Arc<Picture>> {
+/// Every distinct picture of `pages`, in first-use order.
+fn pictures_of(pages: &[Page]) -> Vec<Arc<Picture>> {
     let mut out: Vec<Arc<Picture>> = Vec::new();
-    for item in doc.pages.iter().flat_map(|p| &p.items) {
+    for item in pages.iter().flat_map(|p| &p.items) {
         if let Item::Image { picture, .. } = item
             && !out.iter().any(|known| Arc::ptr_eq(known, picture) || known == picture)
         {
@@ -156,8 +183,8 @@ fn raw_image(picture: &Picture) -> RawImage {
     }
 }
 
-fn save(pdf: &PdfDocument, info: Info) -> Result<Vec<u8>> {
-    let options = PdfSaveOptions {
+fn save_options() -> PdfSaveOptions {
+    PdfSaveOptions {
         optimize: true,
         subset_fonts: true,
         secure: true,
@@ -169,9 +196,12 @@ fn save(pdf: &PdfDocument, info: Info) -> Result<Vec<u8>> {
             auto_optimize: Some(false),
             format: Some(ImageCompression::None),
         }),
-    };
-    let mut warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
+    }
+}
+
+/// The finished file of `lo` (streams packed): our document information,
+/// the dictionaries packed too, and the trailer `/ID` from its bytes.
+fn save(mut lo: lopdf::Document, info: Info) -> Result<Vec<u8>> {
     set_info(&mut lo, info);
     compress(&mut lo)?;
     // Object streams compress the dictionaries too (fonts' width tables,
@@ -244,6 +274,49 @@ mod tests {
         doc.pages[0].items.push(text_run("a → b", Face::Regular, 10.0, Color::BLACK, Point::new(50.0, 90.0)));
         let err = render(&doc).unwrap_err();
         assert!(err.to_string().contains("lacks '→'"), "{err}");
+    }
+
+    #[test]
+    fn a_long_document_goes_through_in_parts_and_keeps_every_page_in_order() {
+        let mut doc = sample();
+        let pages = 2 * PAGES_AT_ONCE + 3;
+        doc.pages = (0..pages)
+            .map(|i| {
+                let mut page = Page::new(Paper::A4.portrait());
+                let dot = Path::circle(Point::new(100.0, 200.0), 10.0, Some(Color::gray(40)), None);
+                page.items.push(Item::Path(dot));
+                // The bold face only past the first part: its font comes with a later one.
+                let face = if i > PAGES_AT_ONCE { Face::Bold } else { Face::Regular };
+                let label = format!("Page {i}");
+                page.items.push(text_run(&label, face, 12.0, Color::BLACK, Point::new(50.0, 90.0)));
+                page
+            })
+            .collect();
+        let bytes = render(&doc).unwrap();
+        assert_eq!(bytes, render(&doc).unwrap(), "the same bytes every time");
+        let lo = lopdf::Document::load_mem(&bytes).unwrap();
+        let ids: Vec<_> = lo.get_pages().into_values().collect();
+        assert_eq!(ids.len(), pages);
+        let faces = |k: usize| {
+            let fonts = lo.get_page_fonts(ids[k]).unwrap();
+            fonts
+                .values()
+                .map(|f| f.get(b"BaseFont").unwrap().as_name().unwrap().to_vec())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(faces(0).len(), 1, "a page names the one face it uses");
+        assert_eq!(faces(pages - 1).len(), 1);
+        assert_ne!(faces(0), faces(pages - 1), "a later part brings its own font, the bold face");
+        for (k, id) in ids.iter().enumerate() {
+            let content = lo.get_page_content(*id);
+            assert!(!content.is_empty(), "page {k} has its drawing");
+            let parent = lo.get_dictionary(*id).unwrap().get(b"Parent").unwrap().as_reference().unwrap();
+            assert_eq!(parent, ids_tree(&lo), "page {k} hangs in the one page tree");
+        }
+    }
+
+    fn ids_tree(lo: &lopdf::Document) -> lopdf::ObjectId {
+        lo.catalog().unwrap().get(b"Pages").unwrap().as_reference().unwrap()
     }
 
     #[test]

@@ -8,23 +8,25 @@
 //! for a wide pose): a card that cannot hold every stretch at that size
 //! shows fewer stretches rather than smaller ones, keeping those that fit
 //! in the order given.
+//!
+//! The card tries many layouts; what they share is worked out once (see
+//! `card_measure`), and each stretch's text comes from `card_cell`.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::Exercise;
+use super::card_cell::cell_text;
+use super::card_measure::{Measures, Texts};
 use super::card_safety;
-use super::dose::DoseCells;
 use super::gallery::side_by_side;
 use super::parts::{self, Photos};
-use crate::content::{Condition, Safety, Stretch};
+use crate::content::Safety;
 use crate::doc::geom::mm;
 use crate::doc::{Document, Face, Item, Page, Stroke};
 use crate::doc::{Point, Rect, Size};
-use crate::figure;
-use crate::layout::flow::{Block, BlockBuilder, baseline_offset, text_run};
+use crate::layout::flow::{Block, BlockBuilder, text_run};
 use crate::layout::style::{SheetOptions, Style};
-use crate::layout::text::{self, Span};
+use crate::layout::text;
 
 /// The most stretches a card shows.
 pub const MAX_STRETCHES: usize = 8;
@@ -59,39 +61,56 @@ pub struct Card {
 /// three columns; the one showing the most stretches wins, the normal
 /// style and fewer columns on a tie.
 pub fn card(entries: &[Exercise], safety: &Safety, photos: &Photos, options: &SheetOptions) -> Card {
+    lay_out(entries, safety, photos, options, true)
+}
+
+/// [`card`], keeping what its attempts work out when `remember` is set
+/// (a test in `card_measure` compares the two).
+pub(super) fn lay_out(
+    entries: &[Exercise],
+    safety: &Safety,
+    photos: &Photos,
+    options: &SheetOptions,
+    remember: bool,
+) -> Card {
     let title = options.title.as_deref().unwrap_or("Desk stretch break");
     let entries = &entries[..entries.len().min(MAX_STRETCHES)];
     let normal = Style::new(options);
-    let measures = Measures { photos, natural: RefCell::default(), boxes: RefCell::default() };
+    let measures = Measures::new(photos, remember);
     let sheet = |style: Style, compact: bool| Sheet {
         title,
         panel: card_safety::panel(&style, frame(&style).w, safety, compact),
         measures: &measures,
+        texts: Texts::new(remember),
         style,
-        compact,
     };
-    let mut best: Option<Chosen> = None;
+    // Every style tried, kept with what it worked out; the best layout
+    // found and the index of its style.
+    let mut sheets: Vec<Sheet> = Vec::new();
+    let mut best: Option<(Chosen, usize)> = None;
+    let shown = |best: &Option<(Chosen, usize)>| best.as_ref().map_or(0, |(b, _)| b.shown.len());
     // The compact safety panel only where the lists leave no room at all.
     for (style, compact) in [(normal, false), (normal.dense(), false), (normal.dense(), true)] {
         if compact && best.is_some() {
             break;
         }
-        let sheet = sheet(style, compact);
+        sheets.push(sheet(style, compact));
+        let (index, sheet) = (sheets.len() - 1, &sheets[sheets.len() - 1]);
         for columns in 1..=3 {
             let chosen = sheet.choose(entries, columns);
-            if chosen.as_ref().map_or(0, |c| c.shown.len()) > best.as_ref().map_or(0, |b| b.shown.len()) {
-                best = chosen;
+            if chosen.as_ref().map_or(0, |c| c.shown.len()) > shown(&best) {
+                best = chosen.map(|chosen| (chosen, index));
             }
         }
-        if best.as_ref().is_some_and(|b| b.shown.len() == entries.len()) {
+        if shown(&best) == entries.len() && best.is_some() {
             break;
         }
     }
     let (page, shown) = match best {
-        Some(chosen) => {
-            let sheet = sheet(chosen.style, chosen.compact);
-            let chosen = sheet.enlarge(chosen);
-            (sheet.place(&chosen.shown, &chosen.grid), chosen.shown)
+        Some((chosen, index)) => {
+            let sheet = &sheets[index];
+            let grid = sheet.enlarge(&chosen);
+            (sheet.place(&chosen.shown, &grid), chosen.shown)
         }
         None => {
             let sheet = sheet(normal.dense(), true);
@@ -111,13 +130,11 @@ pub fn card(entries: &[Exercise], safety: &Safety, photos: &Photos, options: &Sh
     }
 }
 
-/// A layout that fits: its style, the stretches it shows and their grid.
+/// A layout that fits (in the style of the sheet that found it): its
+/// columns and the stretches it shows.
 struct Chosen<'e> {
-    style: Style,
-    compact: bool,
     columns: usize,
     shown: Vec<Exercise<'e>>,
-    grid: Block,
 }
 
 /// What every layout attempt in one style shares.
@@ -126,58 +143,9 @@ struct Sheet<'a> {
     /// The safety panel, laid out once.
     panel: Block,
     measures: &'a Measures<'a>,
+    /// Text blocks in this style, made once for every attempt.
+    texts: Texts,
     style: Style,
-    /// Whether the safety panel runs its lists on (see `card_safety`).
-    compact: bool,
-}
-
-/// Figure measurements, worked out once per card: placing a figure is the
-/// slow part of a layout attempt.
-struct Measures<'a> {
-    photos: &'a Photos,
-    natural: RefCell<HashMap<String, Size>>,
-    boxes: RefCell<HashMap<(String, u32), Size>>,
-}
-
-impl Measures<'_> {
-    /// The stretch's figure's size in head heights (zero for a photo or
-    /// no figure).
-    fn natural(&self, stretch: &Stretch) -> Size {
-        if self.photos.contains_key(&stretch.id) {
-            return Size::default();
-        }
-        let mut cache = self.natural.borrow_mut();
-        *cache
-            .entry(stretch.id.clone())
-            .or_insert_with(|| stretch.figure.as_ref().map(figure::natural_size).unwrap_or_default())
-    }
-
-    /// The box a stretch's figure needs at `scale`: its drawing with
-    /// padding, or a square for a photo.
-    fn figure_box(&self, stretch: &Stretch, scale: f32) -> Size {
-        let photo = Size { w: FIGURE_AIM * 1.2, h: FIGURE_AIM * 1.2 };
-        let natural = self.natural(stretch);
-        let Some(fig) = stretch.figure.as_ref().filter(|_| natural.h > 0.0) else {
-            return if self.photos.contains_key(&stretch.id) { photo } else { Size::default() };
-        };
-        let key = (stretch.id.clone(), scale.to_bits());
-        if let Some(size) = self.boxes.borrow().get(&key) {
-            return *size;
-        }
-        let mut size = Size { w: natural.w * scale + 6.0, h: natural.h * scale + 6.0 };
-        // Grown by what the last try fell short, at least 1 %: two or
-        // three tries where steps of 3 % took up to twenty.
-        for _ in 0..20 {
-            let fits = figure::fit_scale(fig, size);
-            if fits >= scale * 0.999 {
-                break;
-            }
-            let grow = (scale / fits.max(f32::EPSILON) * 1.002).clamp(1.01, 1.5);
-            size = Size { w: size.w * grow, h: size.h * grow };
-        }
-        self.boxes.borrow_mut().insert(key, size);
-        size
-    }
 }
 
 impl Sheet<'_> {
@@ -211,43 +179,50 @@ impl Sheet<'_> {
     /// the card still fits with it.
     fn choose_in_order<'e>(&self, entries: &[Exercise<'e>], columns: usize) -> Option<Chosen<'e>> {
         let mut shown: Vec<Exercise<'e>> = Vec::new();
-        let mut grid = None;
+        let mut fitted = false;
         for entry in entries {
             let mut trial = shown.clone();
             trial.push(*entry);
-            if let Some(fitted) = self.fit(&trial, columns, FIGURE_AIM, false) {
+            if self.measure(&trial, columns, FIGURE_AIM).is_some() {
                 shown = trial;
-                grid = Some(fitted);
+                fitted = true;
             }
         }
-        grid.map(|grid| Chosen { style: self.style, compact: self.compact, columns, shown, grid })
+        fitted.then_some(Chosen { columns, shown })
     }
 
-    /// `chosen` drawn, its figures as large as the page's spare height
-    /// allows, up to a point.
-    fn enlarge<'e>(&self, chosen: Chosen<'e>) -> Chosen<'e> {
+    /// The grid of `chosen` drawn, its figures as large as the page's
+    /// spare height allows, up to a point.
+    fn enlarge(&self, chosen: &Chosen) -> Block {
         let aim = [1.4, 1.3, 1.2, 1.1]
             .into_iter()
             .map(|k| FIGURE_AIM * k)
             .filter(|&aim| tallest(&chosen.shown, aim, self.measures) <= FIGURE_MAX)
-            .find(|&aim| self.fit(&chosen.shown, chosen.columns, aim, false).is_some())
+            .find(|&aim| self.measure(&chosen.shown, chosen.columns, aim).is_some())
             .unwrap_or(FIGURE_AIM);
-        match self.fit(&chosen.shown, chosen.columns, aim, true) {
-            Some(grid) => Chosen { grid, ..chosen },
-            None => chosen,
-        }
+        let grid = |aim: f32, draw: bool| {
+            self.measure(&chosen.shown, chosen.columns, aim).map(|grid| grid.build(&chosen.shown, self, draw))
+        };
+        // The grid that fitted when the stretches were chosen, undrawn, if
+        // the larger one should not fit after all.
+        grid(aim, true).or_else(|| grid(FIGURE_AIM, false)).unwrap_or_default()
     }
 
-    /// The grid of `shown` in `columns` columns with the smallest figure
-    /// measuring `aim`, if the page holds it.
-    /// Figures are drawn only when `draw` is set: a trial needs only the
-    /// heights.
-    fn fit(&self, shown: &[Exercise], columns: usize, aim: f32, draw: bool) -> Option<Block> {
+    /// How the grid of `shown` in `columns` columns with the smallest
+    /// figure measuring `aim` fits the page, if it does: all a trial
+    /// needs, without building the grid.
+    fn measure(&self, shown: &[Exercise], columns: usize, aim: f32) -> Option<GridFit> {
         let style = &self.style;
         let frame = frame(style);
-        let header = header(style, frame.w, self.title, shown);
+        let header = self.header(frame.w, shown);
         let room = frame.h - header.height - self.panel.height - 2.0 * gap(style) - footer_height(style);
-        fit_grid(shown, style, self.measures, frame.w, room, (columns, aim, draw))
+        fit_grid(shown, self, frame.w, room, (columns, aim))
+    }
+
+    /// The header for `shown`, made once per length.
+    fn header(&self, width: f32, shown: &[Exercise]) -> Rc<Block> {
+        let seconds: u32 = shown.iter().map(|e| e.seconds).sum();
+        self.texts.header(seconds, || header(&self.style, width, self.title, shown))
     }
 
     /// The page: header and grid from the top, safety panel and footer at
@@ -255,7 +230,7 @@ impl Sheet<'_> {
     fn place(&self, shown: &[Exercise], grid: &Block) -> Page {
         let style = &self.style;
         let frame = frame(style);
-        let header = header(style, frame.w, self.title, shown);
+        let header = self.header(frame.w, shown);
         let panel = &self.panel;
         let mut page = Page::new(style.page);
         page.items.extend(header.items_at(frame.x, frame.y));
@@ -336,50 +311,92 @@ fn tallest(shown: &[Exercise], aim: f32, measures: &Measures) -> f32 {
     shown.iter().map(|e| measures.natural(e.stretch).h * scale).fold(0.0, f32::max)
 }
 
-/// The grid of `entries` in `columns` columns of `width`, if it fits in
-/// `room` points of height with every text column of a readable width.
+/// How a grid of stretches fits: the one figure scale, each figure's
+/// box and text block, the widths and the height it leaves for gaps.
+struct GridFit {
+    scale: f32,
+    boxes: Vec<Size>,
+    texts: Vec<Rc<Block>>,
+    /// The figure column's width, a cell's width and the grid's.
+    figure_w: f32,
+    cell_w: f32,
+    width: f32,
+    columns: usize,
+    /// The room given and the rows' total height.
+    room: f32,
+    rows_h: f32,
+}
+
+/// How the grid of `entries` in `columns` columns of `width` fits in `room`
+/// points of height with every text column of a readable width, if it does.
 fn fit_grid(
     entries: &[Exercise],
-    style: &Style,
-    measures: &Measures,
+    sheet: &Sheet,
     width: f32,
     room: f32,
-    (columns, aim, draw): (usize, f32, bool),
-) -> Option<Block> {
-    let gap = mm(5.0);
+    (columns, aim): (usize, f32),
+) -> Option<GridFit> {
+    let (style, measures) = (&sheet.style, sheet.measures);
     let scale = scale(entries, aim, measures);
-    let boxes: Vec<Size> = entries.iter().map(|e| measures.figure_box(e.stretch, scale)).collect();
+    let photo_side = FIGURE_AIM * 1.2;
+    let boxes: Vec<Size> =
+        entries.iter().map(|e| measures.figure_box(e.stretch, scale, photo_side)).collect();
     let figure_w = boxes.iter().map(|b| b.w).fold(0.0, f32::max);
-    let cell_w = (width - gap * (columns - 1) as f32) / columns as f32;
+    let cell_w = (width - GRID_GAP * (columns - 1) as f32) / columns as f32;
     let text_w = cell_w - figure_w - FIGURE_GAP;
     // At least about 22 characters a line, at most about 80.
     if text_w < 11.0 * style.body || text_w > 42.0 * style.body {
         return None;
     }
-    let figures = Figures { scale, width: figure_w, photos: measures.photos, draw };
-    let rows: Vec<Block> = entries
+    let text_x = figure_w + FIGURE_GAP;
+    let texts: Vec<Rc<Block>> = entries
+        .iter()
+        .map(|e| sheet.texts.cell(e, cell_w - text_x, || cell_text(e, style, cell_w - text_x)))
+        .collect();
+    // A cell is as tall as its text or its figure, a row as its tallest cell.
+    let rows_h: f32 = texts
         .chunks(columns)
         .zip(boxes.chunks(columns))
-        .map(|(row, boxes)| {
-            let cells = row.iter().zip(boxes).map(|(e, b)| cell(e, *b, &figures, style, cell_w)).collect();
-            side_by_side(cells, cell_w, gap)
+        .map(|(texts, boxes)| {
+            texts.iter().zip(boxes).map(|(text, b)| text.height.max(b.h)).fold(0.0, f32::max)
         })
-        .collect();
-    let rows_h: f32 = rows.iter().map(|r| r.height).sum();
-    let count = rows.len() as f32;
+        .sum();
+    let count = entries.len().div_ceil(columns) as f32;
     if rows_h + mm(2.0) * (count - 1.0) > room {
         return None;
     }
-    // Spread spare height between the rows, up to a comfortable gap.
-    let row_gap = ((room - rows_h) / (count - 1.0).max(1.0)).min(mm(7.0));
-    Some(stack(rows, row_gap, width, style))
+    Some(GridFit { scale, boxes, texts, figure_w, cell_w, width, columns, room, rows_h })
+}
+
+/// Space between the columns of the grid.
+const GRID_GAP: f32 = mm(5.0);
+
+impl GridFit {
+    /// The grid of `entries` (those it was measured for); figures drawn
+    /// only when `draw` is set.
+    fn build(&self, entries: &[Exercise], sheet: &Sheet, draw: bool) -> Block {
+        let figures = Figures { scale: self.scale, width: self.figure_w, measures: sheet.measures, draw };
+        let cells = entries.iter().zip(&self.boxes).zip(&self.texts);
+        let cells: Vec<Block> =
+            cells.map(|((e, b), text)| cell(e, *b, text, &figures, &sheet.style, self.cell_w)).collect();
+        let mut rows: Vec<Block> = Vec::new();
+        let mut cells = cells.into_iter().peekable();
+        while cells.peek().is_some() {
+            let row: Vec<Block> = cells.by_ref().take(self.columns).collect();
+            rows.push(side_by_side(row, self.cell_w, GRID_GAP));
+        }
+        let count = rows.len() as f32;
+        // Spread spare height between the rows, up to a comfortable gap.
+        let row_gap = ((self.room - self.rows_h) / (count - 1.0).max(1.0)).min(mm(7.0));
+        stack(rows, row_gap, self.width, &sheet.style)
+    }
 }
 
 /// How the figures of one card are drawn: one scale, one column width.
 struct Figures<'a> {
     scale: f32,
     width: f32,
-    photos: &'a Photos,
+    measures: &'a Measures<'a>,
     /// Whether to draw them, or only make room.
     draw: bool,
 }
@@ -402,33 +419,24 @@ fn stack(rows: Vec<Block>, gap: f32, width: f32, style: &Style) -> Block {
     b.finish()
 }
 
-/// One stretch: its figure centred in the figure column; name, summary,
-/// dose, who should skip it and the steps beside it.
-fn cell(entry: &Exercise, figure_box: Size, figures: &Figures, style: &Style, width: f32) -> Block {
+/// One stretch: its figure centred in the figure column; its `text`
+/// (from [`cell_text`]) beside it.
+fn cell(
+    entry: &Exercise,
+    figure_box: Size,
+    text: &Block,
+    figures: &Figures,
+    style: &Style,
+    width: f32,
+) -> Block {
     let text_x = figures.width + FIGURE_GAP;
-    let mut text = BlockBuilder::new(width - text_x);
-    name_and_dose(&mut text, entry, style);
-    if let Some(skip) = skip_if(&entry.stretch.avoid_if) {
-        let size = style.body;
-        text.paragraph(
-            &[Span::bold("Skip if: "), Span::regular(&skip)],
-            size,
-            style.line(size),
-            style.ink,
-            0.0,
-            false,
-        );
-    }
-    text.gap(1.0);
-    parts::numbered(&mut text, style, entry.stretch.card_steps(), style.body, false);
-    let text = text.finish();
-
     let mut b = BlockBuilder::new(width);
     let rect = Rect::new((figures.width - figure_box.w) / 2.0, 0.0, figure_box.w, figure_box.h);
-    let drawn = match (&entry.stretch.figure, figures.photos.contains_key(&entry.stretch.id)) {
+    let photos = figures.measures.photos;
+    let drawn = match (&entry.stretch.figure, photos.contains_key(&entry.stretch.id)) {
         _ if !figures.draw => Vec::new(),
-        (Some(fig), false) => figure::draw_scaled(fig, rect, figures.scale),
-        _ => parts::figure(entry.stretch, rect, style, figures.photos),
+        (Some(_), false) => figures.measures.figure(entry.stretch).draw_scaled(rect, figures.scale),
+        _ => parts::figure(entry.stretch, rect, style, photos),
     };
     for item in drawn {
         b.item(item);
@@ -438,72 +446,4 @@ fn cell(entry: &Exercise, figure_box: Size, figures: &Figures, style: &Style, wi
     }
     b.gap(text.height.max(figure_box.h));
     b.finish()
-}
-
-/// Who should skip a stretch, in a few words: "shoulder injury or
-/// osteoporosis". `None` when nobody need.
-fn skip_if(conditions: &[Condition]) -> Option<String> {
-    if conditions.is_empty() {
-        return None;
-    }
-    let words: Vec<&str> = conditions.iter().map(|&c| condition_words(c)).collect();
-    Some(format!("{}.", crate::words::or_list(&words)))
-}
-
-/// A condition as the card says it.
-fn condition_words(condition: Condition) -> &'static str {
-    match condition {
-        Condition::WristPain => "wrist pain",
-        Condition::KneePain => "knee pain",
-        Condition::NoFloor => "trouble getting down to the floor",
-        Condition::ShoulderInjury => "a shoulder injury",
-        Condition::NeckPain => "neck pain when you move your head",
-        Condition::BalanceProblems => "poor balance",
-        Condition::Osteoporosis => "osteoporosis",
-        Condition::Pregnancy => "pregnancy",
-    }
-}
-
-/// The stretch's name (in balanced lines), summary and dose (the dose
-/// panel's words in one compact line, in the body's ink). The dense
-/// layout puts the dose beside the name when both fit on one line.
-fn name_and_dose(text: &mut BlockBuilder, entry: &Exercise, style: &Style) {
-    let name = style.heading;
-    let dose = DoseCells::prescribed(&entry.dose, "").compact();
-    let body = style.line(style.body);
-    let dose_x =
-        text::width(&entry.stretch.name, Face::Bold, name) + text::width("  ", Face::Regular, style.body);
-    let beside = style.dense && dose_x + text::width(&dose, Face::Bold, style.body) <= text.width;
-    if beside {
-        let lead = style.line(name);
-        text.run_at(0.0, &entry.stretch.name, Face::Bold, name, lead, style.ink);
-        // Same baseline as the name, in the smaller size.
-        let shift = baseline_offset(name, lead) - baseline_offset(style.body, lead);
-        text.gap(shift);
-        text.run_at(dose_x, &dose, Face::Bold, style.body, lead, style.ink);
-        text.gap(lead - shift);
-    } else {
-        for line in text::wrap_balanced(&[Span::bold(&entry.stretch.name)], name, text.width) {
-            text.line(&line, name, style.line(name), style.ink, 0.0);
-        }
-    }
-    text.paragraph(&[Span::regular(&entry.stretch.summary)], style.body, body, style.muted, 0.0, false);
-    if !beside {
-        text.paragraph(&[Span::bold(&dose)], style.body, body, style.ink, 0.0, false);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn skip_if_reads_as_a_short_list() {
-        assert_eq!(skip_if(&[]), None);
-        assert_eq!(skip_if(&[Condition::ShoulderInjury]).as_deref(), Some("a shoulder injury."));
-        assert_eq!(
-            skip_if(&[Condition::BalanceProblems, Condition::Osteoporosis]).as_deref(),
-            Some("poor balance or osteoporosis.")
-        );
-    }
 }

@@ -67,17 +67,23 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
     }
     flow.place(parts::title(&style, width, title, None));
     flow.space(mm(2.0));
-    flow.place(patient_block(h, &style, width));
+    // A short note (one paragraph of a line or two) is read with the
+    // patient's details; longer ones get their own section.
+    let short_note = h.notes.filter(|n| is_short_note(n, &style, width));
+    flow.place(patient_block(h, short_note, &style, width));
     if let Some((label, changes)) = h.changes {
         flow.space(mm(3.0));
         flow.place(changes_block(label, changes, &style, width));
     }
-    let notes = h.notes.filter(|n| !n.trim().is_empty()).map(|n| notes_block(n, &style, width));
+    let notes = h
+        .notes
+        .filter(|n| !n.trim().is_empty() && short_note.is_none())
+        .map(|n| notes_block(n, &style, width));
     // Short notes are read first; long ones would push the exercises
     // down, so they follow them.
     let long_notes = notes.as_ref().is_some_and(|n| n.height > flow.fresh_height() * LONG_NOTES);
     if let Some(notes) = notes.clone().filter(|_| !long_notes) {
-        flow.space(mm(4.0));
+        flow.space(mm(3.0));
         flow.place(notes);
     } else if long_notes {
         flow.space(mm(3.0));
@@ -192,7 +198,7 @@ fn right_aligned(
 
 /// Patient, date, clinician and follow-up (two to a line on a wide
 /// page), and how often, in a tinted box.
-fn patient_block(h: &Handout, style: &Style, width: f32) -> Block {
+fn patient_block(h: &Handout, note: Option<&str>, style: &Style, width: f32) -> Block {
     let pad = mm(3.0);
     let inner = width - 2.0 * pad;
     let size = style.body;
@@ -232,6 +238,10 @@ fn patient_block(h: &Handout, style: &Style, width: f32) -> Block {
     }
     b.gap(mm(1.0));
     frequency(&mut b, h, style);
+    if let Some(note) = note {
+        let text = paragraphs(note).join(" ");
+        b.paragraph(&[Span::bold(NOTE_LABEL), Span::regular(&text)], size, lead, style.ink, 0.0, true);
+    }
     let inner = b.finish();
     if inner.height > style.page.h / 2.0 {
         // A very long name: let it run over pages instead of boxing it.
@@ -272,6 +282,18 @@ fn changes_block(label: &str, changes: &str, style: &Style, width: f32) -> Block
     let spans = [Span::bold(&label), Span::regular(&changes)];
     b.paragraph(&spans, size, style.line(size), style.ink, 0.0, true);
     b.finish()
+}
+
+/// The label a short note from the clinician goes under.
+const NOTE_LABEL: &str = "Notes from your clinician: ";
+
+/// Whether the clinician's notes are one paragraph that takes at most two
+/// lines after their label in the patient's box.
+fn is_short_note(notes: &str, style: &Style, width: f32) -> bool {
+    let paragraphs = paragraphs(notes);
+    let [only] = paragraphs.as_slice() else { return false };
+    let spans = [Span::bold(NOTE_LABEL), Span::regular(only)];
+    crate::layout::text::wrap(&spans, style.body, width - mm(6.0)).len() <= 2
 }
 
 /// The clinician's notes: paragraphs split at blank lines, each line of
@@ -319,7 +341,8 @@ fn place_exercises(flow: &mut Flow, h: &Handout, style: &Style, photos: &Photos,
     let heading = section_heading(style, width, "Your exercises");
     let lead = heading.height + mm(3.0);
     let how_often = how_often_words(h);
-    let boxes = |w: f32| -> Vec<Block> {
+    // Each exercise's boxes: one, or more for steps too long for a page.
+    let boxes = |w: f32| -> Vec<Vec<Block>> {
         h.exercises
             .iter()
             .enumerate()
@@ -329,7 +352,7 @@ fn place_exercises(flow: &mut Flow, h: &Handout, style: &Style, photos: &Photos,
                     BoxedExercise { number: i + 1, stretch: e.stretch, cells: &cells, seconds: e.seconds };
                 // The first box shares its page with the heading.
                 let room = if i == 0 { page_h - lead } else { page_h };
-                exercise_box(&boxed, style, photos, w, room)
+                exercise_box(&boxed, style, photos, w, room, page_h)
             })
             .collect()
     };
@@ -337,15 +360,15 @@ fn place_exercises(flow: &mut Flow, h: &Handout, style: &Style, photos: &Photos,
     let pair_w = (width - gutter) / 2.0;
     // Two to a row only when each box fits a page whole; a row then
     // stays together.
-    let paired = Some(pair_w)
-        .filter(|&w| w >= mm(120.0))
-        .map(boxes)
-        .filter(|pairs| pairs.iter().all(|b| b.height <= page_h - lead));
+    let paired = Some(pair_w).filter(|&w| w >= mm(120.0)).map(boxes).and_then(|pairs| {
+        let whole = pairs.iter().all(|b| b.len() == 1 && b[0].height <= page_h - lead);
+        whole.then(|| pairs.into_iter().flatten().collect::<Vec<_>>())
+    });
     let rows: Vec<Block> = match paired {
         Some(pairs) => pairs.chunks(2).map(|row| side_by_side(row, pair_w + gutter)).collect(),
-        None => boxes(width),
+        None => boxes(width).into_iter().flatten().collect(),
     };
-    flow.space(mm(5.0));
+    flow.space(mm(3.5));
     // A first row that cannot share the first page would leave it half
     // empty: what to know before starting fills it instead.
     let first = rows.first().map_or(0.0, |r| lead + r.height);

@@ -2,6 +2,8 @@
 //! [`Document`](crate::doc::Document).
 
 mod card;
+mod card_cell;
+mod card_measure;
 mod card_safety;
 pub mod dose;
 mod exercise_box;

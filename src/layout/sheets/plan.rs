@@ -101,9 +101,13 @@ fn place_routines(flow: &mut Flow, plan: &Plan, library: &Library, photos: &Phot
         let stretches = plan.routine_stretches(r);
         let blocks: Vec<Block> =
             stretches.iter().enumerate().map(|(n, rs)| rows.row(r, n + 1, rs, row_w)).collect();
-        for line in blocks.chunks(per_line) {
+        let lines: Vec<&[Block]> = blocks.chunks(per_line).collect();
+        for (k, line) in lines.iter().enumerate() {
             flow.space(mm(1.0));
-            flow.place(super::gallery::side_by_side(line.to_vec(), row_w, GUTTER).kept());
+            let block = super::gallery::side_by_side(line.to_vec(), row_w, GUTTER).kept();
+            // Never one row alone on the routine's last page.
+            let last_but_one = lines.len() >= 3 && k + 2 == lines.len();
+            flow.place(if last_but_one { block.kept_with_next() } else { block });
         }
     }
 }

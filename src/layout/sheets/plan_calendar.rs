@@ -16,7 +16,8 @@ use crate::plan::Plan;
 /// Places the calendar of the weeks: a row per week, a column per day, a
 /// tick box and routine letter on each session day, and the week's
 /// minutes. A long plan continues on the next page under a repeated header
-/// row; the section heading stays with the first rows.
+/// row, never with one week alone; the section heading stays with the
+/// first rows.
 pub fn place_calendar(flow: &mut Flow, plan: &Plan, style: &Style) {
     let grid = CalendarGrid::new(plan, style, flow.width());
     let heading_h = style.line(style.heading) + 2.0;
@@ -29,7 +30,11 @@ pub fn place_calendar(flow: &mut Flow, plan: &Plan, style: &Style) {
             flow.new_page();
             continue;
         }
-        let n = fit.clamp(1, rest.len());
+        let mut n = fit.clamp(1, rest.len());
+        // Never one week alone on the calendar's last page.
+        if rest.len() - n == 1 && n >= 3 {
+            n -= 1;
+        }
         flow.place(grid.block(plan, &rest[..n], first, style));
         rest = &rest[n..];
         first = false;

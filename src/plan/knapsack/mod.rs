@@ -383,7 +383,7 @@ impl Table<'_> {
     }
 }
 
-pub(crate) use reach::reach;
+pub(crate) use reach::{reach, reach_of};
 
 mod reach;
 
