@@ -9,8 +9,7 @@
 //! ```
 //!
 //! - Bottom modules import nothing of the crate: [`doc`] (the page model),
-//!   [`words`], [`limits`], [`assets`], [`allocator`] (the binary's
-//!   memory allocator); [`error`] imports only those.
+//!   [`words`], [`limits`], [`assets`]; [`error`] imports only those.
 //! - [`content`] is the data model and its validation; [`input`] reads
 //!   every file; [`plan`] is pure selection and scheduling; [`figure`]
 //!   draws poses; [`layout`] builds documents; [`render`] exports them;
@@ -19,7 +18,6 @@
 //!   and [`run`] carries it out through `jobs`. No two top-level modules
 //!   import each other (a test holds that).
 
-pub mod allocator;
 pub mod assets;
 pub mod catalog;
 pub mod cli;

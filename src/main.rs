@@ -6,11 +6,6 @@ use std::process::ExitCode;
 
 use stretchsheet::cli::{self, Parsed};
 
-/// mimalloc for small blocks, the system allocator for large ones (see
-/// [`stretchsheet::allocator`]).
-#[global_allocator]
-static ALLOCATOR: stretchsheet::allocator::Allocator = stretchsheet::allocator::Allocator;
-
 fn main() -> ExitCode {
     let today = chrono::Local::now().date_naive();
     let result = cli::parse(std::env::args_os(), today).and_then(|parsed| match parsed {
