@@ -361,3 +361,24 @@ fn every_handout_figure_is_at_least_50_mm_everywhere() {
         }
     }
 }
+
+/// A dose far from the stretch's usual range draws one warning line per
+/// value on stderr (the handout is still written); a usual dose none.
+#[test]
+fn a_dose_far_from_the_usual_range_is_warned_about() {
+    let dir = tempdir();
+    let runs = [
+        vec!["handout", "--stretch", "upper-trapezius-stretch:hold=120,reps=10", "-o", "far.pdf"],
+        vec!["handout", "--stretch", "upper-trapezius-stretch:hold=30,reps=3", "-o", "usual.pdf"],
+    ];
+    let outs = run_all_in(dir.path(), &runs);
+    let far = stderr(&outs[0]);
+    assert!(outs[0].status.success(), "{far}");
+    assert!(
+        far.contains("warning: upper-trapezius-stretch: a hold of 120 s is far from its usual 15–30 s"),
+        "{far}"
+    );
+    assert!(far.contains("10 repetitions are far from its usual 2–3"), "{far}");
+    assert!(dir.path().join("far.pdf").exists());
+    assert!(!stderr(&outs[1]).contains("warning"), "{}", stderr(&outs[1]));
+}

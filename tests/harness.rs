@@ -225,6 +225,8 @@ pub fn card_steps(stretch: &Value) -> Vec<String> {
 /// The safety text every sheet prints, from `content/safety.toml`.
 pub struct Safety {
     pub before_you_start: Vec<String>,
+    /// Getting down to the floor and back up (sheets with floor work).
+    pub floor: Vec<String>,
     pub stop: Vec<String>,
     pub emergency: Vec<String>,
     pub urgent: Vec<String>,
@@ -241,6 +243,7 @@ impl Safety {
         };
         Safety {
             before_you_start: list("before_you_start"),
+            floor: list("floor"),
             stop: list("stop"),
             emergency: list("emergency"),
             urgent: list("urgent"),

@@ -231,3 +231,52 @@ fn a_bad_title_is_refused_before_writing() {
     assert!(line.contains("--title: the character \"→\""), "{line}");
     assert!(!dir.path().join("plan.pdf").exists());
 }
+
+/// A plan with floor work says how to get down to the floor and back up,
+/// every line of it; a plan without floor work leaves it out. The
+/// handout does the same.
+#[test]
+fn floor_work_comes_with_getting_down_and_up() {
+    let safety = Safety::read();
+    assert!(safety.floor.len() >= 3);
+    let dir = tempdir();
+    let runs = [
+        vec![
+            "plan",
+            "--goal",
+            "mobility",
+            "--equipment",
+            "none,chair,wall,mat",
+            "--format",
+            "pdf",
+            "-o",
+            "floor.pdf",
+        ],
+        vec!["plan", "--goal", "mobility", "--no-floor", "--format", "pdf", "-o", "upright.pdf"],
+        vec!["handout", "--stretch", "cat-cow", "--stretch", "wall-chest-stretch", "-o", "floor-handout.pdf"],
+        vec![
+            "handout",
+            "--stretch",
+            "wall-chest-stretch",
+            "--stretch",
+            "chin-tucks",
+            "-o",
+            "upright-handout.pdf",
+        ],
+    ];
+    for out in run_all_in(dir.path(), &runs) {
+        ok(&out);
+    }
+    for (file, floor) in [
+        ("floor.pdf", true),
+        ("upright.pdf", false),
+        ("floor-handout.pdf", true),
+        ("upright-handout.pdf", false),
+    ] {
+        let Some(text) = body_text(&dir.path().join(file), "") else { return };
+        assert_eq!(text.contains("Getting down to the floor and back up"), floor, "{file}");
+        if floor {
+            assert_has_all(&text, file, &safety.floor);
+        }
+    }
+}

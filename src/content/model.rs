@@ -336,6 +336,10 @@ pub struct Safety {
     pub before_you_start: Vec<String>,
     /// How to stretch safely.
     pub general: Vec<String>,
+    /// How to get down to the floor and back up safely, for sheets with
+    /// floor stretches (none in an older `safety.toml` that lacks it).
+    #[serde(default)]
+    pub floor: Vec<String>,
     /// When to stop a stretch or a session (each line finishes "Stop now
     /// if…").
     pub stop: Vec<String>,

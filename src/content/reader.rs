@@ -151,13 +151,13 @@ fn expected(field: &str, message: &str) -> String {
             "text in double quotes"
         }
         "steps" | "quick_steps" | "cues" | "cautions" | "aliases" | "general" | "stop" | "see_doctor"
-        | "urgent" | "emergency" | "before_you_start"
+        | "urgent" | "emergency" | "before_you_start" | "floor"
             if listed =>
         {
             "text in double quotes"
         }
         "steps" | "quick_steps" | "cues" | "cautions" | "aliases" | "general" | "stop" | "see_doctor"
-        | "urgent" | "emergency" | "before_you_start" => "a list of lines, such as [\"Sit tall.\"]",
+        | "urgent" | "emergency" | "before_you_start" | "floor" => "a list of lines, such as [\"Sit tall.\"]",
         "goals" | "areas" | "equipment" | "avoid_if" | "props" | "touching" | "lifted" | "against" => {
             "a list of words in double quotes, such as [\"posture\"]"
         }

@@ -136,7 +136,14 @@ fn the_brief_safety_keeps_every_emergency_sign() {
     ] {
         assert!(brief.contains(key), "brief emergency list lacks {key:?}: {brief}");
     }
-    let all = [&safety.before_you_start, &safety.stop, &safety.emergency, &safety.urgent, &safety.see_doctor];
+    let all = [
+        &safety.before_you_start,
+        &safety.floor,
+        &safety.stop,
+        &safety.emergency,
+        &safety.urgent,
+        &safety.see_doctor,
+    ];
     assert!(all.iter().all(|tier| !tier.is_empty()));
     let urgent = safety.urgent.join(" ").to_lowercase();
     for key in ["temperature", "weight loss", "lump", "wakes you", "cough", "cancer", "immune", "steroid"] {

@@ -94,6 +94,7 @@ impl fmt::Display for Fault {
             | UnknownGoal { .. }
             | NothingLeft { .. }
             | LongHold { .. }
+            | FarFromUsual { .. }
             | LongStretch { .. }
             | TooShort { .. } => doses(self, f),
             NoRoom { .. }
@@ -364,6 +365,14 @@ fn doses(fault: &Fault, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f,
             "warning: at the top of its dose this stretch takes {} in one session, over 5 minutes",
             crate::words::duration(*seconds)
+        ),
+        FarFromUsual { id, what: "hold", value, usual: (low, high) } => write!(
+            f,
+            "warning: {id}: a hold of {value} s is far from its usual {low}–{high} s; check the prescription"
+        ),
+        FarFromUsual { id, value, usual: (low, high), .. } => write!(
+            f,
+            "warning: {id}: {value} repetitions are far from its usual {low}–{high}; check the prescription"
         ),
         TooShort { minutes, shortest_s } => {
             let shortest = shortest_s.div_ceil(60);

@@ -361,6 +361,15 @@ pub enum Fault {
     LongStretch {
         seconds: u32,
     },
+    /// A warning of `handout`: a prescribed hold or repetition count far
+    /// (more than twice, or under half) from the stretch's usual range.
+    FarFromUsual {
+        id: String,
+        /// "hold" (seconds) or "repetitions".
+        what: &'static str,
+        value: u32,
+        usual: (u32, u32),
+    },
     /// Too little time for even one stretch.
     TooShort {
         minutes: u32,

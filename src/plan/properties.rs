@@ -31,6 +31,7 @@ fn safety() -> Safety {
         disclaimer: "Tests only.".into(),
         general: vec!["Breathe.".into()],
         before_you_start: vec!["Get new pain checked.".into()],
+        floor: vec!["Use a chair to get down.".into()],
         stop: vec!["Stop if it hurts.".into()],
         emergency: vec!["Chest pain.".into()],
         urgent: vec!["Fever.".into()],

@@ -56,7 +56,8 @@ pub fn gallery(library: &Library, photos: &Photos, options: &SheetOptions) -> Do
     // first list fits there (its lists are kept whole).
     flow.space(mm(6.0));
     // Lines of prose no longer than about 90 characters, even on wide pages.
-    flow.place(parts::safety_full(&style, width.min(48.0 * style.body), library.safety()));
+    let floor = library.stretches().iter().any(|s| s.positions.iter().any(|p| p.is_floor()));
+    flow.place(parts::safety_full(&style, width.min(48.0 * style.body), library.safety(), floor));
     Document {
         title: title.to_string(),
         subject: "Every stretch in the library with its figure and dose".into(),

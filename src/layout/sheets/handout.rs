@@ -90,14 +90,24 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
         flow.place(pointer_line(&style, width, "Notes from your clinician follow the exercises."));
     }
     let moved_up = place_exercises(&mut flow, h, &style, photos, safety);
+    // The lists a little tighter than the exercises' text, so four
+    // exercises and every list fit three pages.
+    let lists = Style { leading: style.leading.min(1.08), ..style };
+    // How to get down to the floor and up again goes with the exercises
+    // that need it.
+    let floor = h.exercises.iter().any(|e| e.stretch.position().is_floor());
+    if let Some(list) = parts::floor_list(&lists, width, safety).filter(|_| floor) {
+        flow.space(mm(4.0));
+        flow.place(list);
+    }
     if let Some(notes) = notes.filter(|_| long_notes) {
         flow.space(mm(6.0));
         flow.place(notes);
     }
-    flow.space(mm(6.0));
+    flow.space(mm(if floor { 3.0 } else { 6.0 }));
     let skip = usize::from(moved_up);
-    flow.place(parts::safety_after(&style, width, safety, &emergency_heading(h), skip));
-    flow.space(mm(5.0));
+    flow.place(parts::safety_after(&lists, width, safety, &emergency_heading(h), skip, false));
+    flow.space(mm(3.0));
     flow.place(contact_block(h, &style, width));
 
     let subject = match h.patient {

@@ -90,17 +90,29 @@ pub fn bulleted(
     }
 }
 
+/// The heading of the list on getting down to the floor and back up.
+pub const FLOOR_HEADING: &str = "Getting down to the floor and back up";
+
 /// The full safety section's lists, each a heading and its lines, in
-/// reading order.
-pub fn safety_sections<'a>(safety: &'a Safety, emergency: &'a str) -> [(&'a str, &'a [String]); 6] {
-    [
+/// reading order; how to get down to the floor and up again only on a
+/// sheet with `floor` work.
+pub fn safety_sections<'a>(
+    safety: &'a Safety,
+    emergency: &'a str,
+    floor: bool,
+) -> Vec<(&'a str, &'a [String])> {
+    let mut lists: Vec<(&str, &[String])> = vec![
         ("Before you start", &safety.before_you_start),
         ("Stretch safely", &safety.general),
         ("Stop now if…", &safety.stop),
         (emergency, &safety.emergency),
         ("Get an urgent appointment today if you have back pain with", &safety.urgent),
         ("See a doctor soon if you have", &safety.see_doctor),
-    ]
+    ];
+    if floor && !safety.floor.is_empty() {
+        lists.insert(2, (FLOOR_HEADING, &safety.floor));
+    }
+    lists
 }
 
 /// One safety list under its heading, never split: the bullets in two
@@ -146,33 +158,44 @@ fn safety_list_in(style: &Style, width: f32, title: &str, lines: &[String]) -> B
 /// see a doctor and when to get emergency help. It may break between its
 /// sections, never inside one (a list of warning signs stays whole, under
 /// its heading), and the disclaimer stays with the last section.
-pub fn safety_full(style: &Style, width: f32, safety: &Safety) -> Block {
-    safety_full_calling(style, width, safety, EMERGENCY_HEADING)
+pub fn safety_full(style: &Style, width: f32, safety: &Safety, floor: bool) -> Block {
+    safety_after(style, width, safety, EMERGENCY_HEADING, 0, floor)
 }
 
 /// The emergency list's usual heading.
 pub const EMERGENCY_HEADING: &str = "Call emergency services now if you have";
 
-/// The full safety section with `emergency` as the emergency list's
-/// heading (a clinic's handout names the number to call).
-pub fn safety_full_calling(style: &Style, width: f32, safety: &Safety, emergency: &str) -> Block {
-    safety_after(style, width, safety, emergency, 0)
+/// The list on getting down to the floor and back up, under its heading
+/// (none when the safety text has no such list).
+pub fn floor_list(style: &Style, width: f32, safety: &Safety) -> Option<Block> {
+    (!safety.floor.is_empty()).then(|| safety_list(style, width, FLOOR_HEADING, &safety.floor))
 }
 
 /// The "Before you start" list alone, for the top of a sheet.
 pub fn before_you_start(style: &Style, width: f32, safety: &Safety) -> Block {
-    let (title, lines) = safety_sections(safety, EMERGENCY_HEADING)[0];
+    let (title, lines) = safety_sections(safety, EMERGENCY_HEADING, false)[0];
     safety_list(style, width, title, lines)
 }
 
-/// The full safety section without its first `skip` lists (those printed
-/// earlier on the sheet).
-pub fn safety_after(style: &Style, width: f32, safety: &Safety, emergency: &str, skip: usize) -> Block {
+/// The full safety section, with `emergency` as the emergency list's
+/// heading (a clinic's handout names the number to call), without its
+/// first `skip` lists (those printed earlier on the sheet); the list on
+/// getting down to the floor and up only with `floor` work.
+pub fn safety_after(
+    style: &Style,
+    width: f32,
+    safety: &Safety,
+    emergency: &str,
+    skip: usize,
+    floor: bool,
+) -> Block {
     let size = style.body;
+    // Tight lines, tight gaps between the lists.
+    let gap = if style.leading < 1.1 { 4.0 } else { 6.0 };
     let mut b = BlockBuilder::new(width);
-    for (i, (title, lines)) in safety_sections(safety, emergency).iter().enumerate().skip(skip) {
+    for (i, (title, lines)) in safety_sections(safety, emergency, floor).iter().enumerate().skip(skip) {
         if i > skip {
-            b.gap(6.0);
+            b.gap(gap);
             b.may_break();
         }
         let list = safety_list(style, width, title, lines);

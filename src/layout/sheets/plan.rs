@@ -67,7 +67,7 @@ pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOpti
     }
 
     flow.new_section(mm(8.0));
-    place_safety(&mut flow, library.safety(), &style, prose);
+    place_safety(&mut flow, plan, library.safety(), &style, prose);
 
     Document {
         title: title.to_string(),
@@ -155,10 +155,11 @@ fn place_exercises(flow: &mut Flow, plan: &Plan, library: &Library, photos: &Pho
 /// safely, the stop rules and every tier of warning signs, each list whole
 /// under its heading, the disclaimer after the last. Sections go to a page
 /// in balanced columns as many as fit it.
-fn place_safety(flow: &mut Flow, safety: &Safety, style: &Style, count: usize) {
+fn place_safety(flow: &mut Flow, plan: &Plan, safety: &Safety, style: &Style, count: usize) {
     let width = flow.width();
     let col_w = column_width(width, count, GUTTER);
-    let mut sections = safety_sections(safety, style, col_w);
+    let floor = plan.sessions.iter().flat_map(|s| &s.items).any(|i| i.position.is_floor());
+    let mut sections = safety_sections(safety, style, col_w, floor);
     while !sections.is_empty() {
         let page_h = if flow.at_page_top() { flow.page_height() } else { flow.remaining() };
         let fits = (1..=sections.len())
@@ -183,9 +184,9 @@ fn place_safety(flow: &mut Flow, safety: &Safety, style: &Style, count: usize) {
 
 /// The safety sections, each a block `width` wide; the disclaimer goes
 /// with the last.
-fn safety_sections(safety: &Safety, style: &Style, width: f32) -> Vec<Block> {
+fn safety_sections(safety: &Safety, style: &Style, width: f32, floor: bool) -> Vec<Block> {
     let size = style.body;
-    let lists = parts::safety_sections(safety, parts::EMERGENCY_HEADING);
+    let lists = parts::safety_sections(safety, parts::EMERGENCY_HEADING, floor);
     let last = lists.len() - 1;
     lists
         .into_iter()
