@@ -53,6 +53,11 @@ impl BlockBuilder {
         BlockBuilder { width, y: 0.0, items: Vec::new(), breaks: Vec::new() }
     }
 
+    /// The width the builder sets text in.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+
     /// The current height.
     pub fn y(&self) -> f32 {
         self.y
@@ -71,7 +76,9 @@ impl BlockBuilder {
     }
 
     /// Adds wrapped text indented by `indent`; when `splittable`, a page
-    /// may break between its lines (callers mark a break before it with
+    /// may break between its lines, though never to leave one line of it
+    /// alone at a page's foot or head (so a paragraph of three lines or
+    /// fewer stays whole; callers mark a break before it with
     /// [`BlockBuilder::may_break`] if one is allowed there). Returns the
     /// number of lines.
     pub fn paragraph(
@@ -85,7 +92,7 @@ impl BlockBuilder {
     ) -> usize {
         let lines = text::wrap(spans, size, self.width - indent);
         for (i, line) in lines.iter().enumerate() {
-            if splittable && i > 0 {
+            if splittable && i >= 2 && lines.len() - i >= 2 {
                 self.may_break();
             }
             self.line(line, size, lead, color, indent);
@@ -146,4 +153,30 @@ impl BlockBuilder {
 /// Where the baseline sits below the top of a line box of height `lead`.
 pub fn baseline_offset(size: f32, lead: f32) -> f32 {
     (lead - size) / 2.0 + 0.8 * size
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The breaks a splittable paragraph of `words` words allows, and
+    /// its line height.
+    fn breaks(words: usize) -> (Vec<f32>, usize) {
+        let text = vec!["word"; words].join(" ");
+        let mut b = BlockBuilder::new(100.0);
+        let lines = b.paragraph(&[Span::regular(&text)], 10.0, 12.0, Color::BLACK, 0.0, true);
+        (b.finish().breaks, lines)
+    }
+
+    #[test]
+    fn a_paragraph_never_leaves_one_line_alone_at_a_break() {
+        let (short, lines) = breaks(12);
+        assert!((2..=3).contains(&lines), "{lines} lines");
+        assert!(short.is_empty(), "{short:?}");
+        let (long, lines) = breaks(60);
+        assert!(lines >= 6, "{lines} lines");
+        // Breaks only after the second line and before the last two.
+        let allowed: Vec<f32> = (2..=lines - 2).map(|i| i as f32 * 12.0).collect();
+        assert_eq!(long, allowed);
+    }
 }

@@ -236,6 +236,11 @@ impl<'a> Flow<'a> {
             self.new_page();
             self.put(&block, 0.0, block.height);
         } else if !block.breaks.is_empty() {
+            // A block kept together but taller than a page starts on a
+            // fresh one, so it breaks as far down as it can.
+            if block.keep && !fits_fresh && !strands && !self.at_page_top() {
+                self.new_page();
+            }
             self.split(&block);
         } else if fits_fresh {
             self.new_page();

@@ -397,7 +397,10 @@ fn framed(
         items.extend(inner.items.iter().map(|i| i.translated(PAD, PAD)));
         let y = height - 0.5;
         items.push(Item::Line { from: Point::new(0.0, y), to: Point::new(width, y), stroke });
-        let breaks = breaks.into_iter().map(|y| y + PAD).collect();
+        // It may break under the steps too, where the notes begin.
+        let mut breaks: Vec<f32> = breaks.into_iter().chain(divide).map(|y| y + PAD).collect();
+        breaks.sort_by(f32::total_cmp);
+        breaks.dedup();
         return Block { items, height, breaks, keep: true, with_next: false };
     }
     match divide.map(|y| y + PAD) {

@@ -106,9 +106,12 @@ pub fn handout(h: &Handout, safety: &Safety, photos: &Photos, options: &SheetOpt
     }
     flow.space(mm(if floor { 3.0 } else { 6.0 }));
     let skip = usize::from(moved_up);
-    flow.place(parts::safety_after(&lists, width, safety, &emergency_heading(h), skip, false));
-    flow.space(mm(3.0));
-    flow.place(contact_block(h, &style, width));
+    // The disclaimer and the contact lines stay with the last list.
+    let mut close = BlockBuilder::new(width);
+    parts::push_lists(&mut close, &lists, safety, &emergency_heading(h), skip, false);
+    close.gap(mm(3.0));
+    close.stack(&closing_block(h, safety, &lists, width));
+    flow.place(close.finish());
 
     let subject = match h.patient {
         Some(name) => format!("Home exercise plan for {name}"),
@@ -309,7 +312,8 @@ fn is_short_note(notes: &str, style: &Style, width: f32) -> bool {
 /// The clinician's notes: paragraphs split at blank lines, each line of
 /// which may start a new page.
 fn notes_block(notes: &str, style: &Style, width: f32) -> Block {
-    let mut b = BlockBuilder::new(width);
+    // Lines no longer than about 86 characters, even on wide pages.
+    let mut b = BlockBuilder::new(width.min(parts::measure(style)));
     parts::heading(&mut b, style, "Notes from your clinician");
     let size = style.body;
     for (i, paragraph) in paragraphs(notes).iter().enumerate() {
@@ -433,14 +437,38 @@ fn pointer_line(style: &Style, width: f32, line: &str) -> Block {
     b.finish()
 }
 
+/// The handout's close: the disclaimer, then under a rule the clinician
+/// and the clinic's phone; on a page wide enough, the two fields stacked
+/// beside the disclaimer (set at the measure).
+fn closing_block(h: &Handout, safety: &Safety, style: &Style, width: f32) -> Block {
+    let text_w = width.min(parts::measure(style));
+    let gutter = mm(6.0);
+    let beside = width - text_w - gutter;
+    let disclaimer = parts::disclaimer(style, text_w, safety);
+    let mut b = BlockBuilder::new(width);
+    if beside >= mm(42.0) {
+        let contact = contact_block(h, style, beside);
+        b.rule(Stroke::solid(0.75, style.accent));
+        b.gap(mm(2.0));
+        b.items_from(disclaimer.items_at(0.0, b.y()));
+        b.items_from(contact.items_at(text_w + gutter, b.y()));
+        b.gap(disclaimer.height.max(contact.height));
+    } else {
+        b.stack(&disclaimer);
+        b.gap(mm(3.0));
+        b.rule(Stroke::solid(0.75, style.accent));
+        b.gap(mm(2.0));
+        b.stack(&contact_block(h, style, width));
+    }
+    b.finish().kept()
+}
+
 /// The closing line: who the clinician is and the clinic's phone, with a
 /// line to write on for whichever the handout does not know.
 fn contact_block(h: &Handout, style: &Style, width: f32) -> Block {
     let size = style.body;
     let lead = style.line(size) * 1.6;
     let mut b = BlockBuilder::new(width);
-    b.rule(Stroke::solid(0.75, style.accent));
-    b.gap(mm(2.0));
     let phone = h.clinic.and_then(|c| c.phone.as_deref());
     let fields = [("Your clinician: ", h.clinician), ("Clinic phone: ", phone)];
     let half = width / 2.0;

@@ -35,7 +35,9 @@ pub fn title(style: &Style, width: f32, title: &str, subtitle: Option<&str>) -> 
         b.paragraph(&[Span::bold(title)], size, lead, style.accent, 0.0, false);
         if let Some(sub) = subtitle {
             b.gap(2.0);
-            b.paragraph(&[Span::regular(sub)], style.body, style.line(style.body), style.muted, 0.0, false);
+            let mut s = BlockBuilder::new(width.min(measure(style)));
+            s.paragraph(&[Span::regular(sub)], style.body, style.line(style.body), style.muted, 0.0, false);
+            b.stack(&s.finish());
         }
     }
     b.gap(4.0);
@@ -88,6 +90,12 @@ pub fn bulleted(
         b.run_at(0.0, "•", Face::Bold, size, style.line(size), color);
         b.paragraph(&[Span::regular(item)], size, style.line(size), color, indent, splittable);
     }
+}
+
+/// The widest a column of text is set: about 86 characters of body text
+/// (an average character is about 0.44 em wide).
+pub fn measure(style: &Style) -> f32 {
+    86.0 * 0.44 * style.body
 }
 
 /// The heading of the list on getting down to the floor and back up.
@@ -180,7 +188,8 @@ pub fn before_you_start(style: &Style, width: f32, safety: &Safety) -> Block {
 /// The full safety section, with `emergency` as the emergency list's
 /// heading (a clinic's handout names the number to call), without its
 /// first `skip` lists (those printed earlier on the sheet); the list on
-/// getting down to the floor and up only with `floor` work.
+/// getting down to the floor and up only with `floor` work; the
+/// disclaimer last.
 pub fn safety_after(
     style: &Style,
     width: f32,
@@ -189,10 +198,27 @@ pub fn safety_after(
     skip: usize,
     floor: bool,
 ) -> Block {
-    let size = style.body;
+    let mut b = BlockBuilder::new(width);
+    push_lists(&mut b, style, safety, emergency, skip, floor);
+    b.gap(6.0);
+    b.stack(&disclaimer(style, width.min(measure(style)), safety));
+    b.finish()
+}
+
+/// The lists of [`safety_after`] without the disclaimer, added to `b`
+/// (at its width), a page break allowed between them: for a sheet that
+/// closes them otherwise.
+pub fn push_lists(
+    b: &mut BlockBuilder,
+    style: &Style,
+    safety: &Safety,
+    emergency: &str,
+    skip: usize,
+    floor: bool,
+) {
     // Tight lines, tight gaps between the lists.
     let gap = if style.leading < 1.1 { 4.0 } else { 6.0 };
-    let mut b = BlockBuilder::new(width);
+    let width = b.width();
     for (i, (title, lines)) in safety_sections(safety, emergency, floor).iter().enumerate().skip(skip) {
         if i > skip {
             b.gap(gap);
@@ -201,9 +227,14 @@ pub fn safety_after(
         let list = safety_list(style, width, title, lines);
         b.stack(&list);
     }
-    b.gap(6.0);
-    b.paragraph(&[Span::regular(&safety.disclaimer)], size, style.line(size), style.ink, 0.0, false);
-    b.finish()
+}
+
+/// The disclaimer, `width` wide.
+pub fn disclaimer(style: &Style, width: f32, safety: &Safety) -> Block {
+    let size = style.body;
+    let mut d = BlockBuilder::new(width);
+    d.paragraph(&[Span::regular(&safety.disclaimer)], size, style.line(size), style.ink, 0.0, false);
+    d.finish()
 }
 
 /// Labelled lists ("Tips", "Take care") set in two columns `col_w` wide

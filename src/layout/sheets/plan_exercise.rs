@@ -7,6 +7,7 @@
 //! text is set in columns no wider than about 90 characters: beside the
 //! figure, under it on narrow pages, or in two columns on wide ones.
 
+pub use super::parts::measure;
 use super::parts::{self, Photos};
 use crate::content::Stretch;
 use crate::doc::geom::mm;
@@ -28,12 +29,6 @@ const STRANDED: f32 = 0.7;
 
 /// The space between the figure and the text, and between text columns.
 const GAP: f32 = mm(5.0);
-
-/// The widest a column of text is set: about 86 characters of body text
-/// (an average character is about 0.44 em wide).
-pub fn measure(style: &Style) -> f32 {
-    86.0 * 0.44 * style.body
-}
 
 /// The narrowest a column of text beside a figure is set: about 32
 /// characters of body text.
