@@ -140,7 +140,9 @@ fn joint_fits(joint: Joint, view: View) -> Option<Fault> {
     {
         return Some(side_fault(side, view));
     }
-    (matches!(joint.kind, Kind::Turn | Kind::Look) && view == View::Side).then_some(Fault::TurnInSideView)
+    // A side view cannot show the chest turning; the face may turn toward
+    // you or away (`look`).
+    (joint.kind == Kind::Turn && view == View::Side).then_some(Fault::TurnInSideView)
 }
 
 fn out_of(value: f32, min: f32, max: f32) -> Option<Fault> {

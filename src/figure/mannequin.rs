@@ -32,6 +32,9 @@ const BACK: f32 = size::TORSO_HALF + 0.04;
 /// Half-width of the torso seen from the front or above, at the same u.
 const WIDE: [f32; 5] = [0.62, 0.54, 0.5, 0.66, 0.74];
 const NECK_W: f32 = 0.24;
+/// Side view: from how far a face turned toward you (the sine of `look`)
+/// it is drawn from the front rather than in profile.
+const TURNED_TO_YOU: f32 = 0.85;
 /// Seen from above, how far the seat rounds out below the pelvis.
 const SEAT: f32 = 0.3;
 
@@ -166,6 +169,19 @@ fn head(sk: &Skeleton, tone: Tone, facing: Option<Facing>, start: bool, out: &mu
     let neck = [sk.neck, sk.chin];
     out.push(Shape::line(&neck, outline_pen(NECK_W, tone.line)));
     out.push(Shape::line(&neck, fill_pen(NECK_W, tone.fill)));
+    if sk.view == View::Side && sk.look.x.abs() >= TURNED_TO_YOU {
+        // Side view, the face turned to you (or away): drawn from the
+        // front, the eyes toward the face side.
+        let toward = sk.look.x > 0.0;
+        let fill = if toward || start { tone.fill } else { HAIR };
+        out.push(Shape::circle(sk.head, r, Some(fill), Some(edge_pen(tone.line))));
+        if toward && !start {
+            let mut seen = sk.clone();
+            seen.look.x = 1.0 - sk.look.x;
+            face(&seen, tone, out);
+        }
+        return;
+    }
     if sk.view == View::Side {
         // A nose on the face side (the figure faces +x when upright).
         let base = sk.head + across * (r * 0.93);
@@ -311,6 +327,29 @@ mod tests {
         // The arm on the side turning toward you is never far.
         let left_arm = hanging.limb(Side::Left, false).unwrap().clone();
         assert!(!turned_back(&hanging, &left_arm));
+    }
+
+    #[test]
+    fn a_side_view_face_turned_to_you_is_drawn_from_the_front() {
+        let head = |look: f32| {
+            let pose: crate::content::Pose = toml::from_str(&format!("look = {look}")).unwrap();
+            let mut out = Vec::new();
+            super::head(&Skeleton::new(&pose, View::Side), NEAR_TONE, None, false, &mut out);
+            out
+        };
+        // In profile: a nose (a filled triangle) and one eye.
+        let profile = head(0.0);
+        let noses = |shapes: &[Shape]| shapes.iter().filter(|s| s.closed && s.points().count() == 3).count();
+        let dots = |shapes: &[Shape]| shapes.iter().filter(|s| s.pen.is_some_and(|p| p.width == 0.1)).count();
+        assert_eq!(noses(&profile), 1);
+        // Turned to you: no profile nose, two eyes.
+        let turned = head(90.0);
+        assert_eq!(noses(&turned), 0);
+        assert_eq!(dots(&turned), 2);
+        // Turned away: the back of the head, no face.
+        let away = head(-90.0);
+        assert_eq!(noses(&away) + dots(&away), 0);
+        assert!(away.iter().any(|s| s.fill == Some(HAIR)));
     }
 
     #[test]

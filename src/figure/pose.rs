@@ -29,8 +29,9 @@ pub struct Skeleton {
     pub chin: V,
     /// The centre of the head.
     pub head: V,
-    /// Front and top views: where the face points, in head radii across
-    /// the face (+ toward +x on the page) and down (a nod toward you).
+    /// Where the face points: front and top views, in head radii across
+    /// the face (+ toward +x on the page) and down (a nod toward you); side
+    /// view, how far it turns toward you (+) or away (−).
     pub look: V,
     /// Front and top views: how far the chest is turned (degrees, + toward
     /// the figure's left).
