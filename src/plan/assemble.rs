@@ -44,6 +44,11 @@ impl Selector<'_> {
         core: &BTreeSet<usize>,
     ) -> Routine {
         let upper_back = picks.iter().any(|(i, _)| score::works_upper_back(self.stretches[*i]));
+        // The session's own extension move, or (off the floor, where it is
+        // left out) the first picked that stands in for it.
+        let extension = self.extension.filter(|e| picks.iter().any(|(i, _)| i == e)).or_else(|| {
+            self.extension.and(picks.iter().map(|(i, _)| *i).find(|&i| score::extends(self.stretches[i])))
+        });
         let mut items = Vec::with_capacity(picks.len());
         let mut previous: Option<&Stretch> = None;
         let rounds = std::iter::once(picks.to_vec())
@@ -65,7 +70,7 @@ impl Selector<'_> {
                     change_s,
                     core: core.contains(&i),
                     round: round as u32 + 1,
-                    reasons: self.reasons(i, round == 0 && place == 0, upper_back),
+                    reasons: self.reasons(i, round == 0 && place == 0, upper_back, extension),
                 });
                 previous = Some(stretch);
             }
@@ -74,7 +79,7 @@ impl Selector<'_> {
         Routine { label: label.to_string(), items, total_s, budget_s: self.budget_s() }
     }
 
-    fn reasons(&self, i: usize, first: bool, upper_back: bool) -> Vec<Reason> {
+    fn reasons(&self, i: usize, first: bool, upper_back: bool, extension: Option<usize>) -> Vec<Reason> {
         let stretch = self.stretches[i];
         let mut reasons = Vec::new();
         if first && score::is_gentle(stretch) {
@@ -87,7 +92,7 @@ impl Selector<'_> {
         if score::opens_chest(stretch) && upper_back {
             reasons.push(Reason::ChestOpener);
         }
-        if Some(i) == self.extension {
+        if Some(i) == extension {
             reasons.push(Reason::Extension);
         }
         if reasons.is_empty() {

@@ -15,7 +15,7 @@ use super::selector::{Picked, Selector, ninety_percent};
 use super::timing;
 
 /// Most rounds a session does (the first included).
-const MAX_ROUNDS: usize = 12;
+const MAX_ROUNDS: usize = 20;
 /// The longest level change between two rounds (up from the floor).
 const BETWEEN_ROUNDS_S: u32 = 20;
 

@@ -326,26 +326,33 @@ impl<'a> Selector<'a> {
             return picks;
         }
         let on_floor: Vec<bool> = self.stretches.iter().map(|s| s.position().is_floor()).collect();
-        let upright = self.choose_among(t, extra, on_floor);
-        // Not at the cost of the chest opener or the extension move.
+        let upright = self.choose_among(t, extra, on_floor.clone());
+        if self.stays_up(t, &picks, &upright) {
+            return upright;
+        }
+        // Fixed doses (a routine's core at the best session's) may be what
+        // keeps it down: upright, the core may take another dose.
+        let free = self.with_fixed(BTreeMap::new());
+        let upright = free.choose_among(t, extra, on_floor);
+        if !self.fixed.is_empty() && self.stays_up(t, &picks, &upright) { upright } else { picks }
+    }
+
+    /// Whether the `upright` session may replace `picks` (a short floor
+    /// visit): not at the cost of the chest opener or the extension move,
+    /// of the time (with further rounds, it reaches what `picks` reached,
+    /// up to the floor), or of stretches that serve the goals.
+    fn stays_up(&self, t: f64, picks: &[Picked], upright: &[Picked]) -> bool {
         let kinds =
             |p: &[Picked], test: fn(&Stretch) -> bool| p.iter().any(|(i, _)| test(self.stretches[*i]));
-        let keeps = |test: fn(&Stretch) -> bool| !kinds(&picks, test) || kinds(&upright, test);
-        // Nor at the cost of the time: upright, the session (with its
-        // further rounds) still reaches what the floor work reached.
-        let fills = || {
-            let floor = self.floor(t).unwrap_or(0).min(super::rounds::session_s(self, &picks));
-            super::rounds::session_s(self, &upright) >= floor
-        };
-        // Nor at the cost of stretches that serve the goals.
+        let keeps = |test: fn(&Stretch) -> bool| !kinds(picks, test) || kinds(upright, test);
+        let floor = self.floor(t).unwrap_or(0).min(super::rounds::session_s(self, picks));
+        let fills = super::rounds::session_s(self, upright) >= floor;
         let fillers = |p: &[Picked]| p.iter().filter(|(i, _)| !self.comes_first(*i)).count();
-        let serves = || fillers(&upright) <= fillers(&picks);
-        if upright.is_empty() || !keeps(score::opens_chest) || !keeps(score::extends) || !fills() || !serves()
-        {
-            picks
-        } else {
-            upright
-        }
+        !upright.is_empty()
+            && keeps(score::opens_chest)
+            && keeps(score::extends)
+            && fills
+            && fillers(upright) <= fillers(picks)
     }
 
     /// Whether `picks` mixes upright work with less than [`SHORT_FLOOR_S`]
@@ -478,8 +485,18 @@ impl<'a> Selector<'a> {
     /// move first).
     fn must_have(&self, t: f64, floor: u32, keep: &[bool]) -> Vec<usize> {
         let fits = |need: &[usize]| self.reach_requiring(t, need, keep).is_some_and(|r| r >= floor);
-        let (chest, extension) = (self.chest_opener, self.extension);
-        let both: Vec<usize> = [extension, chest].into_iter().flatten().filter(|&i| keep[i]).collect();
+        // The session's own chest opener and extension move, or where
+        // `keep` leaves one out (staying off the floor), the best of its
+        // kind that `keep` has.
+        let of_kind = |own: Option<usize>, test: fn(&Stretch) -> bool| {
+            own.filter(|&i| keep[i]).or_else(|| {
+                let kind = (0..keep.len()).filter(|&i| keep[i] && test(self.stretches[i]));
+                own.and_then(|_| kind.max_by_key(|&i| (self.values[i], Reverse(i))))
+            })
+        };
+        let chest = of_kind(self.chest_opener, score::opens_chest);
+        let extension = of_kind(self.extension, score::extends);
+        let both: Vec<usize> = [extension, chest].into_iter().flatten().collect();
         if both.is_empty() || fits(&both) {
             return both;
         }
