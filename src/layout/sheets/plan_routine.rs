@@ -36,7 +36,7 @@ pub fn heading(plan: &Plan, r: usize, style: &Style, width: f32) -> Block {
     let mut about = format!(
         "{} a session in week 1. Do it on: {}.",
         capitalised(&about(routine.total_s)),
-        dates.join(", ")
+        dates_in_brief(&dates)
     );
     if let Some(note) = routine.rounds_note() {
         about.push(' ');
@@ -59,6 +59,19 @@ pub fn heading(plan: &Plan, r: usize, style: &Style, width: f32) -> Block {
     b.gap(4.0);
     b.rule(Stroke::solid(1.5, style.accent));
     b.finish()
+}
+
+/// The most dates a routine's heading lists in full.
+const DATES_LISTED: usize = 8;
+
+/// `dates` joined, or past [`DATES_LISTED`] the first few and how many
+/// more the calendar shows.
+fn dates_in_brief(dates: &[String]) -> String {
+    if dates.len() <= DATES_LISTED {
+        return dates.join(", ");
+    }
+    let shown = DATES_LISTED - 2;
+    format!("{} and {} more days (see the calendar)", dates[..shown].join(", "), dates.len() - shown)
 }
 
 fn capitalised(s: &str) -> String {
@@ -271,6 +284,15 @@ fn dose_table(doses: &[Option<Prescription>], style: &Style, width: f32) -> Bloc
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_run_of_dates_is_said_in_brief() {
+        let dates: Vec<String> = (1..=36).map(|d| format!("Mon {d} Mar")).collect();
+        assert_eq!(dates_in_brief(&dates[..3]), "Mon 1 Mar, Mon 2 Mar, Mon 3 Mar");
+        let brief = dates_in_brief(&dates);
+        assert!(brief.starts_with("Mon 1 Mar, Mon 2 Mar,"), "{brief}");
+        assert!(brief.ends_with("Mon 6 Mar and 30 more days (see the calendar)"), "{brief}");
+    }
 
     fn hold(h: u32, reps: u32) -> Option<Prescription> {
         Some(Prescription { hold_s: Some(h), reps, sides: 2, each: Each::Side, rep_s: h, rest_s: 0 })
