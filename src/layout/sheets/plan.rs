@@ -159,6 +159,13 @@ fn place_safety(flow: &mut Flow, plan: &Plan, safety: &Safety, style: &Style, co
     let width = flow.width();
     let col_w = column_width(width, count, GUTTER);
     let floor = plan.sessions.iter().flat_map(|s| &s.items).any(|i| i.position.is_floor());
+    // A little tighter when that keeps every list on one page.
+    let tight = Style { leading: style.leading.min(1.1), ..*style };
+    let one_page = |style: &Style| {
+        columns(safety_sections(safety, style, col_w, floor), count, width, GUTTER).height
+            <= flow.page_height()
+    };
+    let style = if !one_page(style) && one_page(&tight) { &tight } else { style };
     let mut sections = safety_sections(safety, style, col_w, floor);
     while !sections.is_empty() {
         let page_h = if flow.at_page_top() { flow.page_height() } else { flow.remaining() };
