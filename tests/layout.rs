@@ -201,8 +201,9 @@ fn plan_lines_stay_under_about_90_characters_on_every_paper() {
             let mut line = String::new();
             let mut end: Option<(f32, f32)> = None;
             for run in runs {
-                let joins =
-                    end.is_some_and(|(y, x)| (run.origin.y - y).abs() < 0.5 && run.origin.x - x < 6.0);
+                let joins = end.is_some_and(|(y, x)| {
+                    (run.origin.y - y).abs() < 0.5 && (-1.0..6.0).contains(&(run.origin.x - x))
+                });
                 if !joins {
                     line.clear();
                 }
