@@ -143,6 +143,34 @@ fn seated_only_finds_stretches_done_standing_or_sitting() {
 }
 
 #[test]
+fn a_gentle_start_keeps_to_gentle_stretches_off_the_floor() {
+    // The built-in stretches of gentle intensity that can be done upright.
+    const GENTLE: [&str; 8] = [
+        "butterfly",
+        "chin-tucks",
+        "overhead-reach",
+        "seated-thoracic-rotation",
+        "seated-trunk-rotation",
+        "shoulder-blade-squeeze",
+        "shoulder-rolls",
+        "shoulder-shrugs",
+    ];
+    for minutes in ["3", "10", "30"] {
+        let args = ["--goal", "gentle-start", "--goal", "posture", "--minutes", minutes];
+        assert!(plan(&args).contains("gentle moves only, off the floor"));
+        let plan = json(&plan(&[&args[..], &["--format", "json"]].concat()));
+        for session in plan["sessions"].as_array().unwrap() {
+            for stretch in session["stretches"].as_array().unwrap() {
+                let id = stretch["id"].as_str().unwrap();
+                assert!(GENTLE.contains(&id), "{minutes} minutes: {id}");
+                let position = stretch["position"].as_str().unwrap();
+                assert!(["standing", "seated"].contains(&position), "{id} {position}");
+            }
+        }
+    }
+}
+
+#[test]
 fn unknown_words_list_the_known_ones() {
     plan_rejects(
         &["--goal", "flying"],

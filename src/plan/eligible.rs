@@ -1,8 +1,9 @@
 //! Which stretches a request allows. A stretch is out when it needs
 //! equipment the user lacks, is not seated under `--seated-only`, is on the
 //! floor under `--no-floor` (or `--avoid no-floor`, `--avoid
-//! balance-problems`, or `--older` without `--floor`), or is marked to avoid
-//! with a condition the user has (`--avoid`). Each stretch left out keeps
+//! balance-problems`, `--older` without `--floor`, or `--goal
+//! gentle-start`), is more than gentle under `--goal gentle-start`, or is
+//! marked to avoid with a condition the user has (`--avoid`). Each stretch left out keeps
 //! every constraint that removed it, for `--explain` and for the one-line
 //! error when nothing is left. A stretch done in more than one position is
 //! allowed when any of them is, and is placed in the first allowed one
@@ -28,6 +29,8 @@ pub enum OffFloor {
     Balance,
     /// `--older` without `--floor`.
     Older,
+    /// `--goal gentle-start`: for days when the back feels delicate.
+    GentleStart,
 }
 
 impl OffFloor {
@@ -41,6 +44,8 @@ impl OffFloor {
             Some(OffFloor::Balance)
         } else if request.older && !request.floor {
             Some(OffFloor::Older)
+        } else if request.gentle_start() {
+            Some(OffFloor::GentleStart)
         } else {
             None
         }
@@ -57,6 +62,8 @@ pub enum Exclusion {
     /// The stretch is on the floor (or marked no-floor) and the request
     /// keeps off the floor, for the reason `by`.
     Floor { position: Position, by: OffFloor },
+    /// `--goal gentle-start` and the stretch is more than gentle.
+    NotGentle(Intensity),
     /// The stretch is to be avoided with a condition the user has.
     Avoid(Condition),
     /// With osteoporosis: the stretch rounds the spine forward under load
@@ -81,6 +88,9 @@ impl Exclusion {
                 (Field::Avoid, format!(" {}", Condition::BalanceProblems))
             }
             Exclusion::Floor { by: OffFloor::Older, .. } => (Field::Older, String::new()),
+            Exclusion::Floor { by: OffFloor::GentleStart, .. } | Exclusion::NotGentle(_) => {
+                (Field::Goal, format!(" {}", super::request::GENTLE_START))
+            }
             Exclusion::Avoid(condition) => (Field::Avoid, format!(" {condition}")),
             Exclusion::Osteoporosis { .. } | Exclusion::OneTwist { .. } => {
                 (Field::Avoid, format!(" {}", Condition::Osteoporosis))
@@ -90,14 +100,16 @@ impl Exclusion {
 }
 
 impl Exclusion {
-    /// Where its option comes in messages: position, equipment, conditions.
+    /// Where its option comes in messages: position, equipment, the goal,
+    /// conditions.
     fn rank(&self) -> (u8, Option<Condition>) {
         match self {
             Exclusion::NotSeated(_) => (0, None),
             Exclusion::Floor { .. } => (1, None),
             Exclusion::Equipment { .. } => (2, None),
-            Exclusion::Avoid(condition) => (3, Some(*condition)),
-            Exclusion::Osteoporosis { .. } | Exclusion::OneTwist { .. } => (3, Some(Condition::Osteoporosis)),
+            Exclusion::NotGentle(_) => (3, None),
+            Exclusion::Avoid(condition) => (4, Some(*condition)),
+            Exclusion::Osteoporosis { .. } | Exclusion::OneTwist { .. } => (4, Some(Condition::Osteoporosis)),
         }
     }
 }
@@ -128,6 +140,12 @@ impl fmt::Display for Exclusion {
             }
             Exclusion::Floor { by: OffFloor::Older, .. } => {
                 f.write_str("on the floor, left out for older adults (--older; --floor allows it)")
+            }
+            Exclusion::Floor { by: OffFloor::GentleStart, .. } => {
+                f.write_str("on the floor, not for a gentle start (--goal gentle-start)")
+            }
+            Exclusion::NotGentle(intensity) => {
+                write!(f, "{intensity}, not gentle (--goal gentle-start)")
             }
             Exclusion::Avoid(condition) => write!(f, "avoid with {condition} (--avoid)"),
             Exclusion::Osteoporosis { rounds_forward: true } => {
@@ -165,6 +183,9 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
         stretch.equipment.iter().filter(|e| !request.equipment.contains(e)).copied().collect();
     if !missing.is_empty() {
         found.push(Exclusion::Equipment { missing, have: request.equipment.iter().copied().collect() });
+    }
+    if request.gentle_start() && stretch.intensity != Intensity::Gentle {
+        found.push(Exclusion::NotGentle(stretch.intensity));
     }
     for condition in &stretch.avoid_if {
         if request.avoid.contains(condition) {
@@ -321,6 +342,25 @@ mod tests {
         older.no_floor = false;
         older.avoid.insert(Condition::BalanceProblems);
         assert!(!allowed(pose, &older));
+    }
+
+    #[test]
+    fn a_gentle_start_keeps_to_gentle_stretches_off_the_floor() {
+        let library = crate::content::built_in().unwrap();
+        let gentle = Request::new(vec!["posture".into(), "gentle-start".into()], 10);
+        let why = |id: &str| -> Vec<String> {
+            exclusions(library.stretch(id).unwrap(), &gentle).iter().map(ToString::to_string).collect()
+        };
+        assert_eq!(why("wall-chest-stretch"), ["moderate, not gentle (--goal gentle-start)"]);
+        assert_eq!(why("childs-pose"), ["on the floor, not for a gentle start (--goal gentle-start)"]);
+        assert!(why("shoulder-rolls").is_empty());
+        let chin = library.stretch("chin-tucks").unwrap();
+        assert!(!position_for(chin, &gentle).is_floor());
+        let (field, detail) = exclusions(library.stretch("cat-cow").unwrap(), &gentle)[0].option();
+        assert_eq!((field, detail.as_str()), (Field::Goal, " gentle-start"));
+        // Without the goal neither limit applies.
+        assert!(allowed(library.stretch("childs-pose").unwrap(), &request()));
+        assert!(allowed(library.stretch("wall-chest-stretch").unwrap(), &request()));
     }
 
     #[test]

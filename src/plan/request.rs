@@ -38,7 +38,17 @@ pub struct Request {
     pub seed: u64,
 }
 
+/// The goal for delicate days: gentle stretches only, and off the floor.
+pub const GENTLE_START: &str = "gentle-start";
+
 impl Request {
+    /// Whether the request asks for a gentle start (`--goal
+    /// gentle-start`): then only gentle-intensity stretches, off the floor,
+    /// as the goal promises for days when the back feels delicate.
+    pub fn gentle_start(&self) -> bool {
+        self.goals.iter().any(|g| g == GENTLE_START)
+    }
+
     /// Equipment a user is assumed to have unless they say otherwise.
     pub fn default_equipment() -> BTreeSet<Equipment> {
         [Equipment::Chair, Equipment::Wall].into_iter().collect()

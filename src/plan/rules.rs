@@ -27,6 +27,8 @@
 //! - no getting down to the floor for less than about two minutes of
 //!   floor work when the upright stretches can fill the session instead;
 //! - a deep stretch starts week 1 at its fewest repetitions;
+//! - a gentle start (`--goal gentle-start`) keeps to gentle stretches,
+//!   upright, in every session of every week;
 //! - with `--older` or `--avoid balance-problems` and a chair, a stretch
 //!   that can be done seated is; with balance problems, or `--older`
 //!   without `--floor`, nothing is on the floor;
@@ -91,6 +93,14 @@ fn check_session(library: &Library, request: &Request, items: &[Item]) -> Result
             standing.is_none(),
             "older or unsteady, yet {:?} is not seated",
             standing.map(|i| &i.id)
+        );
+    }
+    if request.gentle_start() {
+        let hard = items.iter().find(|i| i.intensity != Intensity::Gentle || i.position.is_floor());
+        prop_assert!(
+            hard.is_none(),
+            "a gentle start, yet {:?}",
+            hard.map(|i| (&i.id, i.intensity, i.position))
         );
     }
     if unsteady || (request.older && !request.floor) {
@@ -390,6 +400,31 @@ fn older_holds_build_from_30_to_60_seconds() {
         }
     }
     assert!(plan.end() == start + Days::new(27));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Every item of every session of a gentle-start plan is gentle and
+    /// upright, whatever else the request asks (other goals, long
+    /// sessions, further rounds).
+    #[test]
+    fn a_gentle_start_is_gentle_and_upright(
+        request in built_in_request(),
+        minutes in 1..=60u32,
+        calendar in calendar(),
+    ) {
+        let mut request = Request { minutes, ..request };
+        if !request.gentle_start() {
+            request.goals.push(super::request::GENTLE_START.into());
+        }
+        let library = library();
+        let Ok(plan) = build(&library, &request, &calendar) else { return Ok(()) };
+        for session in &plan.sessions {
+            let hard = session.items.iter().find(|i| i.intensity != Intensity::Gentle || i.position.is_floor());
+            prop_assert!(hard.is_none(), "{}: {:?}", session.date, hard.map(|i| (&i.id, i.intensity, i.position)));
+        }
+    }
 }
 
 proptest! {

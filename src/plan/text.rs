@@ -147,6 +147,9 @@ impl Plan {
         if r.no_floor {
             parts.push("no floor".into());
         }
+        if r.gentle_start() {
+            parts.push("gentle moves only, off the floor".into());
+        }
         if !r.avoid.is_empty() {
             let avoid: Vec<&str> = r.avoid.iter().map(|c| c.as_str()).collect();
             parts.push(format!("avoid {}", avoid.join(", ")));
