@@ -189,6 +189,16 @@ mod tests {
     }
 
     #[test]
+    fn a_three_minute_tension_session_starts_gently_with_a_tension_stretch() {
+        let library = crate::content::built_in().unwrap();
+        let routine = select(&library, &Request::new(vec!["tension".into()], 3)).unwrap();
+        assert_eq!(routine.items[0].intensity, Intensity::Gentle, "{:?}", routine.ids());
+        assert!(routine.items[0].reasons.contains(&Reason::GentleStart), "{:?}", routine.items[0].reasons);
+        let tension = routine.items.iter().any(|i| library.stretch(&i.id).unwrap().serves("tension"));
+        assert!(tension, "{:?}", routine.ids());
+    }
+
+    #[test]
     fn never_comes_back_to_a_level() {
         let library = crate::content::built_in().unwrap();
         let mut request = posture(30);

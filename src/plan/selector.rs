@@ -472,18 +472,21 @@ impl<'a> Selector<'a> {
         order(&stretches, &values, warm_up).into_iter().map(|k| picks[k].0).collect()
     }
 
-    /// The chest opener and the extension move a session at progress `t`
-    /// of the stretches in `keep` must hold: both when a session that meets
-    /// `floor` can hold both, else the one of them that fits (the extension
-    /// move first).
+    /// The stretches a session at progress `t` of the stretches in `keep`
+    /// must hold: the warm-up (a session starts gently) whenever a session
+    /// that meets `floor` can hold it, and with it the chest opener and the
+    /// extension move when such a session can hold both, else the one of
+    /// them that fits (the extension move first).
     fn must_have(&self, t: f64, floor: u32, keep: &[bool]) -> Vec<usize> {
         let fits = |need: &[usize]| self.reach_requiring(t, need, keep).is_some_and(|r| r >= floor);
+        let warm_up: Vec<usize> = self.warm_up.filter(|&w| keep[w] && fits(&[w])).into_iter().collect();
+        let with = |more: &[usize]| [&warm_up[..], more].concat();
         let (chest, extension) = (self.chest_opener, self.extension);
         let both: Vec<usize> = [extension, chest].into_iter().flatten().filter(|&i| keep[i]).collect();
-        if both.is_empty() || fits(&both) {
-            return both;
+        if fits(&with(&both)) {
+            return with(&both);
         }
-        both.into_iter().find(|&i| fits(&[i])).into_iter().collect()
+        both.iter().map(|&i| with(&[i])).find(|need| fits(need)).unwrap_or(warm_up)
     }
 
     /// One exact search over the stretches in `keep`: the most valuable
