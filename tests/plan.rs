@@ -132,7 +132,7 @@ fn seated_only_finds_stretches_done_standing_or_sitting() {
         "--avoid",
         "shoulder-injury",
         "--equipment",
-        "none",
+        "chair",
         "--format",
         "json",
     ]);
@@ -168,6 +168,26 @@ fn a_gentle_start_keeps_to_gentle_stretches_off_the_floor() {
             }
         }
     }
+}
+
+#[test]
+fn equipment_follows_the_position_chosen() {
+    // Chin tucks list a chair, but only to sit on: standing they need
+    // nothing, so a plan with nothing keeps them, standing.
+    let plan = json(&plan(&["--goal", "posture", "--equipment", "none", "--format", "json"]));
+    let chin = plan["routines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["stretches"].as_array().unwrap())
+        .find(|s| s["id"] == "chin-tucks")
+        .expect("chin tucks in a posture plan with no equipment");
+    assert_eq!(chin["position"], "standing");
+    // Seated with nothing to sit on is one clear line.
+    plan_rejects(
+        &["--seated-only", "--equipment", "none"],
+        "--seated-only: seated stretches need a chair to sit on; add chair to the equipment you have",
+    );
 }
 
 #[test]

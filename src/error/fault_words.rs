@@ -95,6 +95,7 @@ impl fmt::Display for Fault {
             | NothingLeft { .. }
             | LongHold { .. }
             | LongStretch { .. }
+            | SeatedWithoutChair
             | TooShort { .. } => doses(self, f),
             NoRoom { .. }
             | Overflows
@@ -365,6 +366,9 @@ fn doses(fault: &Fault, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             "warning: at the top of its dose this stretch takes {} in one session, over 5 minutes",
             crate::words::duration(*seconds)
         ),
+        SeatedWithoutChair => {
+            f.write_str("seated stretches need a chair to sit on; add chair to the equipment you have")
+        }
         TooShort { minutes, shortest_s } => {
             let shortest = shortest_s.div_ceil(60);
             let unit = if shortest == 1 { "minute" } else { "minutes" };

@@ -361,6 +361,8 @@ pub enum Fault {
     LongStretch {
         seconds: u32,
     },
+    /// `--seated-only` with no chair to sit on.
+    SeatedWithoutChair,
     /// Too little time for even one stretch.
     TooShort {
         minutes: u32,

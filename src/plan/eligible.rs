@@ -179,8 +179,7 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
         Some(by) if !off_floor || marked => found.push(Exclusion::Floor { position: stretch.position(), by }),
         Some(_) => {}
     }
-    let missing: Vec<Equipment> =
-        stretch.equipment.iter().filter(|e| !request.equipment.contains(e)).copied().collect();
+    let missing = missing_equipment(stretch, request);
     if !missing.is_empty() {
         found.push(Exclusion::Equipment { missing, have: request.equipment.iter().copied().collect() });
     }
@@ -201,6 +200,32 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
         }
     }
     found
+}
+
+/// Whether the position limits of `request` (`--seated-only`, off the
+/// floor) allow `position`.
+fn position_fits(request: &Request, position: Position) -> bool {
+    (!request.seated_only || position == Position::Seated)
+        && (OffFloor::of(request).is_none() || !position.is_floor())
+}
+
+/// Whether the user has everything `stretch` needs done in `position`.
+fn has_what_it_needs(stretch: &Stretch, request: &Request, position: Position) -> bool {
+    stretch.needs_in(position).iter().all(|e| request.equipment.contains(e))
+}
+
+/// The equipment `stretch` needs that the user lacks, in the position the
+/// limits leave it that needs least (any position when the limits leave
+/// none): nothing when some allowed position needs only what they have.
+fn missing_equipment(stretch: &Stretch, request: &Request) -> Vec<Equipment> {
+    let allowed: Vec<Position> =
+        stretch.positions.iter().copied().filter(|&p| position_fits(request, p)).collect();
+    let positions = if allowed.is_empty() { &stretch.positions } else { &allowed };
+    positions
+        .iter()
+        .map(|&p| stretch.needs_in(p).into_iter().filter(|e| !request.equipment.contains(e)).collect())
+        .min_by_key(|missing: &Vec<Equipment>| missing.len())
+        .unwrap_or_default()
 }
 
 /// With osteoporosis, of the allowed twists (by index into `stretches`,
@@ -231,20 +256,23 @@ pub(crate) fn extra_twists(
         .collect()
 }
 
-/// The position `request` has an allowed `stretch` done in: seated under
-/// `--seated-only`, `--older` or `--avoid balance-problems` (where the
-/// stretch can be done seated), off the floor when the floor is ruled out,
-/// and otherwise its default (the first listed).
+/// The position `request` has an allowed `stretch` done in: one the
+/// limits allow (seated under `--seated-only`, off the floor when the floor
+/// is ruled out) and the user has what it needs for (a chair to sit on,
+/// say); seated first under `--older` or `--avoid balance-problems` where
+/// the stretch can be done seated and there is a chair; otherwise the first
+/// listed that fits.
 pub fn position_for(stretch: &Stretch, request: &Request) -> Position {
-    let no_floor = OffFloor::of(request).is_some();
-    let fits =
-        |p: &Position| (!request.seated_only || *p == Position::Seated) && (!no_floor || !p.is_floor());
+    let usable = |p: &Position| position_fits(request, *p) && has_what_it_needs(stretch, request, *p);
     // Older adults and the unsteady sit where the stretch allows it and
     // they have a chair: steadier, and no standing for long holds.
-    let chair = request.equipment.contains(&Equipment::Chair);
     let sits = request.older || request.avoid.contains(&Condition::BalanceProblems);
-    let seated = (sits && chair && stretch.can_be(Position::Seated)).then_some(Position::Seated);
-    seated.or_else(|| stretch.positions.iter().copied().find(fits)).unwrap_or_else(|| stretch.position())
+    let seated =
+        (sits && stretch.can_be(Position::Seated) && usable(&Position::Seated)).then_some(Position::Seated);
+    seated
+        .or_else(|| stretch.positions.iter().copied().find(usable))
+        .or_else(|| stretch.positions.iter().copied().find(|&p| position_fits(request, p)))
+        .unwrap_or_else(|| stretch.position())
 }
 
 /// `library` with each stretch placed in the position `request` has it
@@ -361,6 +389,34 @@ mod tests {
         // Without the goal neither limit applies.
         assert!(allowed(library.stretch("childs-pose").unwrap(), &request()));
         assert!(allowed(library.stretch("wall-chest-stretch").unwrap(), &request()));
+    }
+
+    #[test]
+    fn equipment_follows_the_position() {
+        let library = crate::content::built_in().unwrap();
+        let chin = library.stretch("chin-tucks").unwrap();
+        let mut nothing = request();
+        nothing.equipment.clear();
+        // A chair is the seat: chin tucks need nothing standing.
+        assert!(allowed(chin, &nothing), "{:?}", exclusions(chin, &nothing));
+        assert_eq!(position_for(chin, &nothing), Position::Standing);
+        assert_eq!(position_for(chin, &request()), Position::Seated);
+        // Sitting needs something to sit on, listed or not.
+        let rolls = library.stretch("shoulder-rolls").unwrap();
+        assert_eq!(rolls.needs_in(Position::Seated), [Equipment::Chair]);
+        assert!(rolls.needs_in(Position::Standing).is_empty());
+        nothing.seated_only = true;
+        assert_eq!(exclusions(rolls, &nothing)[0].to_string(), "needs a chair (you have: nothing)");
+        // Older adults sit only where there is a chair; otherwise they stand.
+        let mut older = request();
+        older.older = true;
+        older.equipment.clear();
+        assert_eq!(position_for(chin, &older), Position::Standing);
+        older.equipment.insert(Equipment::Chair);
+        assert_eq!(position_for(chin, &older), Position::Seated);
+        // A seated-only stretch keeps its chair.
+        let twist = library.stretch("seated-trunk-rotation").unwrap();
+        assert_eq!(twist.needs(), [Equipment::Chair]);
     }
 
     #[test]

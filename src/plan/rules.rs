@@ -20,7 +20,9 @@
 //!   request allows them and a session that meets its floor can hold both
 //!   (else one of them, when one fits): so a posture plan does, and a
 //!   seated-only one holds the seated chest opener; a posture plan of five
-//!   minutes or more holds both whenever the limits allow one of each;
+//!   minutes or more holds both whenever the limits allow one of each and
+//!   a session that meets its floor can hold them beside the warm-up (else
+//!   one of them);
 //! - the floor block closes with the rest (child's pose), after the
 //!   hands-and-knees moves; a session gets down to the floor once at most
 //!   (further rounds never go back down) and does its warm-up once;
@@ -38,8 +40,8 @@
 //!   so instead);
 //! - a session of 3–60 minutes opens with a gentle stretch whenever one
 //!   fits, and the warm-up comes before the chest opener and the extension
-//!   move when they cannot all fit; a session for one goal (tension, say)
-//!   holds a stretch that serves it whenever one fits.
+//!   move when they cannot all fit; a session for tension holds a tension
+//!   stretch whenever one fits.
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -151,24 +153,31 @@ fn check_floor_block(library: &Library, items: &[Item]) -> Result<(), TestCaseEr
     Ok(())
 }
 
+/// The stretches a session at progress `t` is chosen among: those that
+/// come first when they can meet the floor (fillers only when they
+/// cannot), else all.
+fn pool(selector: &Selector, t: f64) -> Vec<bool> {
+    let floor = selector.floor(t).unwrap_or(0);
+    let first: Vec<bool> = (0..selector.stretches.len()).map(|i| selector.comes_first(i)).collect();
+    if selector.reach_among(t, &first).is_some_and(|r| r >= floor) {
+        first
+    } else {
+        vec![true; selector.stretches.len()]
+    }
+}
+
 /// Checks that a session holds a chest opener and an extension move when the
 /// request allows one, and fillers only when it must.
 fn check_make_up(selector: &Selector, routine: &Routine, t: f64) -> Result<(), TestCaseError> {
-    let reasons = |r: Reason| routine.items.iter().any(|i| i.reasons.contains(&r));
     let opens = routine.items.iter().any(|i| selector_has(selector, i, super::score::opens_chest));
-    let extends = reasons(Reason::Extension);
+    // Any extension move counts: the session may stay upright with another
+    // one rather than get down to the floor for the selector's.
+    let extends = routine.items.iter().any(|i| selector_has(selector, i, super::score::extends));
     // Both whenever a session that meets the floor can hold both; else at
     // least one that fits. (A five-minute session with only long older
     // holds, say, may have room for one of them alone.)
     let floor = selector.floor(t).unwrap_or(0);
-    // Among the stretches that come first when they can meet the floor
-    // (fillers only when they cannot), else among all.
-    let first: Vec<bool> = (0..selector.stretches.len()).map(|i| selector.comes_first(i)).collect();
-    let keep = if selector.reach_among(t, &first).is_some_and(|r| r >= floor) {
-        first
-    } else {
-        vec![true; selector.stretches.len()]
-    };
+    let keep = pool(selector, t);
     // With the warm-up, when a session that meets the floor can hold it:
     // starting gently comes first.
     let reaches = |need: &[usize]| selector.reach_requiring(t, need, &keep).is_some_and(|r| r >= floor);
@@ -427,8 +436,10 @@ fn placed_serves(selector: &Selector, item: &Item, goal: &str) -> bool {
 
 /// Checks that a session at progress `t` opens with a gentle stretch
 /// whenever an allowed gentle stretch fits the budget, and that a session
-/// for one goal (tension, say) holds a stretch that serves it whenever one
-/// fits.
+/// for tension holds a tension stretch whenever one fits. (For another
+/// single goal the two can clash in three minutes: a mobility stretch that
+/// fits alone may not fit beside any gentle one, and the gentle start
+/// wins.)
 fn check_opening(
     selector: &Selector,
     request: &Request,
@@ -445,11 +456,9 @@ fn check_opening(
         let first = routine.items.first().map(|i| i.intensity);
         prop_assert_eq!(first, Some(Intensity::Gentle), "opens with {:?}", ids);
     }
-    if let [goal] = request.goals.as_slice()
-        && fits(&|s| s.serves(goal))
-    {
-        let holds = routine.items.iter().any(|i| placed_serves(selector, i, goal));
-        prop_assert!(holds, "no {goal} stretch in {:?}", ids);
+    if request.goals == ["tension"] && fits(&|s| s.serves("tension")) {
+        let holds = routine.items.iter().any(|i| placed_serves(selector, i, "tension"));
+        prop_assert!(holds, "no tension stretch in {:?}", ids);
     }
     Ok(())
 }
@@ -458,9 +467,9 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     /// Every session of 3–60 minutes opens gently whenever a gentle
-    /// stretch fits, and one for tension alone (or any one goal) holds a
-    /// stretch for it whenever one fits: the single session and every
-    /// routine of a plan's last week.
+    /// stretch fits, and one for tension holds a tension stretch whenever
+    /// one fits: the single session and every routine of a plan's last
+    /// week.
     #[test]
     fn a_session_opens_gently_and_serves_tension(
         request in built_in_request(),
@@ -531,15 +540,23 @@ proptest! {
         let library = library();
         let placed = super::eligible::placed(&library, &request);
         let Ok(selector) = Selector::new(&placed, &request) else { return Ok(()) };
-        if selector.chest_opener.is_none() || selector.extension.is_none() {
+        let (Some(chest), Some(extension)) = (selector.chest_opener, selector.extension) else {
             return Ok(());
-        }
+        };
+        // The warm-up comes first: when no session that meets the floor
+        // can hold it with both, one of them is enough (long older holds in
+        // five minutes, say).
+        let end = progress(calendar.weeks, calendar.weeks);
+        let three: Vec<usize> = selector.warm_up.into_iter().chain([chest, extension]).collect();
+        let floor = selector.floor(end).unwrap_or(0);
+        let room = selector.reach_requiring(end, &three, &pool(&selector, end)).is_some_and(|r| r >= floor);
         let plan = build(&library, &request, &calendar).unwrap();
         for (week, routines) in plan.weekly.iter().enumerate() {
             for routine in routines {
                 let has = |test| routine.items.iter().any(|i| selector_has(&selector, i, test));
                 let (opens, extends) = (has(super::score::opens_chest), has(super::score::extends));
-                prop_assert!(opens && extends, "week {}: opens {opens}, extends {extends}: {:?}", week + 1, routine.ids());
+                let held = if room { opens && extends } else { opens || extends };
+                prop_assert!(held, "week {}: opens {opens}, extends {extends}: {:?}", week + 1, routine.ids());
             }
         }
     }
