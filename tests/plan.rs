@@ -191,6 +191,15 @@ fn equipment_follows_the_position_chosen() {
 }
 
 #[test]
+fn a_plan_of_six_weeks_or_more_asks_for_a_review_in_text_and_json() {
+    const REVIEW: &str = "Review your plan with your physiotherapist or doctor after about 4–6 weeks.";
+    assert!(plan(&["--weeks", "6"]).contains(REVIEW));
+    assert!(!plan(&["--weeks", "5"]).contains("Review your plan"));
+    assert_eq!(json(&plan(&["--weeks", "12", "--format", "json"]))["review"], REVIEW);
+    assert!(json(&plan(&["--weeks", "4", "--format", "json"])).get("review").is_none());
+}
+
+#[test]
 fn unknown_words_list_the_known_ones() {
     plan_rejects(
         &["--goal", "flying"],

@@ -54,6 +54,7 @@
 //!       "dose": "10 times"
 //!     }]
 //!   }],
+//!   "review": "Review your plan with …", // only in plans of 6 weeks or more
 //!   "explanation": {                 // only with --explain
 //!     "chosen": [{"id": "…", "name": "…", "core": true, "routines": ["A", "B"],
 //!                 "reasons": ["a gentle move to start", "serves posture"]}],
@@ -88,6 +89,9 @@ struct PlanJson<'a> {
     routines: Vec<RoutineJson<'a>>,
     weekly: Vec<WeekJson>,
     sessions: Vec<SessionJson<'a>>,
+    /// In plans of six weeks or more: review the plan with a professional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<ExplanationJson<'a>>,
 }
@@ -219,6 +223,7 @@ impl Plan {
                 .collect(),
             weekly: self.weeks.iter().map(week_json).collect(),
             sessions: self.sessions.iter().map(|s| self.session_json(s)).collect(),
+            review: self.review_note(),
             explanation: explain.then(|| self.explanation_json()),
         };
         serde_json::to_string_pretty(&json).expect("plain data serialises") + "\n"

@@ -130,6 +130,9 @@ impl Plan {
                 super::minutes(in_last().map(|s| s.total_s).max().unwrap_or(0))
             );
         }
+        if let Some(note) = self.review_note() {
+            let _ = writeln!(out, "{note}");
+        }
         out.push('\n');
     }
 
