@@ -130,7 +130,7 @@ impl Plan {
                 super::minutes(in_last().map(|s| s.total_s).max().unwrap_or(0))
             );
         }
-        if let Some(note) = self.review_note() {
+        for note in [self.desk_break_note(), self.review_note()].into_iter().flatten() {
             let _ = writeln!(out, "{note}");
         }
         out.push('\n');

@@ -18,6 +18,16 @@ impl Plan {
         (self.calendar.weeks >= REVIEW_FROM_WEEKS)
             .then_some("Review your plan with your physiotherapist or doctor after about 4–6 weeks.")
     }
+
+    /// The line a desk-break plan carries: a break is short and repeated
+    /// through the day, and the desk card holds one to keep by the screen;
+    /// `None` for other goals.
+    pub fn desk_break_note(&self) -> Option<&'static str> {
+        self.request.desk_break().then_some(
+            "Repeat this short break through your working day, about once an hour; \
+             `stretchsheet card` prints one on a page to keep by your screen.",
+        )
+    }
 }
 
 use crate::content::{Level, Position};
