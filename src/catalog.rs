@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::config::{ListFilter, ListFormat};
-use crate::content::{Library, Origin, Stretch};
+use crate::content::{Library, Origin, Position, Stretch};
 use crate::error::Result;
 use crate::plan::{Prescription, timing};
 
@@ -38,6 +38,34 @@ struct Row<'a> {
     equipment: Vec<&'a str>,
     goals: &'a [String],
     seconds: u32,
+}
+
+/// What a stretch needs, by position when that differs: "chair" for a
+/// seated stretch, "chair when seated; nothing when standing or lying" for chin
+/// tucks.
+fn needs_words(stretch: &Stretch) -> String {
+    let words = |p: Position| {
+        let needs = join(stretch.needs_in(p).iter().map(|e| e.as_str()));
+        if needs.is_empty() { "nothing".to_string() } else { needs }
+    };
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for &p in &stretch.positions {
+        let needs = words(p);
+        match groups.iter_mut().find(|(n, _)| *n == needs) {
+            Some((_, positions)) => positions.push(p.as_str()),
+            None => groups.push((needs, vec![p.as_str()])),
+        }
+    }
+    match groups.as_slice() {
+        [(needs, _)] => needs.clone(),
+        _ => {
+            let parts: Vec<String> = groups
+                .iter()
+                .map(|(needs, positions)| format!("{needs} when {}", crate::words::or_list(positions)))
+                .collect();
+            parts.join("; ")
+        }
+    }
 }
 
 /// The `list` output.
@@ -118,8 +146,7 @@ pub fn show(stretch: &Stretch, library: &Library, format: ListFormat) -> String 
     field("Goals:", goals.join(", "));
     field("Areas:", join(stretch.areas.iter().map(|a| a.as_str())));
     field("Position:", stretch.positions_words());
-    let equipment = join(stretch.equipment.iter().map(|e| e.as_str()));
-    field("Needs:", if equipment.is_empty() { "nothing".into() } else { equipment });
+    field("Needs:", needs_words(stretch));
     field("Intensity:", stretch.intensity.to_string());
     field("Dose:", crate::plan::describe_dose(&stretch.dose));
     field("Time:", format!("about {} s at the standard dose", estimated_s(stretch)));
@@ -195,5 +222,23 @@ mod tests {
             assert!(text.contains(step.as_str()));
         }
         assert!(text.contains("Dose:"));
+    }
+
+    #[test]
+    fn show_says_what_each_position_needs() {
+        let library = crate::content::built_in().unwrap();
+        let needs = |id: &str| {
+            let text = show(library.stretch(id).unwrap(), &library, ListFormat::Text);
+            text.lines()
+                .find(|l| l.starts_with("Needs:"))
+                .unwrap()
+                .trim_start_matches("Needs:")
+                .trim()
+                .to_string()
+        };
+        assert_eq!(needs("chin-tucks"), "chair when seated; nothing when standing or lying");
+        assert_eq!(needs("shoulder-rolls"), "nothing when standing; chair when seated");
+        assert_eq!(needs("seated-trunk-rotation"), "chair");
+        assert_eq!(needs("cat-cow"), "nothing");
     }
 }

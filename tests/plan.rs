@@ -132,7 +132,7 @@ fn seated_only_finds_stretches_done_standing_or_sitting() {
         "--avoid",
         "shoulder-injury",
         "--equipment",
-        "none",
+        "chair",
         "--format",
         "json",
     ]);
@@ -140,6 +140,74 @@ fn seated_only_finds_stretches_done_standing_or_sitting() {
     let text = plan.to_string();
     assert!(text.contains("shoulder-shrugs") || text.contains("shoulder-rolls"), "{text}");
     assert!(!text.contains("\"position\":\"standing\""), "a standing position in a seated-only plan");
+}
+
+#[test]
+fn a_gentle_start_keeps_to_gentle_stretches_off_the_floor() {
+    // The built-in stretches of gentle intensity that can be done upright.
+    const GENTLE: [&str; 8] = [
+        "butterfly",
+        "chin-tucks",
+        "overhead-reach",
+        "seated-thoracic-rotation",
+        "seated-trunk-rotation",
+        "shoulder-blade-squeeze",
+        "shoulder-rolls",
+        "shoulder-shrugs",
+    ];
+    for minutes in ["3", "10", "30"] {
+        let args = ["--goal", "gentle-start", "--goal", "posture", "--minutes", minutes];
+        assert!(plan(&args).contains("gentle moves only, off the floor"));
+        let plan = json(&plan(&[&args[..], &["--format", "json"]].concat()));
+        for session in plan["sessions"].as_array().unwrap() {
+            for stretch in session["stretches"].as_array().unwrap() {
+                let id = stretch["id"].as_str().unwrap();
+                assert!(GENTLE.contains(&id), "{minutes} minutes: {id}");
+                let position = stretch["position"].as_str().unwrap();
+                assert!(["standing", "seated"].contains(&position), "{id} {position}");
+            }
+        }
+    }
+}
+
+#[test]
+fn equipment_follows_the_position_chosen() {
+    // Chin tucks list a chair, but only to sit on: standing they need
+    // nothing, so a plan with nothing keeps them, standing.
+    let plan = json(&plan(&["--goal", "posture", "--equipment", "none", "--format", "json"]));
+    let chin = plan["routines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["stretches"].as_array().unwrap())
+        .find(|s| s["id"] == "chin-tucks")
+        .expect("chin tucks in a posture plan with no equipment");
+    assert_eq!(chin["position"], "standing");
+    // Seated with nothing to sit on is one clear line.
+    plan_rejects(
+        &["--seated-only", "--equipment", "none"],
+        "--seated-only: seated stretches need a chair to sit on; add chair to the equipment you have",
+    );
+}
+
+#[test]
+fn a_plan_of_six_weeks_or_more_asks_for_a_review_in_text_and_json() {
+    const REVIEW: &str = "Review your plan with your physiotherapist or doctor after about 4–6 weeks.";
+    assert!(plan(&["--weeks", "6"]).contains(REVIEW));
+    assert!(!plan(&["--weeks", "5"]).contains("Review your plan"));
+    assert_eq!(json(&plan(&["--weeks", "12", "--format", "json"]))["review"], REVIEW);
+    assert!(json(&plan(&["--weeks", "4", "--format", "json"])).get("review").is_none());
+}
+
+#[test]
+fn a_desk_break_plan_is_short_breaks_repeated_through_the_day() {
+    let text = plan(&["--goal", "desk-break"]);
+    assert!(text.contains("\n3 minutes a session"), "{text}");
+    assert!(text.contains("about once an hour") && text.contains("`stretchsheet card`"), "{text}");
+    let plan_json = json(&plan(&["--goal", "desk-break", "--format", "json"]));
+    assert_eq!(plan_json["minutes_per_session"], 3);
+    assert!(plan_json["desk_break"].as_str().unwrap().contains("once an hour"));
+    assert!(!plan(&["--goal", "posture"]).contains("once an hour"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Turns the parsed command line into the program's own [`Config`]: the
 //! defaults of each command applied (a card is a 5-minute desk break, a
-//! plan 10 minutes of every goal), lists sorted and de-duplicated.
+//! plan 10 minutes of every goal, or 3-minute breaks for the desk-break
+//! goal alone), lists sorted and de-duplicated.
 
 use std::path::Path;
 
@@ -102,8 +103,13 @@ fn plan(a: PlanArgs, today: NaiveDate) -> PlanJob {
         (_, Some(path)) => Output::from_arg(path),
         (_, None) => Output::Stdout,
     };
+    let minutes_given = a.select.minutes.is_some();
+    let mut request = request(a.select, Vec::new(), SESSION_MINUTES);
+    if request.desk_break() && !minutes_given {
+        request.minutes = crate::plan::request::DESK_BREAK_MINUTES;
+    }
     PlanJob {
-        request: request(a.select, Vec::new(), SESSION_MINUTES),
+        request,
         calendar: calendar(a.calendar, today),
         format,
         explain: a.explain,

@@ -85,6 +85,18 @@ fn card_defaults_to_a_five_minute_desk_break() {
 }
 
 #[test]
+fn a_desk_break_plan_defaults_to_short_breaks() {
+    let minutes = |args: &[&str]| {
+        let Command::Plan(job) = config(args).command else { panic!() };
+        job.request.minutes
+    };
+    assert_eq!(minutes(&["plan", "--goal", "desk-break"]), 3);
+    assert_eq!(minutes(&["plan", "--goal", "desk-break", "--minutes", "8"]), 8, "as given");
+    assert_eq!(minutes(&["plan", "--goal", "desk-break", "--goal", "posture"]), 10);
+    assert_eq!(minutes(&["plan"]), 10);
+}
+
+#[test]
 fn bad_values_are_one_line_naming_option_and_allowed_values() {
     let cases: &[(&[&str], &str)] = &[
         (&["plan", "--minutes", "90"], "--minutes: 90 is more than 60 (a session is 1–60 minutes)"),

@@ -84,6 +84,26 @@ impl Stretch {
         self.positions.contains(&position)
     }
 
+    /// What it needs when done in `position`: its `equipment`, where the
+    /// chair of a stretch that can be done seated is the seat (needed only
+    /// when seated: chin tucks need nothing standing); and a chair to sit on
+    /// whenever it is done seated.
+    pub fn needs_in(&self, position: Position) -> Vec<Equipment> {
+        let seated = position == Position::Seated;
+        let seat_only = self.can_be(Position::Seated) && !seated;
+        let mut needs: Vec<Equipment> =
+            self.equipment.iter().copied().filter(|e| !(seat_only && *e == Equipment::Chair)).collect();
+        if seated && !needs.contains(&Equipment::Chair) {
+            needs.insert(0, Equipment::Chair);
+        }
+        needs
+    }
+
+    /// What it needs in its (default or placed) position.
+    pub fn needs(&self) -> Vec<Equipment> {
+        self.needs_in(self.position())
+    }
+
     /// Its positions in words: "standing or seated".
     pub fn positions_words(&self) -> String {
         let words: Vec<&str> = self.positions.iter().map(|p| p.as_str()).collect();

@@ -96,6 +96,7 @@ impl fmt::Display for Fault {
             | LongHold { .. }
             | FarFromUsual { .. }
             | LongStretch { .. }
+            | SeatedWithoutChair
             | TooShort { .. } => doses(self, f),
             NoRoom { .. }
             | Overflows
@@ -374,6 +375,9 @@ fn doses(fault: &Fault, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f,
             "warning: {id}: {value} repetitions are far from its usual {low}–{high}; check the prescription"
         ),
+        SeatedWithoutChair => {
+            f.write_str("seated stretches need a chair to sit on; add chair to the equipment you have")
+        }
         TooShort { minutes, shortest_s } => {
             let shortest = shortest_s.div_ceil(60);
             let unit = if shortest == 1 { "minute" } else { "minutes" };

@@ -370,6 +370,8 @@ pub enum Fault {
         value: u32,
         usual: (u32, u32),
     },
+    /// `--seated-only` with no chair to sit on.
+    SeatedWithoutChair,
     /// Too little time for even one stretch.
     TooShort {
         minutes: u32,

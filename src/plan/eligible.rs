@@ -1,8 +1,9 @@
 //! Which stretches a request allows. A stretch is out when it needs
 //! equipment the user lacks, is not seated under `--seated-only`, is on the
 //! floor under `--no-floor` (or `--avoid no-floor`, `--avoid
-//! balance-problems`, or `--older` without `--floor`), or is marked to avoid
-//! with a condition the user has (`--avoid`). Each stretch left out keeps
+//! balance-problems`, `--older` without `--floor`, or `--goal
+//! gentle-start`), is more than gentle under `--goal gentle-start`, or is
+//! marked to avoid with a condition the user has (`--avoid`). Each stretch left out keeps
 //! every constraint that removed it, for `--explain` and for the one-line
 //! error when nothing is left. A stretch done in more than one position is
 //! allowed when any of them is, and is placed in the first allowed one
@@ -28,6 +29,8 @@ pub enum OffFloor {
     Balance,
     /// `--older` without `--floor`.
     Older,
+    /// `--goal gentle-start`: for days when the back feels delicate.
+    GentleStart,
 }
 
 impl OffFloor {
@@ -41,6 +44,8 @@ impl OffFloor {
             Some(OffFloor::Balance)
         } else if request.older && !request.floor {
             Some(OffFloor::Older)
+        } else if request.gentle_start() {
+            Some(OffFloor::GentleStart)
         } else {
             None
         }
@@ -57,6 +62,8 @@ pub enum Exclusion {
     /// The stretch is on the floor (or marked no-floor) and the request
     /// keeps off the floor, for the reason `by`.
     Floor { position: Position, by: OffFloor },
+    /// `--goal gentle-start` and the stretch is more than gentle.
+    NotGentle(Intensity),
     /// The stretch is to be avoided with a condition the user has.
     Avoid(Condition),
     /// With osteoporosis: the stretch rounds the spine forward under load
@@ -81,6 +88,9 @@ impl Exclusion {
                 (Field::Avoid, format!(" {}", Condition::BalanceProblems))
             }
             Exclusion::Floor { by: OffFloor::Older, .. } => (Field::Older, String::new()),
+            Exclusion::Floor { by: OffFloor::GentleStart, .. } | Exclusion::NotGentle(_) => {
+                (Field::Goal, format!(" {}", super::request::GENTLE_START))
+            }
             Exclusion::Avoid(condition) => (Field::Avoid, format!(" {condition}")),
             Exclusion::Osteoporosis { .. } | Exclusion::OneTwist { .. } => {
                 (Field::Avoid, format!(" {}", Condition::Osteoporosis))
@@ -90,14 +100,16 @@ impl Exclusion {
 }
 
 impl Exclusion {
-    /// Where its option comes in messages: position, equipment, conditions.
+    /// Where its option comes in messages: position, equipment, the goal,
+    /// conditions.
     fn rank(&self) -> (u8, Option<Condition>) {
         match self {
             Exclusion::NotSeated(_) => (0, None),
             Exclusion::Floor { .. } => (1, None),
             Exclusion::Equipment { .. } => (2, None),
-            Exclusion::Avoid(condition) => (3, Some(*condition)),
-            Exclusion::Osteoporosis { .. } | Exclusion::OneTwist { .. } => (3, Some(Condition::Osteoporosis)),
+            Exclusion::NotGentle(_) => (3, None),
+            Exclusion::Avoid(condition) => (4, Some(*condition)),
+            Exclusion::Osteoporosis { .. } | Exclusion::OneTwist { .. } => (4, Some(Condition::Osteoporosis)),
         }
     }
 }
@@ -128,6 +140,12 @@ impl fmt::Display for Exclusion {
             }
             Exclusion::Floor { by: OffFloor::Older, .. } => {
                 f.write_str("on the floor, left out for older adults (--older; --floor allows it)")
+            }
+            Exclusion::Floor { by: OffFloor::GentleStart, .. } => {
+                f.write_str("on the floor, not for a gentle start (--goal gentle-start)")
+            }
+            Exclusion::NotGentle(intensity) => {
+                write!(f, "{intensity}, not gentle (--goal gentle-start)")
             }
             Exclusion::Avoid(condition) => write!(f, "avoid with {condition} (--avoid)"),
             Exclusion::Osteoporosis { rounds_forward: true } => {
@@ -161,10 +179,12 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
         Some(by) if !off_floor || marked => found.push(Exclusion::Floor { position: stretch.position(), by }),
         Some(_) => {}
     }
-    let missing: Vec<Equipment> =
-        stretch.equipment.iter().filter(|e| !request.equipment.contains(e)).copied().collect();
+    let missing = missing_equipment(stretch, request);
     if !missing.is_empty() {
         found.push(Exclusion::Equipment { missing, have: request.equipment.iter().copied().collect() });
+    }
+    if request.gentle_start() && stretch.intensity != Intensity::Gentle {
+        found.push(Exclusion::NotGentle(stretch.intensity));
     }
     for condition in &stretch.avoid_if {
         if request.avoid.contains(condition) {
@@ -180,6 +200,32 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
         }
     }
     found
+}
+
+/// Whether the position limits of `request` (`--seated-only`, off the
+/// floor) allow `position`.
+fn position_fits(request: &Request, position: Position) -> bool {
+    (!request.seated_only || position == Position::Seated)
+        && (OffFloor::of(request).is_none() || !position.is_floor())
+}
+
+/// Whether the user has everything `stretch` needs done in `position`.
+fn has_what_it_needs(stretch: &Stretch, request: &Request, position: Position) -> bool {
+    stretch.needs_in(position).iter().all(|e| request.equipment.contains(e))
+}
+
+/// The equipment `stretch` needs that the user lacks, in the position the
+/// limits leave it that needs least (any position when the limits leave
+/// none): nothing when some allowed position needs only what they have.
+fn missing_equipment(stretch: &Stretch, request: &Request) -> Vec<Equipment> {
+    let allowed: Vec<Position> =
+        stretch.positions.iter().copied().filter(|&p| position_fits(request, p)).collect();
+    let positions = if allowed.is_empty() { &stretch.positions } else { &allowed };
+    positions
+        .iter()
+        .map(|&p| stretch.needs_in(p).into_iter().filter(|e| !request.equipment.contains(e)).collect())
+        .min_by_key(|missing: &Vec<Equipment>| missing.len())
+        .unwrap_or_default()
 }
 
 /// With osteoporosis, of the allowed twists (by index into `stretches`,
@@ -210,20 +256,23 @@ pub(crate) fn extra_twists(
         .collect()
 }
 
-/// The position `request` has an allowed `stretch` done in: seated under
-/// `--seated-only`, `--older` or `--avoid balance-problems` (where the
-/// stretch can be done seated), off the floor when the floor is ruled out,
-/// and otherwise its default (the first listed).
+/// The position `request` has an allowed `stretch` done in: one the
+/// limits allow (seated under `--seated-only`, off the floor when the floor
+/// is ruled out) and the user has what it needs for (a chair to sit on,
+/// say); seated first under `--older` or `--avoid balance-problems` where
+/// the stretch can be done seated and there is a chair; otherwise the first
+/// listed that fits.
 pub fn position_for(stretch: &Stretch, request: &Request) -> Position {
-    let no_floor = OffFloor::of(request).is_some();
-    let fits =
-        |p: &Position| (!request.seated_only || *p == Position::Seated) && (!no_floor || !p.is_floor());
+    let usable = |p: &Position| position_fits(request, *p) && has_what_it_needs(stretch, request, *p);
     // Older adults and the unsteady sit where the stretch allows it and
     // they have a chair: steadier, and no standing for long holds.
-    let chair = request.equipment.contains(&Equipment::Chair);
     let sits = request.older || request.avoid.contains(&Condition::BalanceProblems);
-    let seated = (sits && chair && stretch.can_be(Position::Seated)).then_some(Position::Seated);
-    seated.or_else(|| stretch.positions.iter().copied().find(fits)).unwrap_or_else(|| stretch.position())
+    let seated =
+        (sits && stretch.can_be(Position::Seated) && usable(&Position::Seated)).then_some(Position::Seated);
+    seated
+        .or_else(|| stretch.positions.iter().copied().find(usable))
+        .or_else(|| stretch.positions.iter().copied().find(|&p| position_fits(request, p)))
+        .unwrap_or_else(|| stretch.position())
 }
 
 /// `library` with each stretch placed in the position `request` has it
@@ -321,6 +370,53 @@ mod tests {
         older.no_floor = false;
         older.avoid.insert(Condition::BalanceProblems);
         assert!(!allowed(pose, &older));
+    }
+
+    #[test]
+    fn a_gentle_start_keeps_to_gentle_stretches_off_the_floor() {
+        let library = crate::content::built_in().unwrap();
+        let gentle = Request::new(vec!["posture".into(), "gentle-start".into()], 10);
+        let why = |id: &str| -> Vec<String> {
+            exclusions(library.stretch(id).unwrap(), &gentle).iter().map(ToString::to_string).collect()
+        };
+        assert_eq!(why("wall-chest-stretch"), ["moderate, not gentle (--goal gentle-start)"]);
+        assert_eq!(why("childs-pose"), ["on the floor, not for a gentle start (--goal gentle-start)"]);
+        assert!(why("shoulder-rolls").is_empty());
+        let chin = library.stretch("chin-tucks").unwrap();
+        assert!(!position_for(chin, &gentle).is_floor());
+        let (field, detail) = exclusions(library.stretch("cat-cow").unwrap(), &gentle)[0].option();
+        assert_eq!((field, detail.as_str()), (Field::Goal, " gentle-start"));
+        // Without the goal neither limit applies.
+        assert!(allowed(library.stretch("childs-pose").unwrap(), &request()));
+        assert!(allowed(library.stretch("wall-chest-stretch").unwrap(), &request()));
+    }
+
+    #[test]
+    fn equipment_follows_the_position() {
+        let library = crate::content::built_in().unwrap();
+        let chin = library.stretch("chin-tucks").unwrap();
+        let mut nothing = request();
+        nothing.equipment.clear();
+        // A chair is the seat: chin tucks need nothing standing.
+        assert!(allowed(chin, &nothing), "{:?}", exclusions(chin, &nothing));
+        assert_eq!(position_for(chin, &nothing), Position::Standing);
+        assert_eq!(position_for(chin, &request()), Position::Seated);
+        // Sitting needs something to sit on, listed or not.
+        let rolls = library.stretch("shoulder-rolls").unwrap();
+        assert_eq!(rolls.needs_in(Position::Seated), [Equipment::Chair]);
+        assert!(rolls.needs_in(Position::Standing).is_empty());
+        nothing.seated_only = true;
+        assert_eq!(exclusions(rolls, &nothing)[0].to_string(), "needs a chair (you have: nothing)");
+        // Older adults sit only where there is a chair; otherwise they stand.
+        let mut older = request();
+        older.older = true;
+        older.equipment.clear();
+        assert_eq!(position_for(chin, &older), Position::Standing);
+        older.equipment.insert(Equipment::Chair);
+        assert_eq!(position_for(chin, &older), Position::Seated);
+        // A seated-only stretch keeps its chair.
+        let twist = library.stretch("seated-trunk-rotation").unwrap();
+        assert_eq!(twist.needs(), [Equipment::Chair]);
     }
 
     #[test]

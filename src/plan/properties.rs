@@ -358,7 +358,12 @@ fn check_error(library: &Library, request: &Request, horizon: &[f64], error: &Er
     assert!(!line.contains('\n'), "{line}");
     assert_eq!(error.exit_code(), 2);
     let any_allowed = library.stretches().iter().any(|s| allowed(s, request));
-    if !any_allowed {
+    if request.seated_only && !request.equipment.contains(&Equipment::Chair) {
+        // Seated needs a chair to sit on: nothing is allowed, and the
+        // error says why in one line.
+        assert!(!any_allowed, "a seated stretch with no chair");
+        assert!(line.contains("seated stretches need a chair to sit on"), "{line}");
+    } else if !any_allowed {
         assert!(line.starts_with("no stretch is left: "), "{line}");
     } else {
         assert!(line.contains("the shortest session"), "{line}");

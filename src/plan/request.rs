@@ -38,7 +38,29 @@ pub struct Request {
     pub seed: u64,
 }
 
+/// The goal for delicate days: gentle stretches only, and off the floor.
+pub const GENTLE_START: &str = "gentle-start";
+
+/// The goal of short breaks at the desk, repeated through the day.
+pub const DESK_BREAK: &str = "desk-break";
+
+/// Minutes of a desk break when none are given: a short break, done about
+/// once an hour, not one long session.
+pub const DESK_BREAK_MINUTES: u32 = 3;
+
 impl Request {
+    /// Whether the request is for desk breaks alone (`--goal desk-break`).
+    pub fn desk_break(&self) -> bool {
+        self.goals.iter().all(|g| g == DESK_BREAK) && !self.goals.is_empty()
+    }
+
+    /// Whether the request asks for a gentle start (`--goal
+    /// gentle-start`): then only gentle-intensity stretches, off the floor,
+    /// as the goal promises for days when the back feels delicate.
+    pub fn gentle_start(&self) -> bool {
+        self.goals.iter().any(|g| g == GENTLE_START)
+    }
+
     /// Equipment a user is assumed to have unless they say otherwise.
     pub fn default_equipment() -> BTreeSet<Equipment> {
         [Equipment::Chair, Equipment::Wall].into_iter().collect()

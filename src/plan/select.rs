@@ -189,6 +189,16 @@ mod tests {
     }
 
     #[test]
+    fn a_three_minute_tension_session_starts_gently_with_a_tension_stretch() {
+        let library = crate::content::built_in().unwrap();
+        let routine = select(&library, &Request::new(vec!["tension".into()], 3)).unwrap();
+        assert_eq!(routine.items[0].intensity, Intensity::Gentle, "{:?}", routine.ids());
+        assert!(routine.items[0].reasons.contains(&Reason::GentleStart), "{:?}", routine.items[0].reasons);
+        let tension = routine.items.iter().any(|i| library.stretch(&i.id).unwrap().serves("tension"));
+        assert!(tension, "{:?}", routine.ids());
+    }
+
+    #[test]
     fn never_comes_back_to_a_level() {
         let library = crate::content::built_in().unwrap();
         let mut request = posture(30);
@@ -217,14 +227,24 @@ mod tests {
         let e = select(&library, &Request::new(vec!["flying".into()], 10)).unwrap_err().to_string();
         assert!(e.starts_with("goal: unknown goal \"flying\"; use tension"), "{e}");
         let mut r = posture(10);
-        r.seated_only = true;
         r.avoid.insert(Condition::ShoulderInjury);
         r.equipment.clear();
-        let needy: Vec<Stretch> =
-            library.stretches().iter().filter(|s| !s.equipment.is_empty()).cloned().collect();
+        let needy: Vec<Stretch> = library
+            .stretches()
+            .iter()
+            .filter(|s| s.positions.iter().all(|&p| !s.needs_in(p).is_empty()))
+            .cloned()
+            .collect();
         let needy = Library::new(needy, library.goals().to_vec(), library.safety().clone());
         let e = select(&needy, &r).unwrap_err().to_string();
         assert!(e.starts_with("no stretch is left: "), "{e}");
+        // Seated with nothing to sit on: one line that says so.
+        r.seated_only = true;
+        let e = select(&library, &r).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "seated_only: seated stretches need a chair to sit on; add chair to the equipment you have"
+        );
         assert!(select(&library, &posture(61)).is_err());
     }
 

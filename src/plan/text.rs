@@ -130,6 +130,9 @@ impl Plan {
                 super::minutes(in_last().map(|s| s.total_s).max().unwrap_or(0))
             );
         }
+        for note in [self.desk_break_note(), self.review_note()].into_iter().flatten() {
+            let _ = writeln!(out, "{note}");
+        }
         out.push('\n');
     }
 
@@ -146,6 +149,9 @@ impl Plan {
         }
         if r.no_floor {
             parts.push("no floor".into());
+        }
+        if r.gentle_start() {
+            parts.push("gentle moves only, off the floor".into());
         }
         if !r.avoid.is_empty() {
             let avoid: Vec<&str> = r.avoid.iter().map(|c| c.as_str()).collect();

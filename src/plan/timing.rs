@@ -194,7 +194,7 @@ pub fn setup_s(stretch: &Stretch) -> u32 {
         Position::Lying => 10,
     };
     let props = stretch
-        .equipment
+        .needs()
         .iter()
         .map(|e| match e {
             Equipment::Towel | Equipment::FoamRoller | Equipment::Mat => 10,

@@ -1,7 +1,34 @@
-//! The plan's words for dates, weekdays, weeks and changes of level, as
-//! its text, calendar and sheets print them.
+//! The plan's words for dates, weekdays, weeks and changes of level, and
+//! the review line of a long plan, as its text, JSON, calendar and sheets
+//! print them.
 
 use chrono::{NaiveDate, Weekday};
+
+use super::Plan;
+
+/// Weeks from which a plan asks for a review with a professional.
+pub const REVIEW_FROM_WEEKS: u32 = 6;
+
+impl Plan {
+    /// The line a plan of [`REVIEW_FROM_WEEKS`] weeks or more carries
+    /// (progress needs a fresh look by someone who knows the patient, and a
+    /// next step); `None` for a shorter plan. Text and JSON print it; sheets
+    /// may.
+    pub fn review_note(&self) -> Option<&'static str> {
+        (self.calendar.weeks >= REVIEW_FROM_WEEKS)
+            .then_some("Review your plan with your physiotherapist or doctor after about 4–6 weeks.")
+    }
+
+    /// The line a desk-break plan carries: a break is short and repeated
+    /// through the day, and the desk card holds one to keep by the screen;
+    /// `None` for other goals.
+    pub fn desk_break_note(&self) -> Option<&'static str> {
+        self.request.desk_break().then_some(
+            "Repeat this short break through your working day, about once an hour; \
+             `stretchsheet card` prints one on a page to keep by your screen.",
+        )
+    }
+}
 
 use crate::content::{Level, Position};
 use crate::words::and_list;
@@ -60,6 +87,24 @@ pub fn week_list(weeks: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_of_six_weeks_or_more_asks_for_a_review() {
+        let library = crate::content::built_in().unwrap();
+        let request = super::super::Request::new(vec!["posture".into()], 10);
+        let start = "2026-11-23".parse().unwrap();
+        let plan = |weeks| {
+            let calendar = super::super::Calendar { start, days: vec![Weekday::Mon], weeks };
+            super::super::build(&library, &request, &calendar).unwrap()
+        };
+        for weeks in 1..REVIEW_FROM_WEEKS {
+            assert_eq!(plan(weeks).review_note(), None, "{weeks} weeks");
+        }
+        for weeks in REVIEW_FROM_WEEKS..=12 {
+            let note = plan(weeks).review_note().unwrap();
+            assert!(note.starts_with("Review your plan with your physiotherapist or doctor"), "{note}");
+        }
+    }
 
     #[test]
     fn dates_and_lists() {
