@@ -101,7 +101,7 @@ pub fn run(job: &mut Job, library: &Library, h: &HandoutJob) -> Result<()> {
     let words = changes.as_ref().map(|(_, changes)| progress::changes_words(changes));
     let made = studio.make(&prescription, label.as_deref().zip(words.as_deref()))?;
     if !job.config.quiet {
-        for warning in far_from_usual(library, &prescription) {
+        for warning in far_from_usual(&exercises(library, &prescription)?) {
             let _ = writeln!(job.stderr, "{warning}");
         }
     }
@@ -120,18 +120,17 @@ pub fn run(job: &mut Job, library: &Library, h: &HandoutJob) -> Result<()> {
 /// Doses far from what the stretch's content advises: a hold or a count
 /// of repetitions more than twice its range's top, or under half its
 /// bottom (a typing slip, most likely), one warning each.
-fn far_from_usual(library: &Library, p: &Prescription) -> Vec<Fault> {
+fn far_from_usual(exercises: &[Exercise]) -> Vec<Fault> {
     let mut found = Vec::new();
-    for entry in &p.stretches {
-        let Some(stretch) = library.stretch(&entry.id) else { continue };
-        let Ok(dose) = plan::prescribe(stretch, &progress::choice(entry), p.older) else { continue };
-        let own = &stretch.dose;
-        let checks = [("hold", dose.hold_s, own.hold_s), ("repetitions", Some(dose.reps), Some(own.reps))];
+    for e in exercises {
+        let own = &e.stretch.dose;
+        let checks =
+            [("hold", e.dose.hold_s, own.hold_s), ("repetitions", Some(e.dose.reps), Some(own.reps))];
         for (what, value, usual) in checks {
             let (Some(value), Some(usual)) = (value, usual) else { continue };
             if value > 2 * usual.max || 2 * value < usual.min {
                 let usual = (usual.min, usual.max);
-                found.push(Fault::FarFromUsual { id: stretch.id.clone(), what, value, usual });
+                found.push(Fault::FarFromUsual { id: e.stretch.id.clone(), what, value, usual });
             }
         }
     }

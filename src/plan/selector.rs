@@ -335,9 +335,11 @@ impl<'a> Selector<'a> {
         }
         // Fixed doses (a routine's core at the best session's) may be what
         // keeps it down: upright, the core may take another dose.
-        let free = self.with_fixed(BTreeMap::new());
-        let upright = free.choose_among(t, extra, on_floor);
-        if !self.fixed.is_empty() && self.stays_up(t, &picks, &upright) { upright } else { picks }
+        if self.fixed.is_empty() {
+            return picks;
+        }
+        let upright = self.with_fixed(BTreeMap::new()).choose_among(t, extra, on_floor);
+        if self.stays_up(t, &picks, &upright) { upright } else { picks }
     }
 
     /// Whether the `upright` session may replace `picks` (a short floor

@@ -7,9 +7,10 @@
 //! in columns no wider than about 90 characters, so wide and landscape
 //! pages carry two or three.
 
+use super::parts::measure;
 use super::parts::{self, Detail, Photos};
 use super::plan_calendar::{log_week, place_calendar};
-use super::plan_exercise::{exercise, measure};
+use super::plan_exercise::exercise;
 use super::plan_routine::{self, Rows};
 use crate::content::{Library, Safety};
 use crate::doc::geom::mm;
@@ -160,13 +161,16 @@ fn place_safety(flow: &mut Flow, plan: &Plan, safety: &Safety, style: &Style, co
     let col_w = column_width(width, count, GUTTER);
     let floor = plan.sessions.iter().flat_map(|s| &s.items).any(|i| i.position.is_floor());
     // A little tighter when that keeps every list on one page.
-    let tight = Style { leading: style.leading.min(1.1), ..*style };
-    let one_page = |style: &Style| {
-        columns(safety_sections(safety, style, col_w, floor), count, width, GUTTER).height
-            <= flow.page_height()
-    };
-    let style = if !one_page(style) && one_page(&tight) { &tight } else { style };
+    let one_page =
+        |sections: &[Block]| columns(sections.to_vec(), count, width, GUTTER).height <= flow.page_height();
     let mut sections = safety_sections(safety, style, col_w, floor);
+    if !one_page(&sections) {
+        let tight =
+            safety_sections(safety, &Style { leading: style.leading.min(1.1), ..*style }, col_w, floor);
+        if one_page(&tight) {
+            sections = tight;
+        }
+    }
     while !sections.is_empty() {
         let page_h = if flow.at_page_top() { flow.page_height() } else { flow.remaining() };
         let fits = (1..=sections.len())
@@ -204,14 +208,7 @@ fn safety_sections(safety: &Safety, style: &Style, width: f32, floor: bool) -> V
             parts::bulleted(&mut b, style, lines, size, style.ink, false);
             if i == last {
                 b.gap(6.0);
-                b.paragraph(
-                    &[Span::regular(&safety.disclaimer)],
-                    size,
-                    style.line(size),
-                    style.ink,
-                    0.0,
-                    false,
-                );
+                b.stack(&parts::disclaimer(style, width, safety));
             }
             b.gap(8.0);
             b.finish()

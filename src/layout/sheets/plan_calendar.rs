@@ -39,7 +39,7 @@ pub fn place_calendar(flow: &mut Flow, plan: &Plan, style: &Style) {
         rest = &rest[n..];
         first = false;
     }
-    let mut b = BlockBuilder::new(flow.width().min(super::plan_exercise::measure(style)));
+    let mut b = BlockBuilder::new(flow.width().min(super::parts::measure(style)));
     b.gap(4.0);
     let key = "Each box is a session: the letter is its routine (pages follow). Tick the box when done. The last column is the whole week's minutes.";
     b.paragraph(&[Span::regular(key)], style.small, style.line(style.small), style.muted, 0.0, false);

@@ -7,8 +7,7 @@
 //! text is set in columns no wider than about 90 characters: beside the
 //! figure, under it on narrow pages, or in two columns on wide ones.
 
-pub use super::parts::measure;
-use super::parts::{self, Photos};
+use super::parts::{self, Photos, measure};
 use crate::content::Stretch;
 use crate::doc::geom::mm;
 use crate::doc::{Face, Item, Rect, Stroke};

@@ -52,7 +52,7 @@ pub fn heading(plan: &Plan, r: usize, style: &Style, width: f32) -> Block {
         0.0,
         false,
     );
-    let text_w = width.min(super::plan_exercise::measure(style));
+    let text_w = width.min(super::parts::measure(style));
     let mut t = BlockBuilder::new(text_w);
     t.paragraph(&[Span::regular(&about)], style.body, style.line(style.body), style.ink, 0.0, false);
     b.stack(&t.finish());
