@@ -197,6 +197,16 @@ fn a_plan_of_six_weeks_or_more_asks_for_a_review_in_text_and_json() {
     assert!(!plan(&["--weeks", "5"]).contains("Review your plan"));
     assert_eq!(json(&plan(&["--weeks", "12", "--format", "json"]))["review"], REVIEW);
     assert!(json(&plan(&["--weeks", "4", "--format", "json"])).get("review").is_none());
+    // And on the printed plan.
+    let dir = tempdir();
+    let pdf = |name: &str, weeks: &str| {
+        ok(&run_in(dir.path(), &["plan", "--weeks", weeks, "--format", "pdf", "-o", name]));
+        dir.path().join(name)
+    };
+    let (long, short) = (pdf("long.pdf", "6"), pdf("short.pdf", "4"));
+    let (Some(long), Some(short)) = (body_text(&long, ""), body_text(&short, "")) else { return };
+    assert!(long.contains(REVIEW), "{long}");
+    assert!(!short.contains("Review your plan"), "{short}");
 }
 
 #[test]
@@ -208,6 +218,13 @@ fn a_desk_break_plan_is_short_breaks_repeated_through_the_day() {
     assert_eq!(plan_json["minutes_per_session"], 3);
     assert!(plan_json["desk_break"].as_str().unwrap().contains("once an hour"));
     assert!(!plan(&["--goal", "posture"]).contains("once an hour"));
+    // The printed plan says so too, without the command.
+    let dir = tempdir();
+    ok(&run_in(dir.path(), &["plan", "--goal", "desk-break", "--format", "pdf", "-o", "desk.pdf"]));
+    let path = dir.path().join("desk.pdf");
+    let Some(text) = body_text(&path, "") else { return };
+    assert!(text.contains("Repeat this short break through your working day, about once an hour."), "{text}");
+    assert!(!text.contains("stretchsheet card"), "{text}");
 }
 
 #[test]

@@ -343,7 +343,8 @@ impl<'a> Selector<'a> {
     }
 
     /// Whether the `upright` session may replace `picks` (a short floor
-    /// visit): not at the cost of the chest opener or the extension move,
+    /// visit): not at the cost of the warm-up, the chest opener or the
+    /// extension move,
     /// of the time (with further rounds, it reaches what `picks` reached,
     /// up to the floor), or of stretches that serve the goals.
     fn stays_up(&self, t: f64, picks: &[Picked], upright: &[Picked]) -> bool {
@@ -353,9 +354,11 @@ impl<'a> Selector<'a> {
         let floor = self.floor(t).unwrap_or(0).min(super::rounds::session_s(self, picks));
         let fills = super::rounds::session_s(self, upright) >= floor;
         let fillers = |p: &[Picked]| p.iter().filter(|(i, _)| !self.comes_first(*i)).count();
+        let warms_up = |p: &[Picked]| self.warm_up.is_some_and(|w| p.iter().any(|(i, _)| *i == w));
         !upright.is_empty()
             && keeps(score::opens_chest)
             && keeps(score::extends)
+            && (!warms_up(picks) || warms_up(upright))
             && fills
             && fillers(upright) <= fillers(picks)
     }
@@ -390,12 +393,12 @@ impl<'a> Selector<'a> {
         let mut penalised = BTreeSet::new();
         for _ in 0..MAX_SEARCHES {
             let twins: Vec<usize> =
-                self.lesser_twins(&picks, &extra).into_iter().filter(|i| penalised.insert(*i)).collect();
+                self.lesser_twins(&picks, &extra, &must).into_iter().filter(|i| penalised.insert(*i)).collect();
             let mut changed = !twins.is_empty();
             for i in twins {
                 extra[i] -= score::TWIN;
             }
-            for i in self.touching_twists(&picks, &extra) {
+            for i in self.touching_twists(&picks, &extra, &must) {
                 banned[i] = true;
                 if let Some(pool) = self.pool(t, floor, &banned) {
                     (keep, target, changed) = (pool, floor, true);
@@ -446,18 +449,18 @@ impl<'a> Selector<'a> {
     }
 
     /// The worth of stretch `i` with `extra`, for deciding which of two to
-    /// let go.
-    fn worth(&self, i: usize, extra: &[i64]) -> (i64, std::cmp::Reverse<usize>) {
-        (self.values[i] + extra[i], std::cmp::Reverse(i))
+    /// let go: one the session must have (the warm-up, say) first.
+    fn worth(&self, i: usize, extra: &[i64], must: &[usize]) -> (bool, i64, std::cmp::Reverse<usize>) {
+        (must.contains(&i), self.values[i] + extra[i], std::cmp::Reverse(i))
     }
 
     /// Of each pair of twins in `picks`, the one worth less.
-    fn lesser_twins(&self, picks: &[Picked], extra: &[i64]) -> Vec<usize> {
+    fn lesser_twins(&self, picks: &[Picked], extra: &[i64], must: &[usize]) -> Vec<usize> {
         let mut lesser = Vec::new();
         for (k, &(a, _)) in picks.iter().enumerate() {
             for &(b, _) in &picks[k + 1..] {
                 if score::twin(self.stretches[a], self.stretches[b]) {
-                    lesser.push(if self.worth(a, extra) < self.worth(b, extra) { a } else { b });
+                    lesser.push(if self.worth(a, extra, must) < self.worth(b, extra, must) { a } else { b });
                 }
             }
         }
@@ -466,12 +469,12 @@ impl<'a> Selector<'a> {
 
     /// Of each two twists that the session's order puts one after the
     /// other, the one worth less.
-    fn touching_twists(&self, picks: &[Picked], extra: &[i64]) -> Vec<usize> {
+    fn touching_twists(&self, picks: &[Picked], extra: &[i64], must: &[usize]) -> Vec<usize> {
         let sequence = self.sequence(picks);
         sequence
             .windows(2)
             .filter(|w| w.iter().all(|&i| score::twists(self.stretches[i])))
-            .map(|w| if self.worth(w[0], extra) < self.worth(w[1], extra) { w[0] } else { w[1] })
+            .map(|w| if self.worth(w[0], extra, must) < self.worth(w[1], extra, must) { w[0] } else { w[1] })
             .collect()
     }
 
@@ -533,6 +536,11 @@ impl<'a> Selector<'a> {
         let table = solve(&candidates, self.budget_s(), score::LEVEL_CHANGE);
         match table.best_from(floor) {
             Some(pick) => picked(&found, &pick.options),
+            // Fixed doses may leave no room for all of them: the warm-up
+            // alone (a session starts gently), then none.
+            None if must.len() > 1 && must.first() == self.warm_up.as_ref() => {
+                self.search(t, extra, keep, floor, &must[..1])
+            }
             None if !must.is_empty() => self.search(t, extra, keep, floor, &[]),
             None => Vec::new(),
         }

@@ -28,6 +28,14 @@ impl Plan {
              `stretchsheet card` prints one on a page to keep by your screen.",
         )
     }
+
+    /// The desk-break line of a printed plan: as
+    /// [`desk_break_note`](Self::desk_break_note), without the command.
+    pub fn desk_break_print_note(&self) -> Option<&'static str> {
+        self.request
+            .desk_break()
+            .then_some("Repeat this short break through your working day, about once an hour.")
+    }
 }
 
 use crate::content::{Level, Position};

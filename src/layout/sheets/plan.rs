@@ -278,7 +278,7 @@ fn how_to_block(plan: &Plan, style: &Style, width: f32) -> Block {
     } else {
         "Every session uses the same routine.".to_string()
     };
-    let items = vec![
+    let mut items = vec![
         "Warm up for a few minutes first: march on the spot or swing your arms gently.".to_string(),
         format!("On each day with a box, do the routine whose letter is in it. {rotate}"),
         "Stretching every day is fine: on days without a box you may repeat any routine.".to_string(),
@@ -287,6 +287,12 @@ fn how_to_block(plan: &Plan, style: &Style, width: f32) -> Block {
         "Stretch to a mild pull, never pain, and breathe slowly throughout.".to_string(),
         "Tick the box and fill in the log at the back after each session.".to_string(),
     ];
+    if plan.desk_break_print_note().is_some() {
+        // A three-minute break needs no warm-up of a few minutes.
+        items.remove(0);
+    }
+    let notes = [plan.desk_break_print_note(), plan.review_note()];
+    items.extend(notes.into_iter().flatten().map(str::to_string));
     parts::bulleted(&mut b, style, &items, style.body, style.ink, false);
     b.finish()
 }

@@ -246,8 +246,8 @@ fn check_make_up(selector: &Selector, routine: &Routine, t: f64) -> Result<(), T
 
 /// Checks that a session with upright work gets down to the floor only
 /// for about two minutes of floor work or more, unless the upright
-/// stretches alone cannot meet its floor (or would lose the chest opener
-/// or the extension move).
+/// stretches alone cannot meet its floor (or would lose the warm-up, the
+/// chest opener or the extension move).
 fn check_floor_worth_it(selector: &Selector, routine: &Routine, t: f64) -> Result<(), TestCaseError> {
     let first: Vec<&Item> = routine.items.iter().filter(|i| i.round == 1).collect();
     let floor_s: u32 = first.iter().filter(|i| i.position.is_floor()).map(|i| i.seconds).sum();
@@ -270,6 +270,10 @@ fn check_floor_worth_it(selector: &Selector, routine: &Routine, t: f64) -> Resul
             (0..standing.len()).filter(|&i| standing[i] && test(selector.stretches[i])).collect();
         choices =
             choices.iter().flat_map(|c| ups.iter().map(move |&u| [c.clone(), vec![u]].concat())).collect();
+    }
+    // And its warm-up, when it has one: a session starts gently.
+    if let Some(w) = selector.warm_up.filter(|&w| first.iter().any(|i| i.id == selector.stretches[w].id)) {
+        choices.iter_mut().for_each(|c| c.push(w));
     }
     let can_stay_up = choices
         .iter()
