@@ -151,7 +151,19 @@ pub fn squash(text: &str) -> String {
 pub fn is_running_line(line: &str, footer: &str) -> bool {
     let l = line.trim();
     let is_page_no = l.starts_with("page ") && l.contains(" of ");
-    is_page_no || l.ends_with("(continued)") || (!footer.is_empty() && l == footer)
+    is_page_no || l.ends_with("(continued)") || is_footer_line(l, footer)
+}
+
+/// Whether `line` is the footer or, where it wraps, one of its lines: a
+/// run of its " · " parts (ending " ·" when more follow).
+fn is_footer_line(line: &str, footer: &str) -> bool {
+    let (l, more) = match line.strip_suffix(" ·") {
+        Some(l) => (l, true),
+        None => (line, false),
+    };
+    let starts = footer.starts_with(l) || footer.contains(&format!(" · {l}"));
+    let ends = if more { footer.contains(&format!("{l} · ")) } else { footer.ends_with(l) };
+    !footer.is_empty() && !l.is_empty() && starts && ends
 }
 
 /// The body of a sheet's lines: running lines (see [`is_running_line`])

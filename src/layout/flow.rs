@@ -11,10 +11,6 @@ use super::text;
 use crate::doc::geom::{Point, Rect};
 use crate::doc::{Color, Face, Item, Page, Stroke, TextRun};
 
-/// The most lines a page's footer takes (its text, wrapped, above the page
-/// number).
-const MAX_FOOTER_LINES: usize = 3;
-
 /// Stacks blocks down pages.
 pub struct Flow<'a> {
     style: &'a Style,
@@ -96,32 +92,7 @@ impl<'a> Flow<'a> {
     /// Height of the footer band kept free at the bottom of each page.
     fn footer_height(&self) -> f32 {
         let style = self.style;
-        self.footer_lines().len() as f32 * style.line(style.small) + 6.0
-    }
-
-    /// The footer's lines: the footer text and the page number on one line
-    /// when they fit side by side, else the text (wrapped) above the
-    /// number.
-    fn footer_lines(&self) -> Vec<String> {
-        let style = self.style;
-        let size = style.small;
-        let width = style.page.w - 2.0 * style.margin;
-        let number_w = text::width("page 99 of 99", Face::Regular, size);
-        if self.footer.is_empty() || text::width(&self.footer, Face::Regular, size) + number_w + 12.0 <= width
-        {
-            return vec![self.footer.clone()];
-        }
-        let mut lines: Vec<String> =
-            text::wrap_plain(&self.footer, Face::Regular, size, width).iter().map(|l| l.text()).collect();
-        if lines.len() > MAX_FOOTER_LINES {
-            // A footer this long is refused where it is read; here it is
-            // only kept from eating the page.
-            lines.truncate(MAX_FOOTER_LINES);
-            let last = format!("{} …", lines[MAX_FOOTER_LINES - 1]);
-            lines[MAX_FOOTER_LINES - 1] = text::fit(&last, Face::Regular, size, width);
-        }
-        lines.push(String::new());
-        lines
+        super::footer::lines(&self.footer, style).len() as f32 * style.line(style.small) + 6.0
     }
 
     /// Starts a new page (with the running header after the first).
@@ -325,30 +296,8 @@ impl<'a> Flow<'a> {
     /// Ends the flow: adds the footer and "page N of M" to every page.
     pub fn finish(mut self) -> Vec<Page> {
         self.flush_pending();
-        let style = self.style;
-        let total = self.pages.len();
-        let size = style.small;
-        let lead = style.line(size);
-        let lines = self.footer_lines();
-        let last_baseline = style.page.h - style.margin - lead + baseline_offset(size, lead);
-        let first_baseline = last_baseline - (lines.len() - 1) as f32 * lead;
         let mut pages = self.pages;
-        for (i, page) in pages.iter_mut().enumerate() {
-            let number = format!("page {} of {total}", i + 1);
-            let number_w = text::width(&number, Face::Regular, size);
-            let x = style.page.w - style.margin - number_w;
-            page.items.push(text_run(
-                &number,
-                Face::Regular,
-                size,
-                style.muted,
-                Point::new(x, last_baseline),
-            ));
-            for (k, line) in lines.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
-                let at = Point::new(style.margin, first_baseline + k as f32 * lead);
-                page.items.push(text_run(line, Face::Regular, size, style.muted, at));
-            }
-        }
+        super::footer::add(&mut pages, &self.footer, self.style);
         pages
     }
 }
@@ -494,7 +443,7 @@ mod tests {
         assert!(pages.len() < 20, "{} pages", pages.len());
         let is_footer = |t: &&TextRun| !t.text.starts_with("stretch") && !t.text.starts_with("page ");
         let footer_lines = pages[0].texts().filter(is_footer).count();
-        assert_eq!(footer_lines, MAX_FOOTER_LINES);
+        assert_eq!(footer_lines, super::super::footer::MAX_LINES);
         assert_inside_margins(&pages, &style);
     }
 }

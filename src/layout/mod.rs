@@ -6,6 +6,7 @@
 pub mod block;
 pub mod columns;
 pub mod flow;
+pub mod footer;
 pub mod qr;
 pub mod sheets;
 pub mod style;

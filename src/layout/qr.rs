@@ -22,8 +22,9 @@ use crate::doc::{Color, Face, Item, Rect, mm};
 pub const MODULE: f32 = 1.8;
 /// The quiet zone around a code, in modules (the standard's minimum).
 const QUIET: f32 = 4.0;
-/// The widest the address under a code may run before it wraps.
-const MAX_LABEL: f32 = mm(40.0);
+/// The widest the address under a code may run before it wraps: about a
+/// third of the text width, within these bounds.
+const MAX_LABEL: (f32, f32) = (mm(35.0), mm(55.0));
 
 /// A laid-out code: the block and how wide it is.
 #[derive(Debug, Clone)]
@@ -40,7 +41,8 @@ pub fn code(address: &str, style: &Style) -> Option<Code> {
     let side = (n as f32 + 2.0 * QUIET) * MODULE;
     let label = short_address(address);
     let size = style.small;
-    let width = side.max(text::width(label, Face::Regular, size).min(MAX_LABEL));
+    let most = ((style.page.w - 2.0 * style.margin) / 3.0).clamp(MAX_LABEL.0, MAX_LABEL.1);
+    let width = side.max(text::width(label, Face::Regular, size).min(most));
     let mut b = BlockBuilder::new(width);
     let x0 = (width - side) / 2.0 + QUIET * MODULE;
     let y0 = QUIET * MODULE;

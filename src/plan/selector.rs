@@ -392,8 +392,11 @@ impl<'a> Selector<'a> {
         let mut picks = self.search(t, &extra, &keep, target, &must);
         let mut penalised = BTreeSet::new();
         for _ in 0..MAX_SEARCHES {
-            let twins: Vec<usize> =
-                self.lesser_twins(&picks, &extra, &must).into_iter().filter(|i| penalised.insert(*i)).collect();
+            let twins: Vec<usize> = self
+                .lesser_twins(&picks, &extra, &must)
+                .into_iter()
+                .filter(|i| penalised.insert(*i))
+                .collect();
             let mut changed = !twins.is_empty();
             for i in twins {
                 extra[i] -= score::TWIN;

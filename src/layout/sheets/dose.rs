@@ -168,7 +168,10 @@ pub fn dose_panel(style: &Style, width: f32, cells: &DoseCells) -> Block {
             label.max(text::width(value, Face::Bold, value_size)) + 2.0 * pad + 1.0
         })
         .collect();
-    let columns = if width >= mm(100.0) { 4 } else { 2 };
+    // One row when the short cells keep to one line there (how often may
+    // wrap); else two by two, so no "8 / times" is split.
+    let short_w: f32 = natural[..3].iter().sum();
+    let columns = if width >= mm(100.0) && width - short_w >= width * 0.3 { 4 } else { 2 };
     let shares = cell_shares(&natural, width, columns);
     let mut items = Vec::new();
     let mut edges = Vec::new();
