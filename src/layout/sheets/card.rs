@@ -17,7 +17,7 @@ use std::rc::Rc;
 use super::Exercise;
 use super::card_cell::cell_text;
 use super::card_measure::{Measures, Texts};
-use super::card_safety;
+use super::card_safety::{self, Form};
 use super::gallery::side_by_side;
 use super::parts::{self, Photos};
 use crate::content::Safety;
@@ -77,9 +77,9 @@ pub(super) fn lay_out(
     let entries = &entries[..entries.len().min(MAX_STRETCHES)];
     let normal = Style::new(options);
     let measures = Measures::new(photos, remember);
-    let sheet = |style: Style, compact: bool| Sheet {
+    let sheet = |style: Style, form: Form| Sheet {
         title,
-        panel: card_safety::panel(&style, frame(&style).w, safety, compact),
+        panel: card_safety::panel(&style, frame(&style).w, safety, form),
         measures: &measures,
         texts: Texts::new(remember),
         style,
@@ -89,12 +89,14 @@ pub(super) fn lay_out(
     let mut sheets: Vec<Sheet> = Vec::new();
     let mut best: Option<(Chosen, usize)> = None;
     let shown = |best: &Option<(Chosen, usize)>| best.as_ref().map_or(0, |(b, _)| b.shown.len());
-    // The compact safety panel only where the lists leave no room at all.
-    for (style, compact) in [(normal, false), (normal.dense(), false), (normal.dense(), true)] {
-        if compact && best.is_some() {
+    // The run-on safety panel only where the lists leave no room at all,
+    // and without the same-day line only where that shows more stretches.
+    let forms = [(normal, Form::Lists), (normal.dense(), Form::Lists), (normal.dense(), Form::RunOn)];
+    for (style, form) in forms.into_iter().chain([(normal.dense(), Form::Bare)]) {
+        if form == Form::RunOn && best.is_some() {
             break;
         }
-        sheets.push(sheet(style, compact));
+        sheets.push(sheet(style, form));
         let (index, sheet) = (sheets.len() - 1, &sheets[sheets.len() - 1]);
         for columns in 1..=3 {
             let chosen = sheet.choose(entries, columns);
@@ -113,7 +115,7 @@ pub(super) fn lay_out(
             (sheet.place(&chosen.shown, &grid), chosen.shown)
         }
         None => {
-            let sheet = sheet(normal.dense(), true);
+            let sheet = sheet(normal.dense(), Form::Bare);
             (sheet.place(&[], &Block::default()), Vec::new())
         }
     };

@@ -22,11 +22,22 @@ const MIN_COLUMN_EMS: f32 = 15.0;
 /// The widest line of prose, in body-size ems: about 80 characters.
 const MAX_LINE_EMS: f32 = 42.0;
 
-/// The panel for a page `width` wide, in a ruled, tinted box. A `compact`
-/// panel, for a page too small to hold a stretch beside the lists (large
-/// print on A5), runs each list on in one paragraph, its items set apart
-/// by bullets, and leaves the same-day signs to the full lists.
-pub fn panel(style: &Style, width: f32, safety: &Safety, compact: bool) -> Block {
+/// How much room the panel takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Each list bulleted under its heading, then the same-day signs.
+    Lists,
+    /// For a page too small to hold a stretch beside the lists (large
+    /// print on A5): each list run on in one paragraph, its items set
+    /// apart by bullets, then the same-day signs in a line.
+    RunOn,
+    /// As [`Form::RunOn`], leaving the same-day signs to the full lists.
+    Bare,
+}
+
+/// The panel for a page `width` wide, in a ruled, tinted box, in `form`.
+pub fn panel(style: &Style, width: f32, safety: &Safety, form: Form) -> Block {
+    let compact = form != Form::Lists;
     // Lines a little tighter than the page's: short list lines read well so.
     let style = &Style { leading: style.leading.min(1.15), ..*style };
     let pad = if style.dense { 4.0 } else { 5.0 };
@@ -51,8 +62,8 @@ pub fn panel(style: &Style, width: f32, safety: &Safety, compact: bool) -> Block
     }
     b.gap(lists.height + 2.0);
     let same_day = format!("{} ", same_day(&safety.brief.urgent));
-    // The compact panel leaves the same-day signs to the full lists.
-    let notes = if compact {
+    // The bare panel leaves the same-day signs to the full lists.
+    let notes = if form == Form::Bare {
         vec![vec![Span::regular(&safety.brief.more)]]
     } else {
         vec![
