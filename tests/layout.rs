@@ -188,6 +188,32 @@ fn the_plan_is_clean_everywhere_with_every_step_warning_and_session() {
     }
 }
 
+/// A routine whose rows go on over a page says so at the top of that page,
+/// and nowhere else: "Routine A, continued" comes first after the running
+/// header.
+#[test]
+fn routine_rows_that_go_over_a_page_say_whose_they_are() {
+    let library = stretchsheet::content::built_in().unwrap();
+    let request = Request::new(vec!["posture".into()], 10);
+    let calendar = Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(3), weeks: 4 };
+    let plan = plan::build(&library, &request, &calendar).unwrap();
+    let mut seen = 0;
+    for options in options() {
+        let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
+        for (n, page) in doc.pages.iter().enumerate() {
+            let texts: Vec<&str> = page.texts().map(|t| t.text.as_str()).collect();
+            if let Some(at) =
+                texts.iter().position(|t| t.starts_with("Routine ") && t.ends_with(", continued"))
+            {
+                assert_eq!(at, 1, "{options:?} page {}: {texts:?}", n + 1);
+                assert!(texts[0].ends_with("(continued)"), "{options:?} page {}: {texts:?}", n + 1);
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 0, "no routine went over a page on any paper");
+}
+
 /// The plan's lines of text (runs on one baseline that touch) stay under
 /// about 90 characters on every paper, landscape and wide pages included.
 #[test]

@@ -102,12 +102,22 @@ fn place_routines(flow: &mut Flow, plan: &Plan, library: &Library, photos: &Phot
         let stretches = plan.routine_stretches(r);
         let blocks: Vec<Block> =
             stretches.iter().enumerate().map(|(n, rs)| rows.row(r, n + 1, rs, row_w)).collect();
-        let lines: Vec<&[Block]> = blocks.chunks(per_line).collect();
-        for (k, line) in lines.iter().enumerate() {
-            flow.space(mm(1.0));
-            let block = super::gallery::side_by_side(line.to_vec(), row_w, GUTTER).kept();
+        let lines: Vec<Block> = blocks
+            .chunks(per_line)
+            .map(|line| super::gallery::side_by_side(line.to_vec(), row_w, GUTTER))
+            .collect();
+        for (k, block) in lines.iter().enumerate() {
             // Never one row alone on the routine's last page.
             let last_but_one = lines.len() >= 3 && k + 2 == lines.len();
+            let with_last = if last_but_one { lines[k + 1].height + mm(1.0) } else { 0.0 };
+            // Rows that go on over a page say whose they are.
+            let goes_over = block.height + with_last + mm(1.0) > flow.remaining();
+            if k > 0 && !(lines.len() >= 3 && k + 1 == lines.len()) && goes_over {
+                flow.new_page();
+                flow.place(plan_routine::continued(plan, r, style, width).kept_with_next());
+            }
+            flow.space(mm(1.0));
+            let block = block.clone().kept();
             flow.place(if last_but_one { block.kept_with_next() } else { block });
         }
     }

@@ -61,6 +61,18 @@ pub fn heading(plan: &Plan, r: usize, style: &Style, width: f32) -> Block {
     b.finish()
 }
 
+/// The heading over a routine's rows that go on over a page: "Routine A,
+/// continued".
+pub fn continued(plan: &Plan, r: usize, style: &Style, width: f32) -> Block {
+    let mut b = BlockBuilder::new(width);
+    let size = style.heading;
+    let title = format!("Routine {}, continued", plan.routines[r].label);
+    b.paragraph(&[Span::bold(&title)], size, size * 1.2, style.accent, 0.0, false);
+    b.gap(2.0);
+    b.rule(Stroke::solid(1.0, style.accent));
+    b.finish()
+}
+
 /// The most dates a routine's heading lists in full.
 const DATES_LISTED: usize = 8;
 
