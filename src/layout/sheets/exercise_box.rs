@@ -401,6 +401,9 @@ fn framed(
         let mut breaks: Vec<f32> = breaks.into_iter().chain(divide).map(|y| y + PAD).collect();
         breaks.sort_by(f32::total_cmp);
         breaks.dedup();
+        // No tail of a line or two alone in a box on the next page.
+        let least_tail = 3.0 * style.line(style.body);
+        breaks.retain(|&b| height - b >= least_tail);
         return Block { items, height, breaks, keep: true, with_next: false };
     }
     match divide.map(|y| y + PAD) {
@@ -414,6 +417,30 @@ fn framed(
             items.push(frame(0.0, height));
             items.extend(inner.items.iter().map(|i| i.translated(PAD, PAD)));
             Block { items, height, breaks: Vec::new(), keep: true, with_next: false }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::style::SheetOptions;
+
+    #[test]
+    fn a_box_taller_than_a_page_never_leaves_a_line_or_two_alone() {
+        let library = crate::content::built_in().unwrap();
+        let style = Style::new(&SheetOptions::default());
+        let stretch = library.stretch("chair-back-extension").unwrap();
+        let cells = DoseCells::ranges(&stretch.dose, "Once a day");
+        let e = BoxedExercise { number: 1, stretch, cells: &cells, seconds: 35 };
+        // A page shorter than the box, so it may break inside its notes.
+        let whole = exercise_box(&e, &style, &Photos::new(), mm(120.0), f32::MAX, f32::MAX);
+        let page_h = whole[0].height - 10.0;
+        let pieces = exercise_box(&e, &style, &Photos::new(), mm(120.0), page_h, page_h);
+        let last = pieces.last().unwrap();
+        assert!(!last.breaks.is_empty(), "the box should break in its notes");
+        for b in &last.breaks {
+            assert!(last.height - b >= 3.0 * style.line(style.body), "a break {b} of {}", last.height);
         }
     }
 }
