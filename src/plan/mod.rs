@@ -27,6 +27,7 @@ mod assemble;
 mod describe;
 mod eligible;
 mod explain;
+mod fewer;
 mod holds;
 mod ics;
 pub mod json;

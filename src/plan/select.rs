@@ -204,14 +204,20 @@ mod tests {
         let mut request = posture(30);
         request.equipment.extend([Equipment::Towel, Equipment::Mat]);
         let routine = select(&library, &request).unwrap();
-        let levels: Vec<_> = routine.items.iter().map(|i| i.position.level()).collect();
-        let mut seen = Vec::new();
-        for level in levels {
-            if seen.last() != Some(&level) {
-                assert!(!seen.contains(&level), "{:?}", routine.ids());
-                seen.push(level);
+        // Within each round; a further round starts upright again, and
+        // never goes back down to the floor.
+        for round in 1..=routine.rounds() {
+            let levels: Vec<_> = routine.round(round).map(|i| i.position.level()).collect();
+            let mut seen = Vec::new();
+            for level in levels {
+                if seen.last() != Some(&level) {
+                    assert!(!seen.contains(&level), "{:?}", routine.ids());
+                    seen.push(level);
+                }
             }
         }
+        assert!(routine.rounds() > 1, "a 30-minute session of at most 8 stretches goes round again");
+        assert!(routine.items.iter().filter(|i| i.round > 1).all(|i| !i.position.is_floor()));
     }
 
     #[test]

@@ -291,6 +291,11 @@ impl<'a> Selector<'a> {
         reach_of(first.chain(rest).map(candidate), self.budget_s())
     }
 
+    /// As [`reach_requiring`](Self::reach_requiring), with fixed doses held.
+    pub(super) fn reach_holding(&self, t: f64, required: &[usize], keep: &[bool]) -> Option<u32> {
+        self.reach_of(t, keep, required, false)
+    }
+
     /// The longest total, within the budget, of a session at progress `t`
     /// of the stretches marked in `keep` only.
     pub fn reach_among(&self, t: f64, keep: &[bool]) -> Option<u32> {
@@ -417,7 +422,7 @@ impl<'a> Selector<'a> {
             }
             picks = self.search(t, &extra, &keep, target, &must);
         }
-        picks
+        self.fewer(t, &extra, picks, &must)
     }
 
     /// The stretches a search at progress `t` may use, none of them
@@ -472,7 +477,7 @@ impl<'a> Selector<'a> {
 
     /// Of each two twists that the session's order puts one after the
     /// other, the one worth less.
-    fn touching_twists(&self, picks: &[Picked], extra: &[i64], must: &[usize]) -> Vec<usize> {
+    pub(super) fn touching_twists(&self, picks: &[Picked], extra: &[i64], must: &[usize]) -> Vec<usize> {
         let sequence = self.sequence(picks);
         sequence
             .windows(2)
@@ -531,7 +536,14 @@ impl<'a> Selector<'a> {
     /// One exact search over the stretches in `keep`: the most valuable
     /// session that meets `floor` and holds the stretches of `must` (or,
     /// when no such session is among `keep`, without them).
-    fn search(&self, t: f64, extra: &[i64], keep: &[bool], floor: u32, must: &[usize]) -> Vec<Picked> {
+    pub(super) fn search(
+        &self,
+        t: f64,
+        extra: &[i64],
+        keep: &[bool],
+        floor: u32,
+        must: &[usize],
+    ) -> Vec<Picked> {
         let (found, mut candidates) = self.candidates(t, extra, keep);
         for ((i, _), candidate) in found.iter().zip(&mut candidates) {
             candidate.required = must.contains(i);
