@@ -142,8 +142,12 @@ impl Job<'_> {
     fn card(&mut self, library: &Library, job: &CardJob) -> Result<()> {
         let sheet = &titled(&job.sheet)?;
         job.output.check_writable()?;
+        // The planner's pick, each stretch as done in the position chosen.
+        let shown: Vec<Stretch>;
         let exercises = if job.stretches.is_empty() {
-            from_routine(library, &plan::select(library, &job.request)?)?
+            let routine = plan::select(library, &job.request)?;
+            shown = as_done(library, &routine)?;
+            from_routine(&shown, &routine)
         } else {
             let standard =
                 |stretch: &Stretch| Ok(plan::Prescription::standard(&stretch.dose, job.request.older));
@@ -233,18 +237,19 @@ fn preview_svg(stretch: &Stretch) -> Result<String> {
     Ok(render::svg::document(&figure::draw_scaled(figure, frame, scale), frame.w, frame.h))
 }
 
-/// The exercises of a planned session, at the planner's doses.
-fn from_routine<'a>(library: &'a Library, routine: &Routine) -> Result<Vec<Exercise<'a>>> {
-    routine
-        .items
+/// The stretches of a planned session, each as done in the position the
+/// planner chose (its figure drawn so).
+fn as_done(library: &Library, routine: &Routine) -> Result<Vec<Stretch>> {
+    routine.items.iter().map(|item| Ok(library.require(&item.id)?.as_done(item.position).into_owned())).collect()
+}
+
+/// The exercises of a planned session (its stretches, from [`as_done`]),
+/// at the planner's doses.
+fn from_routine<'a>(stretches: &'a [Stretch], routine: &Routine) -> Vec<Exercise<'a>> {
+    stretches
         .iter()
-        .map(|item| {
-            Ok(Exercise {
-                stretch: library.require(&item.id)?,
-                dose: item.prescription,
-                seconds: item.seconds,
-            })
-        })
+        .zip(&routine.items)
+        .map(|(stretch, item)| Exercise { stretch, dose: item.prescription, seconds: item.seconds })
         .collect()
 }
 
