@@ -11,7 +11,7 @@ mod handout;
 mod init;
 
 use crate::config::{CardJob, Command, Config, ListFilter, ListFormat, Notes, PlanFormat, PlanJob};
-use crate::content::{Checks, FieldProblem, Library, Stretch};
+use crate::content::{Checks, FieldProblem, Library, Position, Stretch};
 use crate::doc::{Document, Fonts};
 use crate::error::{Error, Fault, Field, FileKind, Input, Result};
 use crate::input;
@@ -29,7 +29,9 @@ pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
         Command::Check { folder } => job.check(folder),
         Command::Emit { bytes, output } => output.write(bytes).map(|_| ()),
         Command::List { filter, format } => list(&library()?, filter, *format),
-        Command::Show { id, format, svg } => job.show(&library()?, id, *format, svg.as_ref()),
+        Command::Show { id, format, svg, position } => {
+            job.show(&library()?, id, *format, svg.as_ref(), *position)
+        }
         Command::Plan(plan) => job.plan(&library()?, plan),
         Command::Card(card) => job.card(&library()?, card),
         Command::Handout(handout) => handout::run(&mut job, &library()?, handout),
@@ -94,12 +96,27 @@ impl Job<'_> {
     }
 
     /// `show`: one stretch, and its figure as SVG if asked (to stdout alone
-    /// when the SVG goes there).
-    fn show(&mut self, library: &Library, id: &str, format: ListFormat, svg: Option<&Output>) -> Result<()> {
+    /// when the SVG goes there), drawn as done in `position` if given.
+    fn show(
+        &mut self,
+        library: &Library,
+        id: &str,
+        format: ListFormat,
+        svg: Option<&Output>,
+        position: Option<Position>,
+    ) -> Result<()> {
         let unknown = || Error::invalid(Input::Flag("show"), library.unknown_stretch(id));
         let stretch = library.stretch(id).ok_or_else(unknown)?;
         if let Some(svg) = svg {
-            let wrote = svg.write(preview_svg(stretch)?.as_bytes())?;
+            let drawn = match position {
+                Some(p) if !stretch.can_be(p) => {
+                    let fault = Fault::NotDoneIn { position: p.as_str(), positions: stretch.positions_words() };
+                    return Err(Error::invalid(Input::Flag("position"), fault));
+                }
+                Some(p) => stretch.as_done(p),
+                None => std::borrow::Cow::Borrowed(stretch),
+            };
+            let wrote = svg.write(preview_svg(&drawn)?.as_bytes())?;
             self.report(svg, wrote, None);
             if *svg == Output::Stdout {
                 return Ok(());

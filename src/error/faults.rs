@@ -237,6 +237,11 @@ pub enum Fault {
     },
     /// A stretch whose figure is a photo asked for as SVG.
     NoDrawnFigure,
+    /// A figure asked for in a position the stretch is not done in.
+    NotDoneIn {
+        position: &'static str,
+        positions: String,
+    },
 
     // ---- figures -------------------------------------------------------
     /// No figure at all.
