@@ -12,6 +12,11 @@
 //! the way the seated figures of the library are drawn. Standing, the thighs
 //! hang straight down under the hips and the knees are straight.
 //!
+//! A figure may give the angles that differ in the other position
+//! (`[figure.standing]` or `[figure.seated]`, as [`Pose`] tables); they are
+//! laid over the changed pose, the start pose keeping to them where it does
+//! not change them itself.
+//!
 //! What cannot be made this way (lying, kneeling, a top view, a figure with
 //! parts pressed on a wall, resting on the floor or lifted, or an arrow on
 //! the legs) is left to the figure as drawn.
@@ -56,7 +61,8 @@ impl Figure {
         let seated = to == Position::Seated;
         let mut figure = self.clone();
         let legs = |p: &Pose| legs(p, self.view, seated);
-        let new_pose = with_legs(pose, &legs(pose));
+        let extra = if seated { self.seated.as_ref() } else { self.standing.as_ref() };
+        let new_pose = with_legs(pose, &legs(pose)).overlaid(extra.unwrap_or(&Pose::default()));
         figure.start = self.start.as_ref().map(|start| {
             let whole = pose.overlaid(start);
             let mut changes = without_legs(start);

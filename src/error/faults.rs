@@ -495,6 +495,9 @@ pub enum FigureRule {
     ArrowPart { part: String },
     /// `facing` in a side view, which always faces right.
     FacingInSideView,
+    /// Angles for a position the figure is drawn in, or cannot be changed
+    /// to (`drawn`: the position it shows, if standing or seated).
+    UnusedPosition { position: &'static str, drawn: Option<&'static str> },
     /// Anything else a placement check says, in its own words.
     Other(String),
 }
