@@ -22,7 +22,7 @@ mod scene;
 mod shape;
 
 pub use check::placement;
-pub use draw::{ARROW, FAR, FAR_FILL, HAIR, INK, NEAR_FILL, START, START_FILL};
+pub use draw::{ARROW, FAR, FAR_FILL, HAIR, INK, NEAR_FILL, PROP_LINE, START, START_FILL};
 pub use scene::TOLERANCE;
 
 use crate::content::Figure;
