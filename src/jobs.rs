@@ -110,7 +110,8 @@ impl Job<'_> {
         if let Some(svg) = svg {
             let drawn = match position {
                 Some(p) if !stretch.can_be(p) => {
-                    let fault = Fault::NotDoneIn { position: p.as_str(), positions: stretch.positions_words() };
+                    let fault =
+                        Fault::NotDoneIn { position: p.as_str(), positions: stretch.positions_words() };
                     return Err(Error::invalid(Input::Flag("position"), fault));
                 }
                 Some(p) => stretch.as_done(p),
@@ -257,7 +258,11 @@ fn preview_svg(stretch: &Stretch) -> Result<String> {
 /// The stretches of a planned session, each as done in the position the
 /// planner chose (its figure drawn so).
 fn as_done(library: &Library, routine: &Routine) -> Result<Vec<Stretch>> {
-    routine.items.iter().map(|item| Ok(library.require(&item.id)?.as_done(item.position).into_owned())).collect()
+    routine
+        .items
+        .iter()
+        .map(|item| Ok(library.require(&item.id)?.as_done(item.position).into_owned()))
+        .collect()
 }
 
 /// The exercises of a planned session (its stretches, from [`as_done`]),
@@ -345,6 +350,24 @@ pub fn name_stem(patient: Option<&str>) -> Option<String> {
 mod tests {
     use super::*;
     use std::path::PathBuf;
+
+    #[test]
+    fn the_planners_desk_card_draws_each_stretch_in_the_position_chosen() {
+        let library = crate::content::built_in().unwrap();
+        let request =
+            plan::Request { quick: true, older: true, ..plan::Request::new(vec!["desk-break".into()], 5) };
+        let routine = plan::select(&library, &request).unwrap();
+        let shown = as_done(&library, &routine).unwrap();
+        let mut moved = 0;
+        for (stretch, item) in shown.iter().zip(&routine.items) {
+            let figure = stretch.figure.as_ref().unwrap();
+            assert_eq!(figure.shows(), Some(item.position), "{}", item.id);
+            moved += usize::from(library.stretch(&item.id).unwrap().position() != item.position);
+        }
+        assert!(moved > 0, "no stretch of the card moved: the check means nothing");
+        let exercises = from_routine(&shown, &routine);
+        assert_eq!(exercises.len(), routine.items.len());
+    }
 
     #[test]
     fn handout_names_come_from_the_patient() {

@@ -81,7 +81,10 @@ pub fn figure(figure: Option<&Figure>) -> Vec<FieldProblem> {
 /// range, and for the one position it can be changed to.
 fn position_angles(figure: &Figure, problems: &mut Vec<FieldProblem>) {
     use super::vocab::Position;
-    let given = [("figure.standing", Position::Standing, &figure.standing), ("figure.seated", Position::Seated, &figure.seated)];
+    let given = [
+        ("figure.standing", Position::Standing, &figure.standing),
+        ("figure.seated", Position::Seated, &figure.seated),
+    ];
     for (field, position, pose) in given {
         let Some(pose) = pose else { continue };
         angles(pose, figure.view, field, problems);
@@ -89,7 +92,9 @@ fn position_angles(figure: &Figure, problems: &mut Vec<FieldProblem>) {
             let drawn = figure.shows().map(|p| p.as_str());
             problems.push(FieldProblem::new(
                 field,
-                Fault::Figure { rule: crate::error::FigureRule::UnusedPosition { position: position.as_str(), drawn } },
+                Fault::Figure {
+                    rule: crate::error::FigureRule::UnusedPosition { position: position.as_str(), drawn },
+                },
             ));
         }
     }

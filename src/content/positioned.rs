@@ -74,6 +74,8 @@ impl Figure {
             changes
         });
         figure.pose = Some(new_pose);
+        // Laid over already; the changed figure shows its own position.
+        (figure.standing, figure.seated) = (None, None);
         figure.support = Some(if seated { Support::Seat } else { Support::Feet });
         figure.props.retain(|p| *p != Prop::Chair);
         if !figure.props.contains(&Prop::Floor) {
@@ -222,6 +224,25 @@ mod tests {
     }
 
     #[test]
+    fn angles_given_for_the_other_position_are_laid_over_it_and_checked() {
+        let seated = figure(
+            "view = \"side\"\nsupport = \"seat\"\nprops = [\"floor\", \"chair\"]\n[pose]\nnear_hip = 90\n\
+             near_elbow = 50\n[start]\nneck = 30\n[standing]\nnear_elbow = 8\n",
+        );
+        let standing = seated.in_position(Position::Standing).unwrap();
+        assert_eq!(standing.pose.as_ref().unwrap().angle(Joint::limb(Side::Near, Kind::Elbow)), 8.0);
+        assert_eq!(standing.standing, None);
+        assert!(super::super::check_figure::figure(Some(&seated)).is_empty());
+        // Angles for the position it is drawn in say where they belong.
+        let mut wrong = seated.clone();
+        (wrong.seated, wrong.standing) = (seated.standing.clone(), None);
+        let found = super::super::check_figure::figure(Some(&wrong));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].field, "figure.seated");
+        assert!(found[0].fault.to_string().contains("drawn seated; give these angles in [figure.pose]"));
+    }
+
+    #[test]
     fn what_cannot_be_made_is_left_as_drawn() {
         let standing = figure(STANDING_SIDE);
         assert_eq!(standing.in_position(Position::Standing), None, "already standing");
@@ -230,7 +251,8 @@ mod tests {
         on_wall.against = vec![Part::both(PartKind::Forearm)];
         assert_eq!(on_wall.in_position(Position::Seated), None);
         let mut knee_arrow = standing.clone();
-        knee_arrow.arrows = vec![Arrow { moves: Some(Part::one(Side::Near, PartKind::Knee)), ..Arrow::default() }];
+        knee_arrow.arrows =
+            vec![Arrow { moves: Some(Part::one(Side::Near, PartKind::Knee)), ..Arrow::default() }];
         assert_eq!(knee_arrow.in_position(Position::Seated), None);
         let kneeling = figure("support = \"knees\"\n[pose]\n");
         assert_eq!(kneeling.in_position(Position::Standing), None);

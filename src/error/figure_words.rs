@@ -83,10 +83,9 @@ impl fmt::Display for FigureRule {
             FacingInSideView => f.write_str(
                 "a side view always faces right; facing = \"viewer\" or \"away\" is for front and top views",
             ),
-            UnusedPosition { position, drawn: Some(drawn) } if position == drawn => write!(
-                f,
-                "the figure is drawn {drawn}; give these angles in [figure.pose] instead"
-            ),
+            UnusedPosition { position, drawn: Some(drawn) } if position == drawn => {
+                write!(f, "the figure is drawn {drawn}; give these angles in [figure.pose] instead")
+            }
             UnusedPosition { position, .. } => write!(
                 f,
                 "only a standing or seated figure in a side or front view, with nothing pressed on a wall, \
