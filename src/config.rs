@@ -28,7 +28,7 @@ pub enum Command {
     /// List stretches, filtered.
     List { filter: ListFilter, format: ListFormat },
     /// Everything about one stretch; optionally its figure as SVG.
-    Show { id: String, format: ListFormat, svg: Option<Output> },
+    Show { id: String, format: ListFormat, svg: Option<Output>, position: Option<Position> },
     /// Validate a content folder.
     Check { folder: PathBuf },
     /// Plan sessions over dated days.

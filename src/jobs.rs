@@ -11,7 +11,7 @@ mod handout;
 mod init;
 
 use crate::config::{CardJob, Command, Config, ListFilter, ListFormat, Notes, PlanFormat, PlanJob};
-use crate::content::{Checks, FieldProblem, Library, Stretch};
+use crate::content::{Checks, FieldProblem, Library, Position, Stretch};
 use crate::doc::{Document, Fonts};
 use crate::error::{Error, Fault, Field, FileKind, Input, Result};
 use crate::input;
@@ -29,7 +29,9 @@ pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
         Command::Check { folder } => job.check(folder),
         Command::Emit { bytes, output } => output.write(bytes).map(|_| ()),
         Command::List { filter, format } => list(&library()?, filter, *format),
-        Command::Show { id, format, svg } => job.show(&library()?, id, *format, svg.as_ref()),
+        Command::Show { id, format, svg, position } => {
+            job.show(&library()?, id, *format, svg.as_ref(), *position)
+        }
         Command::Plan(plan) => job.plan(&library()?, plan),
         Command::Card(card) => job.card(&library()?, card),
         Command::Handout(handout) => handout::run(&mut job, &library()?, handout),
@@ -94,12 +96,28 @@ impl Job<'_> {
     }
 
     /// `show`: one stretch, and its figure as SVG if asked (to stdout alone
-    /// when the SVG goes there).
-    fn show(&mut self, library: &Library, id: &str, format: ListFormat, svg: Option<&Output>) -> Result<()> {
+    /// when the SVG goes there), drawn as done in `position` if given.
+    fn show(
+        &mut self,
+        library: &Library,
+        id: &str,
+        format: ListFormat,
+        svg: Option<&Output>,
+        position: Option<Position>,
+    ) -> Result<()> {
         let unknown = || Error::invalid(Input::Flag("show"), library.unknown_stretch(id));
         let stretch = library.stretch(id).ok_or_else(unknown)?;
         if let Some(svg) = svg {
-            let wrote = svg.write(preview_svg(stretch)?.as_bytes())?;
+            let drawn = match position {
+                Some(p) if !stretch.can_be(p) => {
+                    let fault =
+                        Fault::NotDoneIn { position: p.as_str(), positions: stretch.positions_words() };
+                    return Err(Error::invalid(Input::Flag("position"), fault));
+                }
+                Some(p) => stretch.as_done(p),
+                None => std::borrow::Cow::Borrowed(stretch),
+            };
+            let wrote = svg.write(preview_svg(&drawn)?.as_bytes())?;
             self.report(svg, wrote, None);
             if *svg == Output::Stdout {
                 return Ok(());
@@ -142,8 +160,12 @@ impl Job<'_> {
     fn card(&mut self, library: &Library, job: &CardJob) -> Result<()> {
         let sheet = &titled(&job.sheet)?;
         job.output.check_writable()?;
+        // The planner's pick, each stretch as done in the position chosen.
+        let shown: Vec<Stretch>;
         let exercises = if job.stretches.is_empty() {
-            from_routine(library, &plan::select(library, &job.request)?)?
+            let routine = plan::select(library, &job.request)?;
+            shown = as_done(library, &routine)?;
+            from_routine(&shown, &routine)
         } else {
             let standard =
                 |stretch: &Stretch| Ok(plan::Prescription::standard(&stretch.dose, job.request.older));
@@ -233,18 +255,23 @@ fn preview_svg(stretch: &Stretch) -> Result<String> {
     Ok(render::svg::document(&figure::draw_scaled(figure, frame, scale), frame.w, frame.h))
 }
 
-/// The exercises of a planned session, at the planner's doses.
-fn from_routine<'a>(library: &'a Library, routine: &Routine) -> Result<Vec<Exercise<'a>>> {
+/// The stretches of a planned session, each as done in the position the
+/// planner chose (its figure drawn so).
+fn as_done(library: &Library, routine: &Routine) -> Result<Vec<Stretch>> {
     routine
         .items
         .iter()
-        .map(|item| {
-            Ok(Exercise {
-                stretch: library.require(&item.id)?,
-                dose: item.prescription,
-                seconds: item.seconds,
-            })
-        })
+        .map(|item| Ok(library.require(&item.id)?.as_done(item.position).into_owned()))
+        .collect()
+}
+
+/// The exercises of a planned session (its stretches, from [`as_done`]),
+/// at the planner's doses.
+fn from_routine<'a>(stretches: &'a [Stretch], routine: &Routine) -> Vec<Exercise<'a>> {
+    stretches
+        .iter()
+        .zip(&routine.items)
+        .map(|(stretch, item)| Exercise { stretch, dose: item.prescription, seconds: item.seconds })
         .collect()
 }
 
@@ -323,6 +350,24 @@ pub fn name_stem(patient: Option<&str>) -> Option<String> {
 mod tests {
     use super::*;
     use std::path::PathBuf;
+
+    #[test]
+    fn the_planners_desk_card_draws_each_stretch_in_the_position_chosen() {
+        let library = crate::content::built_in().unwrap();
+        let request =
+            plan::Request { quick: true, older: true, ..plan::Request::new(vec!["desk-break".into()], 5) };
+        let routine = plan::select(&library, &request).unwrap();
+        let shown = as_done(&library, &routine).unwrap();
+        let mut moved = 0;
+        for (stretch, item) in shown.iter().zip(&routine.items) {
+            let figure = stretch.figure.as_ref().unwrap();
+            assert_eq!(figure.shows(), Some(item.position), "{}", item.id);
+            moved += usize::from(library.stretch(&item.id).unwrap().position() != item.position);
+        }
+        assert!(moved > 0, "no stretch of the card moved: the check means nothing");
+        let exercises = from_routine(&shown, &routine);
+        assert_eq!(exercises.len(), routine.items.len());
+    }
 
     #[test]
     fn handout_names_come_from_the_patient() {

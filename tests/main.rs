@@ -20,6 +20,7 @@ mod layout;
 mod output;
 mod pagination;
 mod plan;
+mod positions;
 mod snapshots;
 
 /// Every `tests/*.rs` is a module of this binary, so none is left unrun.

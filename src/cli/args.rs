@@ -89,7 +89,8 @@ pub enum Sub {
 
     /// Show everything about one stretch
     #[command(
-        after_help = "Example:\n  stretchsheet show cat-cow\n  stretchsheet show cat-cow --svg cat-cow.svg"
+        after_help = "Example:\n  stretchsheet show cat-cow\n  stretchsheet show cat-cow --svg cat-cow.svg\n  \
+                      stretchsheet show shoulder-rolls --svg rolls.svg --position seated"
     )]
     Show(ShowArgs),
 
@@ -154,6 +155,10 @@ pub struct ShowArgs {
     /// prints on a desk card (`-` for stdout)
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
+    /// Draw the SVG figure as the stretch is done in this position, one it
+    /// lists (seated, say, for a stretch drawn standing)
+    #[arg(long, value_parser = values::word::<Position>, requires = "svg")]
+    pub position: Option<Position>,
     #[command(flatten)]
     pub library: LibraryArg,
 }

@@ -42,7 +42,12 @@ pub fn config(cli: Cli, today: NaiveDate) -> Config {
         ),
         Sub::Show(a) => (
             a.library.library,
-            Command::Show { id: a.id, format: a.format.into(), svg: a.svg.as_deref().map(Output::from_arg) },
+            Command::Show {
+                id: a.id,
+                format: a.format.into(),
+                svg: a.svg.as_deref().map(Output::from_arg),
+                position: a.position,
+            },
         ),
         Sub::Check(a) => (None, Command::Check { folder: a.folder }),
         Sub::Plan(a) => (a.select.library.library.clone(), Command::Plan(plan(a, today))),

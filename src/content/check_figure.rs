@@ -65,6 +65,7 @@ pub fn figure(figure: Option<&Figure>) -> Vec<FieldProblem> {
     if let Some(start) = &figure.start {
         angles(start, view, "figure.start", &mut problems);
     }
+    position_angles(figure, &mut problems);
     if view == View::Side && figure.facing.is_some() {
         problems.push(FieldProblem::new(
             "figure.facing",
@@ -74,6 +75,29 @@ pub fn figure(figure: Option<&Figure>) -> Vec<FieldProblem> {
     parts(figure, &mut problems);
     arrows(figure, &mut problems);
     problems
+}
+
+/// The angles a figure gives for the position it is not drawn in: in
+/// range, and for the one position it can be changed to.
+fn position_angles(figure: &Figure, problems: &mut Vec<FieldProblem>) {
+    use super::vocab::Position;
+    let given = [
+        ("figure.standing", Position::Standing, &figure.standing),
+        ("figure.seated", Position::Seated, &figure.seated),
+    ];
+    for (field, position, pose) in given {
+        let Some(pose) = pose else { continue };
+        angles(pose, figure.view, field, problems);
+        if figure.in_position(position).is_none() {
+            let drawn = figure.shows().map(|p| p.as_str());
+            problems.push(FieldProblem::new(
+                field,
+                Fault::Figure {
+                    rule: crate::error::FigureRule::UnusedPosition { position: position.as_str(), drawn },
+                },
+            ));
+        }
+    }
 }
 
 fn parts(figure: &Figure, problems: &mut Vec<FieldProblem>) {

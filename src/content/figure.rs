@@ -56,6 +56,15 @@ pub struct Figure {
     /// Movement arrows.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub arrows: Vec<Arrow>,
+    /// For a figure drawn seated that is also shown standing (see
+    /// [`Figure::in_position`]): the angles that differ then, laid over the
+    /// standing pose, such as arms that hang instead of resting on the
+    /// thighs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standing: Option<Pose>,
+    /// The same for a figure drawn standing that is also shown seated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seated: Option<Pose>,
 }
 
 impl Figure {

@@ -14,6 +14,7 @@ pub mod links;
 mod load;
 pub mod model;
 pub mod pose;
+mod positioned;
 pub mod prescription;
 pub(crate) mod reader;
 mod source;

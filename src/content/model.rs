@@ -111,12 +111,27 @@ impl Stretch {
     }
 
     /// The same stretch done in `position` (which comes first), or `None`
-    /// when it cannot be done so.
+    /// when it cannot be done so. Its figure shows it done so where the
+    /// figure can be changed to (see [`Figure::in_position`]); otherwise
+    /// it is the figure as drawn.
     pub fn placed(&self, position: Position) -> Option<Stretch> {
         let mut placed = self.clone();
         let at = placed.positions.iter().position(|&p| p == position)?;
         placed.positions[..=at].rotate_right(1);
+        if let Some(figure) = self.figure.as_ref().and_then(|f| f.in_position(position)) {
+            placed.figure = Some(figure);
+        }
         Some(placed)
+    }
+
+    /// The same stretch as done in `position` where it can be (see
+    /// [`Stretch::placed`]), itself otherwise: what a sheet that knows the
+    /// position chosen shows.
+    pub fn as_done(&self, position: Position) -> std::borrow::Cow<'_, Stretch> {
+        match self.placed(position) {
+            Some(placed) if placed != *self => std::borrow::Cow::Owned(placed),
+            _ => std::borrow::Cow::Borrowed(self),
+        }
     }
 
     /// The steps for a desk card: `quick_steps`, or the first three steps.

@@ -65,6 +65,7 @@ impl fmt::Display for Fault {
             | PhotoAndPose
             | PhotoMissing { .. } => files(self, f),
             NoDrawnFigure
+            | NotDoneIn { .. }
             | NoFigure
             | NoPose
             | NoSupport { .. }

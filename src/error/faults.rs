@@ -237,6 +237,11 @@ pub enum Fault {
     },
     /// A stretch whose figure is a photo asked for as SVG.
     NoDrawnFigure,
+    /// A figure asked for in a position the stretch is not done in.
+    NotDoneIn {
+        position: &'static str,
+        positions: String,
+    },
 
     // ---- figures -------------------------------------------------------
     /// No figure at all.
@@ -490,6 +495,9 @@ pub enum FigureRule {
     ArrowPart { part: String },
     /// `facing` in a side view, which always faces right.
     FacingInSideView,
+    /// Angles for a position the figure is drawn in, or cannot be changed
+    /// to (`drawn`: the position it shows, if standing or seated).
+    UnusedPosition { position: &'static str, drawn: Option<&'static str> },
     /// Anything else a placement check says, in its own words.
     Other(String),
 }

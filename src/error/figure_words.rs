@@ -11,6 +11,9 @@ pub(super) fn figures(fault: &Fault, f: &mut fmt::Formatter<'_>) -> fmt::Result 
     use Fault::*;
     match fault {
         NoDrawnFigure => f.write_str("has a photo, not a drawn figure; there is no SVG to write"),
+        NotDoneIn { position, positions } => {
+            write!(f, "the stretch is done {positions}, not {position}; name one of those")
+        }
         NoFigure => f.write_str("missing; add a [figure] table with a pose (see README) or a photo"),
         NoPose => f.write_str(
             "has neither a pose nor a photo; add a [figure.pose] table of joint angles (see README) or \
@@ -79,6 +82,15 @@ impl fmt::Display for FigureRule {
             ArrowPart { part } => write!(f, "{} cannot carry an arrow in this view", quote(part)),
             FacingInSideView => f.write_str(
                 "a side view always faces right; facing = \"viewer\" or \"away\" is for front and top views",
+            ),
+            UnusedPosition { position, drawn: Some(drawn) } if position == drawn => {
+                write!(f, "the figure is drawn {drawn}; give these angles in [figure.pose] instead")
+            }
+            UnusedPosition { position, .. } => write!(
+                f,
+                "only a standing or seated figure in a side or front view, with nothing pressed on a wall, \
+                 resting by hand or lifted and no arrow on the legs, is shown {position} this way; \
+                 leave this table out"
             ),
             Other(message) => f.write_str(message),
         }

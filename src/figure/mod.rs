@@ -22,7 +22,7 @@ mod scene;
 mod shape;
 
 pub use check::placement;
-pub use draw::{ARROW, FAR, FAR_FILL, HAIR, INK, NEAR_FILL, START, START_FILL};
+pub use draw::{ARROW, FAR, FAR_FILL, HAIR, INK, NEAR_FILL, PROP_LINE, START, START_FILL};
 pub use scene::TOLERANCE;
 
 use crate::content::Figure;
@@ -393,7 +393,7 @@ mod tests {
         let guide = &guide[..guide.find("\n## ").unwrap_or(guide.len())];
         let blocks: Vec<&str> =
             guide.split("```toml\n").skip(1).map(|b| b.split("```").next().unwrap()).collect();
-        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks.len(), 4);
         for block in blocks {
             let file: File = toml::from_str(block).unwrap_or_else(|e| panic!("{e}\n{block}"));
             let problems = problems(&file.figure);

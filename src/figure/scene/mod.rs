@@ -213,7 +213,10 @@ pub fn place(figure: &Figure) -> Option<Scene> {
     }
 
     let cut = (figure.framing == Framing::UpperBody).then(|| match chair_seat {
-        // Seated on a chair: cut below the seat, so the thighs rest on it.
+        // Seated on a chair: cut below the seat, so the thighs rest on it;
+        // from the front, where the thighs come toward you and look short,
+        // lower, so the bent knees and the shins below them show too.
+        Some(seat) if view == View::Front => seat - SEAT_CUT_BELOW_FRONT,
         Some(seat) => seat - SEAT_CUT_BELOW,
         None => start.as_ref().map_or(body.hip.y, |s| s.hip.y.min(body.hip.y)) + UPPER_BODY_CUT,
     });
@@ -227,6 +230,10 @@ pub const UPPER_BODY_CUT: f32 = 0.35;
 /// How far below the chair seat an upper-body figure sitting on a chair is
 /// cut off: the seat and the thighs on it show, so the figure sits.
 pub const SEAT_CUT_BELOW: f32 = 0.45;
+
+/// The same, seen from the front: the thighs toward you look short, and
+/// the shins hanging from the knees are what shows the figure sits.
+pub const SEAT_CUT_BELOW_FRONT: f32 = 1.0;
 
 /// The shortest move arrow drawn, in head heights: room for a shaft
 /// behind the head.

@@ -140,6 +140,9 @@ fn place_exercises(flow: &mut Flow, plan: &Plan, library: &Library, photos: &Pho
         let Some(stretch) = library.stretch(id) else {
             continue;
         };
+        // Drawn in the position the plan has it done in.
+        let position = plan.sessions.iter().flat_map(|s| &s.items).find(|i| i.id == *id).map(|i| i.position);
+        let stretch = &*position.map_or(std::borrow::Cow::Borrowed(stretch), |p| stretch.as_done(p));
         let routines: Vec<&str> = (0..plan.routines.len())
             .filter(|&r| plan.routine_stretches(r).iter().any(|rs| rs.item.id == *id))
             .map(|r| plan.routines[r].label.as_str())

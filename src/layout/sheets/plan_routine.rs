@@ -133,9 +133,9 @@ impl Rows<'_> {
         let text = t.finish();
 
         let mut b = BlockBuilder::new(width);
-        if let Some(stretch) = library.stretch(&item.id) {
+        if let Some(stretch) = library.stretch(&item.id).map(|s| s.as_done(item.position)) {
             let frame = Rect::new(0.0, 0.0, FRAME.0, FRAME.1);
-            for i in thumbnail(stretch, frame, style, photos) {
+            for i in thumbnail(&stretch, frame, style, photos) {
                 b.item(i);
             }
         }
