@@ -44,7 +44,8 @@ pub use config::Config;
 pub use error::{Error, Result};
 
 /// Carries out one run. Messages for the user (not the result itself)
-/// go to `stderr`.
+/// go to `stderr`. Meant to be called once per process: the library it
+/// loads is not freed (the process's exit takes it back, faster).
 pub fn run(config: Config, stderr: &mut dyn std::io::Write) -> Result<()> {
     jobs::run(config, stderr)
 }

@@ -148,11 +148,25 @@ pub(super) fn image_id(index: usize) -> XObjectId {
     XObjectId(format!("IMG{index}"))
 }
 
+thread_local! {
+    /// Each face, parsed the first time this thread renders with it: a
+    /// copy shares the parsed tables, and a batch renders a thousand
+    /// handouts.
+    static PARSED: std::cell::RefCell<Vec<(Face, ParsedFont)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn parse_font(face: Face) -> Result<ParsedFont> {
-    let bytes = crate::doc::fonts::font_file(face);
-    let mut warnings = Vec::new();
-    ParsedFont::from_bytes(bytes, 0, &mut warnings)
-        .ok_or_else(|| Error::Internal(format!("the embedded {face:?} font could not be parsed")))
+    PARSED.with_borrow_mut(|parsed| {
+        if let Some((_, font)) = parsed.iter().find(|(known, _)| *known == face) {
+            return Ok(font.clone());
+        }
+        let bytes = crate::doc::fonts::font_file(face);
+        let mut warnings = Vec::new();
+        let font = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+            .ok_or_else(|| Error::Internal(format!("the embedded {face:?} font could not be parsed")))?;
+        parsed.push((face, font.clone()));
+        Ok(font)
+    })
 }
 
 /// Every distinct picture of `doc`, in first-use order.

@@ -7,7 +7,6 @@
 //! valuable session for any range of totals. Deterministic: ties keep the
 //! earlier state, and the caller's candidate order is fixed.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::content::Level;
@@ -62,16 +61,16 @@ const MASKS: usize = 16;
 /// every layer costs `MASKS × width` values per candidate. So the forward
 /// pass keeps a checkpoint layer every `every` candidates, and the
 /// trace-back recomputes one stretch of layers at a time from its
-/// checkpoint: about `2√n` layers in memory instead of `n`, for one more
-/// forward pass. Candidates that cannot change the best session are pruned
-/// first ([`prune`]).
+/// checkpoint: about `2√n` layers in memory instead of `n`, for at most
+/// one more forward pass (less: only the totals up to the one being traced
+/// are recomputed). Candidates that cannot change the best session are
+/// pruned first ([`prune`]).
 pub(crate) struct Table<'a> {
     candidates: &'a [Candidate],
     /// The candidates the search walks (indices into `candidates`).
     kept: Vec<usize>,
     width: usize,
-    /// Layers kept before the search walks candidates `kept[k × every]`
-    /// (and, when `every` is 1, the last layer too).
+    /// Layers kept before the search walks candidates `kept[k × every]`.
     checkpoints: Vec<i32>,
     every: usize,
     /// Best values after all candidates.
@@ -143,11 +142,8 @@ pub(crate) fn solve(candidates: &[Candidate], budget: u32, change_value: i64) ->
         if k % every == 0 {
             checkpoints.extend_from_slice(&best);
         }
-        advance(&best, &mut next, &candidates[i], width, &changes);
+        advance(&best, &mut next, &candidates[i], width, width, &changes);
         std::mem::swap(&mut best, &mut next);
-    }
-    if every == 1 {
-        checkpoints.extend_from_slice(&best);
     }
     Table { candidates, kept, width, checkpoints, every, last: best, changes }
 }
@@ -162,14 +158,33 @@ fn checkpoint_every(n: usize, size: usize) -> usize {
     if (n + 1) * size <= ALL_LAYERS { 1 } else { (n as f64).sqrt().ceil() as usize }
 }
 
-/// Fills `next` with the layer after `candidate`, from `best` before it.
-fn advance(best: &[i32], next: &mut [i32], candidate: &Candidate, width: usize, changes: &Changes) {
-    if candidate.required {
-        next.fill(UNREACHED);
+/// Fills `next` with the layer after `candidate`, from `best` before it,
+/// for the totals below `cols` of each row (the others are left as they
+/// were: a total depends only on smaller ones).
+fn advance(
+    best: &[i32],
+    next: &mut [i32],
+    candidate: &Candidate,
+    width: usize,
+    cols: usize,
+    changes: &Changes,
+) {
+    if cols == width {
+        if candidate.required {
+            next.fill(UNREACHED);
+        } else {
+            next.copy_from_slice(best);
+        }
     } else {
-        next.copy_from_slice(best);
+        for (to, from) in next.chunks_mut(width).zip(best.chunks(width)) {
+            if candidate.required {
+                to[..cols].fill(UNREACHED);
+            } else {
+                to[..cols].copy_from_slice(&from[..cols]);
+            }
+        }
     }
-    step(best, next, candidate, width, changes);
+    step(best, next, candidate, width, cols, changes);
 }
 
 /// The candidates worth searching, in their order: every required one, and
@@ -229,10 +244,10 @@ impl Profile {
     }
 }
 
-/// The highest reachable seconds of each set of levels.
-fn reached(best: &[i32], width: usize) -> [Option<usize>; MASKS] {
+/// The highest reachable seconds below `cols` of each set of levels.
+fn reached(best: &[i32], width: usize, cols: usize) -> [Option<usize>; MASKS] {
     std::array::from_fn(|mask| {
-        let row = &best[mask * width..(mask + 1) * width];
+        let row = &best[mask * width..mask * width + cols];
         row.iter().rposition(|&v| reached_value(v))
     })
 }
@@ -248,9 +263,10 @@ fn order(candidate: &Candidate) -> Vec<(usize, &Variant)> {
 
 /// Raises `next` (a copy of `best`, or unreached for a required
 /// candidate) by adding one candidate to every reachable state of `best`.
-/// Each (levels, option) pair raises a whole shifted row at once.
-fn step(best: &[i32], next: &mut [i32], candidate: &Candidate, width: usize, changes: &Changes) {
-    let reach = reached(best, width);
+/// Each (levels, option) pair raises a whole shifted row at once, up to
+/// `cols`.
+fn step(best: &[i32], next: &mut [i32], candidate: &Candidate, width: usize, cols: usize, changes: &Changes) {
+    let reach = reached(best, width, cols);
     let b = bit(candidate.level);
     let order = order(candidate);
     for mask in 0..MASKS {
@@ -260,10 +276,10 @@ fn step(best: &[i32], next: &mut [i32], candidate: &Candidate, width: usize, cha
         let from = &best[mask * width..mask * width + top + 1];
         for &(_, option) in &order {
             let shift = option.seconds as usize + extra_s;
-            if shift >= width {
+            if shift >= cols {
                 continue;
             }
-            let n = from.len().min(width - shift);
+            let n = from.len().min(cols - shift);
             let delta = table_value(option.value - extra_value);
             let start = to * width + shift;
             for (slot, &here) in next[start..start + n].iter_mut().zip(&from[..n]) {
@@ -304,24 +320,35 @@ impl Table<'_> {
         &self.last
     }
 
-    /// The layers of one stretch of the search: before each of the kept
-    /// candidates `kept[from..to]`, and after the last of them, recomputed
-    /// from the stretch's checkpoint.
-    fn segment(&self, from: usize, to: usize) -> Cow<'_, [i32]> {
+    /// Recomputes into `layers` the layers before each of the kept
+    /// candidates `kept[from + 1..to]` from the checkpoint before
+    /// `kept[from]`, for the totals below `cols` only.
+    fn segment(&self, from: usize, to: usize, cols: usize, layers: &mut Vec<i32>) {
         let size = MASKS * self.width;
-        if self.every == 1 {
-            return Cow::Borrowed(&self.checkpoints[from * size..(to + 1) * size]);
+        let count = (to - from).saturating_sub(1);
+        if layers.len() < count * size {
+            layers.resize(count * size, UNREACHED);
         }
         let start = from / self.every * size;
-        let mut layers = Vec::with_capacity(size * (to - from + 1));
-        layers.extend_from_slice(&self.checkpoints[start..start + size]);
-        let mut next = vec![UNREACHED; size];
-        for (k, &i) in self.kept[from..to].iter().enumerate() {
-            let before = &layers[k * size..(k + 1) * size];
-            advance(before, &mut next, &self.candidates[i], self.width, &self.changes);
-            layers.extend_from_slice(&next);
+        let checkpoint = &self.checkpoints[start..start + size];
+        for (k, &i) in self.kept[from..from + count].iter().enumerate() {
+            let (done, rest) = layers.split_at_mut(k * size);
+            let before = if k == 0 { checkpoint } else { &done[(k - 1) * size..] };
+            let next = &mut rest[..size];
+            advance(before, next, &self.candidates[i], self.width, cols, &self.changes);
         }
-        Cow::Owned(layers)
+    }
+
+    /// The layer before kept candidate `k` of the stretch that starts at
+    /// `from` (its checkpoint, or one `segment` recomputed).
+    fn before<'t>(&'t self, from: usize, k: usize, layers: &'t [i32]) -> &'t [i32] {
+        let size = MASKS * self.width;
+        if k == from {
+            let start = from / self.every * size;
+            &self.checkpoints[start..start + size]
+        } else {
+            &layers[(k - from - 1) * size..(k - from) * size]
+        }
     }
 
     /// The choices behind state (`mask`, `s`): for each candidate from the
@@ -331,19 +358,24 @@ impl Table<'_> {
         let total_s = s as u32;
         let size = MASKS * self.width;
         let mut options = vec![None; self.candidates.len()];
+        let mut layers = Vec::new();
         let mut to = self.kept.len();
         while to > 0 {
             let from = (to - 1) / self.every * self.every;
-            let layers = self.segment(from, to);
+            // The layer after the stretch: the last, or the next checkpoint.
+            let start = to / self.every * size;
+            let mut after =
+                if to == self.kept.len() { &self.last[..] } else { &self.checkpoints[start..start + size] };
+            // Totals only fall going back: none above `s` is needed.
+            self.segment(from, to, s + 1, &mut layers);
             for k in (from..to).rev() {
-                let at = (k - from) * size;
-                let (before, after) = (&layers[at..at + size], &layers[at + size..at + 2 * size]);
+                let before = self.before(from, k, &layers);
                 let i = self.kept[k];
-                let Some(choice) = self.choice(&self.candidates[i], before, after, mask, s) else {
-                    continue;
-                };
-                (mask, s) = (choice.0, choice.1);
-                options[i] = Some(choice.2);
+                if let Some(choice) = self.choice(&self.candidates[i], before, after, mask, s) {
+                    (mask, s) = (choice.0, choice.1);
+                    options[i] = Some(choice.2);
+                }
+                after = before;
             }
             to = from;
         }
@@ -370,9 +402,10 @@ impl Table<'_> {
         // Taken, so its level is in `mask`. Sources in the search's order:
         // from before the level was visited (lower mask) first.
         let b = bit(candidate.level);
+        let order = order(candidate);
         [mask & !b, mask].into_iter().find_map(|from| {
             let (extra_s, extra_value) = self.changes.step(from, mask);
-            order(candidate).into_iter().find_map(|(k, option)| {
+            order.iter().find_map(|&(k, option)| {
                 let shift = option.seconds as usize + extra_s;
                 let at = s.checked_sub(shift)?;
                 let was = before[from * w + at];
