@@ -32,6 +32,7 @@ mod holds;
 mod ics;
 pub mod json;
 mod knapsack;
+mod must;
 mod order;
 mod prescribe;
 pub mod progress;

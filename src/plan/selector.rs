@@ -495,44 +495,6 @@ impl<'a> Selector<'a> {
         order(&stretches, &values, warm_up).into_iter().map(|k| picks[k].0).collect()
     }
 
-    /// The stretches a session at progress `t` of the stretches in `keep`
-    /// must hold: the warm-up (a session starts gently) whenever a session
-    /// that meets `floor` can hold it, and with it the chest opener and the
-    /// extension move when such a session can hold both, else the one of
-    /// them that fits (the extension move first); and when none of those
-    /// serves a goal, the most valuable stretch that does and fits with
-    /// them (a three-minute session for tension holds a tension stretch).
-    fn must_have(&self, t: f64, floor: u32, keep: &[bool]) -> Vec<usize> {
-        let fits = |need: &[usize]| self.reach_requiring(t, need, keep).is_some_and(|r| r >= floor);
-        let warm_up: Vec<usize> = self.warm_up.filter(|&w| keep[w] && fits(&[w])).into_iter().collect();
-        let with = |base: &[usize], more: &[usize]| [base, more].concat();
-        // The session's own chest opener and extension move, or where
-        // `keep` leaves one out (staying off the floor), the best of its
-        // kind that `keep` has.
-        let of_kind = |own: Option<usize>, test: fn(&Stretch) -> bool| {
-            own.filter(|&i| keep[i]).or_else(|| {
-                let kind = (0..keep.len()).filter(|&i| keep[i] && test(self.stretches[i]));
-                own.and_then(|_| kind.max_by_key(|&i| (self.values[i], Reverse(i))))
-            })
-        };
-        let chest = of_kind(self.chest_opener, score::opens_chest);
-        let extension = of_kind(self.extension, score::extends);
-        let both: Vec<usize> = [extension, chest].into_iter().flatten().collect();
-        let must = if fits(&with(&warm_up, &both)) {
-            with(&warm_up, &both)
-        } else {
-            both.iter().map(|&i| with(&warm_up, &[i])).find(|need| fits(need)).unwrap_or(warm_up)
-        };
-        if must.iter().any(|&i| self.serves_goal(i)) {
-            return must;
-        }
-        let mut serving: Vec<usize> =
-            (0..self.stretches.len()).filter(|&i| keep[i] && self.serves_goal(i)).collect();
-        serving.sort_by_key(|&i| (Reverse(self.values[i]), i));
-        let goal = serving.into_iter().find(|&i| fits(&with(&must, &[i])));
-        with(&must, &goal.into_iter().collect::<Vec<_>>())
-    }
-
     /// One exact search over the stretches in `keep`: the most valuable
     /// session that meets `floor` and holds the stretches of `must` (or,
     /// when no such session is among `keep`, without them).

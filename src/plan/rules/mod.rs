@@ -40,8 +40,10 @@
 //!   filled to 90 %, with further rounds when one round cannot do it (a
 //!   gentle start, whose few stretches may not fill a long session, says
 //!   so instead);
-//! - a session of 3–60 minutes opens with a gentle stretch whenever one
-//!   fits, and the warm-up comes before the chest opener and the extension
+//! - a session of 3–60 minutes opens with a gentle stretch whenever a
+//!   session that meets its floor can hold one (a twisting one without
+//!   another twist: no two twists in a row comes first), and the warm-up
+//!   comes before the chest opener and the extension
 //!   move when they cannot all fit; a session for tension holds a tension
 //!   stretch whenever one fits.
 
@@ -187,6 +189,15 @@ fn pool(selector: &Selector, t: f64) -> Vec<bool> {
     }
 }
 
+/// Whether a session at progress `t` of the stretches in `keep` that meets
+/// `floor` can hold stretch `i` — without any other twist, when `i`
+/// twists (so no two twists need be side by side).
+pub(super) fn can_hold(selector: &Selector, t: f64, i: usize, keep: &[bool], floor: u32) -> bool {
+    let twists = |k: usize| selector.stretches[k].does(Movement::Rotation);
+    let keep: Vec<bool> = (0..keep.len()).map(|k| keep[k] && (k == i || !twists(i) || !twists(k))).collect();
+    selector.reach_requiring(t, &[i], &keep).is_some_and(|r| r >= floor)
+}
+
 /// Checks that a session holds a chest opener and an extension move when the
 /// request allows one, and fillers only when it must.
 fn check_make_up(selector: &Selector, routine: &Routine, t: f64) -> Result<(), TestCaseError> {
@@ -202,7 +213,10 @@ fn check_make_up(selector: &Selector, routine: &Routine, t: f64) -> Result<(), T
     // With the warm-up, when a session that meets the floor can hold it:
     // starting gently comes first.
     let reaches = |need: &[usize]| selector.reach_requiring(t, need, &keep).is_some_and(|r| r >= floor);
-    let warm_up: Vec<usize> = selector.warm_up.filter(|&w| keep[w] && reaches(&[w])).into_iter().collect();
+    // No two twists in a row comes first: a twisting warm-up is owed only
+    // when a session without other twists can hold it.
+    let warm_up: Vec<usize> =
+        selector.warm_up.filter(|&w| keep[w] && can_hold(selector, t, w, &keep, floor)).into_iter().collect();
     let fits = |need: &[usize]| reaches(&[&warm_up[..], need].concat());
     let (chest, extension) = (selector.chest_opener, selector.extension);
     let ids = routine.ids();

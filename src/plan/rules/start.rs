@@ -7,7 +7,7 @@
 
 use proptest::prelude::*;
 
-use super::{built_in_request, library, pool, selector_has};
+use super::{built_in_request, can_hold, library, pool, selector_has};
 use crate::content::{Intensity, Stretch};
 use crate::plan::properties::calendar;
 use crate::plan::request::GENTLE_START;
@@ -22,7 +22,9 @@ fn placed_serves(selector: &Selector, item: &Item, goal: &str) -> bool {
 }
 
 /// Checks that a session at progress `t` opens with a gentle stretch
-/// whenever an allowed gentle stretch fits the budget, and that a session
+/// whenever a session that meets its floor can hold an allowed gentle
+/// stretch (a twisting one without another twist: no two twists in a row
+/// comes first), and that a session
 /// for tension holds a tension stretch whenever one fits. (For another
 /// single goal the two can clash in three minutes: a mobility stretch that
 /// fits alone may not fit beside any gentle one, and the gentle start
@@ -39,7 +41,15 @@ fn check_opening(
             .any(|i| test(selector.stretches[i]) && selector.shortest_s(i, t) <= budget)
     };
     let ids = routine.ids();
-    if fits(&|s| s.intensity == Intensity::Gentle) {
+    // A gentle opener is owed when a session that meets the floor can
+    // hold one (without another twist beside a twisting one).
+    // (Fillers only where the goal stretches cannot fill the session.)
+    let floor = selector.floor(t).unwrap_or(0);
+    let keep = pool(selector, t);
+    let gentle = (0..selector.stretches.len()).any(|i| {
+        selector.stretches[i].intensity == Intensity::Gentle && can_hold(selector, t, i, &keep, floor)
+    });
+    if gentle {
         let first = routine.items.first().map(|i| i.intensity);
         prop_assert_eq!(first, Some(Intensity::Gentle), "opens with {:?}", ids);
     }
