@@ -44,6 +44,7 @@ mod select;
 mod selector;
 mod text;
 pub mod timing;
+mod upright;
 mod words;
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ pub(crate) struct Selector<'a> {
     pub excluded: Vec<(&'a Stretch, Vec<Exclusion>)>,
     /// Stretches held at one dose (a plan's core, dosed alike in every
     /// routine); the floor does not depend on them.
-    fixed: BTreeMap<usize, Prescription>,
+    pub(super) fixed: BTreeMap<usize, Prescription>,
     /// Each allowed stretch's dose options, by the progress they were
     /// worked out for (see [`Selector::options_at`]).
     options: RefCell<Vec<(f64, Rc<[Options]>)>>,
@@ -317,72 +317,8 @@ impl<'a> Selector<'a> {
         Some(reach.min(ninety_percent(self.budget_s())))
     }
 
-    /// The most valuable session at progress `t` that meets the floor, each
-    /// stretch worth its value plus `extra`: from the stretches that
-    /// [come first](Self::comes_first) when they can meet the floor, else
-    /// from all. Two [twins](score::twin), or two twists that the order
-    /// cannot keep apart, stay only when the floor needs both. Empty only
-    /// when no session fits at all (which [`check_fits`](Self::check_fits)
-    /// rules out).
-    ///
-    /// A session with upright work does not get down to the floor for less
-    /// than [`SHORT_FLOOR_S`] of floor work: it stays upright instead,
-    /// whenever the upright stretches can meet the floor alone.
-    pub fn choose(&self, t: f64, extra: &[i64]) -> Vec<Picked> {
-        let picks = self.choose_among(t, extra, vec![false; self.stretches.len()]);
-        if !self.short_floor(&picks) {
-            return picks;
-        }
-        let on_floor: Vec<bool> = self.stretches.iter().map(|s| s.position().is_floor()).collect();
-        let upright = self.choose_among(t, extra, on_floor.clone());
-        if self.stays_up(t, &picks, &upright) {
-            return upright;
-        }
-        // Fixed doses (a routine's core at the best session's) may be what
-        // keeps it down: upright, the core may take another dose.
-        if self.fixed.is_empty() {
-            return picks;
-        }
-        let upright = self.with_fixed(BTreeMap::new()).choose_among(t, extra, on_floor);
-        if self.stays_up(t, &picks, &upright) { upright } else { picks }
-    }
-
-    /// Whether the `upright` session may replace `picks` (a short floor
-    /// visit): not at the cost of the warm-up, the chest opener or the
-    /// extension move,
-    /// of the time (with further rounds, it reaches what `picks` reached,
-    /// up to the floor), or of stretches that serve the goals.
-    fn stays_up(&self, t: f64, picks: &[Picked], upright: &[Picked]) -> bool {
-        let kinds =
-            |p: &[Picked], test: fn(&Stretch) -> bool| p.iter().any(|(i, _)| test(self.stretches[*i]));
-        let keeps = |test: fn(&Stretch) -> bool| !kinds(picks, test) || kinds(upright, test);
-        let floor = self.floor(t).unwrap_or(0).min(super::rounds::session_s(self, picks));
-        let fills = super::rounds::session_s(self, upright) >= floor;
-        let fillers = |p: &[Picked]| p.iter().filter(|(i, _)| !self.comes_first(*i)).count();
-        let warms_up = |p: &[Picked]| self.warm_up.is_some_and(|w| p.iter().any(|(i, _)| *i == w));
-        !upright.is_empty()
-            && keeps(score::opens_chest)
-            && keeps(score::extends)
-            && (!warms_up(picks) || warms_up(upright))
-            && fills
-            && fillers(upright) <= fillers(picks)
-    }
-
-    /// Whether `picks` mixes upright work with less than [`SHORT_FLOOR_S`]
-    /// of floor work.
-    pub fn short_floor(&self, picks: &[Picked]) -> bool {
-        let on_floor = |i: usize| self.stretches[i].position().is_floor();
-        let floor_s: u32 = picks
-            .iter()
-            .filter(|(i, _)| on_floor(*i))
-            .map(|(i, p)| timing::stretch_s(self.stretches[*i], p))
-            .sum();
-        let upright = picks.iter().any(|(i, _)| !on_floor(*i));
-        upright && floor_s > 0 && floor_s < SHORT_FLOOR_S
-    }
-
     /// [`choose`](Self::choose) without the stretches marked `banned`.
-    fn choose_among(&self, t: f64, extra: &[i64], mut banned: Vec<bool>) -> Vec<Picked> {
+    pub(super) fn choose_among(&self, t: f64, extra: &[i64], mut banned: Vec<bool>) -> Vec<Picked> {
         let Some(floor) = self.floor(t) else {
             return Vec::new();
         };
