@@ -72,6 +72,10 @@ pub enum Exclusion {
     /// With osteoporosis one gentle twist a session is enough, and this
     /// session has another.
     OneTwist { kept: String },
+    /// `--older`: the stretch is to be avoided with balance problems
+    /// (standing with an arm overhead, say), and a fall costs an older
+    /// adult most.
+    Unsteady,
 }
 
 impl Exclusion {
@@ -87,7 +91,9 @@ impl Exclusion {
             Exclusion::Floor { by: OffFloor::Balance, .. } => {
                 (Field::Avoid, format!(" {}", Condition::BalanceProblems))
             }
-            Exclusion::Floor { by: OffFloor::Older, .. } => (Field::Older, String::new()),
+            Exclusion::Floor { by: OffFloor::Older, .. } | Exclusion::Unsteady => {
+                (Field::Older, String::new())
+            }
             Exclusion::Floor { by: OffFloor::GentleStart, .. } | Exclusion::NotGentle(_) => {
                 (Field::Goal, format!(" {}", super::request::GENTLE_START))
             }
@@ -110,6 +116,7 @@ impl Exclusion {
             Exclusion::NotGentle(_) => (3, None),
             Exclusion::Avoid(condition) => (4, Some(*condition)),
             Exclusion::Osteoporosis { .. } | Exclusion::OneTwist { .. } => (4, Some(Condition::Osteoporosis)),
+            Exclusion::Unsteady => (4, Some(Condition::BalanceProblems)),
         }
     }
 }
@@ -157,6 +164,9 @@ impl fmt::Display for Exclusion {
             Exclusion::OneTwist { kept } => {
                 write!(f, "one gentle twist a session is enough with osteoporosis ({kept} is in) (--avoid)")
             }
+            Exclusion::Unsteady => {
+                write!(f, "to avoid with {}, left out for older adults (--older)", Condition::BalanceProblems)
+            }
         }
     }
 }
@@ -190,6 +200,10 @@ pub fn exclusions(stretch: &Stretch, request: &Request) -> Vec<Exclusion> {
         if request.avoid.contains(condition) {
             found.push(Exclusion::Avoid(*condition));
         }
+    }
+    let unsteady = stretch.avoid_if.contains(&Condition::BalanceProblems);
+    if request.older && unsteady && !request.avoid.contains(&Condition::BalanceProblems) {
+        found.push(Exclusion::Unsteady);
     }
     let fragile = request.avoid.contains(&Condition::Osteoporosis);
     if fragile && !stretch.avoid_if.contains(&Condition::Osteoporosis) {

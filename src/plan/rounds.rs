@@ -77,6 +77,7 @@ fn pool(selector: &Selector, first: &[Picked]) -> Vec<Picked> {
         .filter(|(i, _)| Some(*i) != selector.warm_up || first.len() == 1)
         .filter(|(i, _)| !(selector.one_twist() && score::twists(selector.stretches[*i])))
         .filter(|(i, _)| !(upright_first && on_floor(*i)))
+        .filter(|(i, _)| !score::stretches_neck(selector.stretches[*i]))
         .collect()
 }
 

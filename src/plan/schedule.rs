@@ -11,7 +11,9 @@
 //!   goal-serving stretches, at most 55 % of the budget) is in every
 //!   routine; its other goal-serving stretches are dealt out to the
 //!   routines in turn, and each routine fills the rest of its time with
-//!   stretches the earlier routines did not use. Sessions take the
+//!   goal-serving stretches the earlier routines did not use (stretches that
+//!   serve no goal are not rotated: one set of them is fewer to learn).
+//!   Sessions take the
 //!   routines in turn: A, B, C, A, … Identical routines are merged.
 //! - **Progression.** Week 1 starts at the low end of each stretch's
 //!   range, the last week reaches the high end: holds lengthen (on 5-second
@@ -276,7 +278,9 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
             .map(|i| {
                 let own = core.contains(&i) || dealt_to(i) == Some(routine);
                 let other = dealt_to(i).is_some_and(|r| r != routine);
-                bonuses[i] + if own { PREFER } else { 0 } - if other { REPEAT } else { 0 } - uses[i] * REPEAT
+                // Fillers are not rotated: one set of them is fewer to learn.
+                let repeat = if selector.serves_goal(i) { uses[i] * REPEAT } else { 0 };
+                bonuses[i] + if own { PREFER } else { 0 } - if other { REPEAT } else { 0 } - repeat
             })
             .collect();
         let mut last = alike.choose(t, &extra);

@@ -16,8 +16,9 @@
 //! - Each level change costs [`LEVEL_CHANGE`] besides its seconds.
 //! - A stretch too like another one in the session (a [`twin`]: the same
 //!   movement at the same level, such as seated trunk rotation and seated
-//!   thoracic rotation, or two chest openers) loses [`TWIN`], so a session
-//!   keeps both only when it needs both to fill its time.
+//!   thoracic rotation, two chest openers or two neck stretches; never a
+//!   rest and a move) loses [`TWIN`], so a session keeps both only when it
+//!   needs both to fill its time.
 
 use crate::content::{Area, Effort, Intensity, Movement, Position, Stretch};
 
@@ -37,6 +38,9 @@ pub(crate) const CHEST_OPENER: i64 = 3000;
 /// Bonus for the extension move that straightens the upper back (the
 /// opposite of rounding forward at a desk), kept as surely.
 pub(crate) const EXTENSION: i64 = 3000;
+/// Extra value of a seated stretch for an older or unsteady user: more
+/// than the seed's tie-breaker, less than a goal.
+pub(crate) const SEATED: i64 = 300;
 /// Value taken off a stretch too like another in the session.
 pub(crate) const TWIN: i64 = 1300;
 /// Value lost per level change (getting up and down is effort).
@@ -91,10 +95,10 @@ pub(crate) fn jitter(seed: u64, id: &str) -> i64 {
 /// common are never twins: a squeeze of the shoulder blades and a
 /// butterfly, or a twist and a rest, do different things.
 pub(crate) fn twin(a: &Stretch, b: &Stretch) -> bool {
-    if a.id == b.id {
+    if a.id == b.id || rests(a) != rests(b) {
         return false;
     }
-    if opens_chest(a) && opens_chest(b) {
+    if opens_chest(a) && opens_chest(b) || stretches_neck(a) && stretches_neck(b) {
         return true;
     }
     let shared = a.movement.iter().any(|m| *m != Movement::ChestOpener && b.movement.contains(m));
@@ -123,6 +127,13 @@ pub(crate) fn twists(stretch: &Stretch) -> bool {
     stretch.does(Movement::Rotation)
 }
 
+/// Whether a stretch is a held stretch of the neck (its first area): the
+/// neck takes little stretching, so a session holds one at most where it
+/// can, never as a filler, and never again in a further round.
+pub(crate) fn stretches_neck(stretch: &Stretch) -> bool {
+    stretch.areas.first() == Some(&Area::Neck) && matches!(stretch.dose.effort(), Effort::Hold(_))
+}
+
 /// Whether a stretch is a resting position (child's pose).
 pub(crate) fn rests(stretch: &Stretch) -> bool {
     stretch.does(Movement::Rest)
@@ -135,36 +146,39 @@ pub(crate) fn works_upper_back(stretch: &Stretch) -> bool {
 }
 
 /// The best warm-up among `stretches` (with their values, for `goals`): a
-/// gentle move (not a hold), upright before floor, serving the most goals,
+/// gentle move (not a hold), upright before floor, one that does not twist
+/// (shoulder rolls before a trunk rotation), serving the most goals,
 /// then the one that moves the most areas (shoulder rolls: shoulders, neck
 /// and upper back), then the most valuable; a gentle hold when there is no
 /// gentle move.
 pub(crate) fn warm_up(stretches: &[&Stretch], values: &[i64], goals: &[String]) -> Option<usize> {
     best_by(stretches, values, is_gentle, |s| {
         let moves = matches!(s.dose.effort(), Effort::Moves { .. });
-        (moves, !s.position().is_floor(), served(s, goals).len(), s.areas.len())
+        (moves, !s.position().is_floor(), !twists(s), served(s, goals).len(), s.areas.len())
     })
 }
 
 /// The best extension move among `stretches`: one that leaves room
-/// (`roomy`), upright (no getting down to the floor for it), then the most
-/// valuable.
+/// (`roomy`), upright (no getting down to the floor for it), seated when
+/// `seated_first` (an older or unsteady user), then the most valuable.
 pub(crate) fn extension(
     stretches: &[&Stretch],
     values: &[i64],
     room: impl Fn(usize) -> Room,
+    seated_first: bool,
 ) -> Option<usize> {
-    special(stretches, values, extends, room)
+    special(stretches, values, extends, room, seated_first)
 }
 
 /// The best chest opener among `stretches`: one that leaves room
-/// (`roomy`), upright, then the most valuable.
+/// (`roomy`), upright, seated when `seated_first`, then the most valuable.
 pub(crate) fn chest_opener(
     stretches: &[&Stretch],
     values: &[i64],
     room: impl Fn(usize) -> Room,
+    seated_first: bool,
 ) -> Option<usize> {
-    special(stretches, values, opens_chest, room)
+    special(stretches, values, opens_chest, room, seated_first)
 }
 
 /// How much of a session a stretch takes at its shortest.
@@ -177,17 +191,19 @@ pub(crate) enum Room {
 }
 
 /// The best of `stretches` that pass `keep`: one that leaves room in the
-/// session first (else the shortest), then upright, then not lying, then
-/// the most valuable.
+/// session first (else the shortest), then upright, then seated when
+/// `seated_first`, then not lying, then the most valuable.
 fn special(
     stretches: &[&Stretch],
     values: &[i64],
     keep: fn(&Stretch) -> bool,
     room: impl Fn(usize) -> Room,
+    seated_first: bool,
 ) -> Option<usize> {
     (0..stretches.len()).filter(|&i| keep(stretches[i])).max_by_key(|&i| {
-        let s = stretches[i];
-        (room(i), !s.position().is_floor(), s.position() != Position::Lying, values[i], std::cmp::Reverse(i))
+        let p = stretches[i].position();
+        let seated = seated_first && p == Position::Seated;
+        (room(i), !p.is_floor(), seated, p != Position::Lying, values[i], std::cmp::Reverse(i))
     })
 }
 
@@ -195,7 +211,7 @@ fn best_by(
     stretches: &[&Stretch],
     values: &[i64],
     keep: impl Fn(&Stretch) -> bool,
-    rank: impl Fn(&Stretch) -> (bool, bool, usize, usize),
+    rank: impl Fn(&Stretch) -> (bool, bool, bool, usize, usize),
 ) -> Option<usize> {
     (0..stretches.len())
         .filter(|&i| keep(stretches[i]))
@@ -261,7 +277,7 @@ mod tests {
         let posture = ["posture".to_string()];
         let w = all[warm_up(&all, &values, &posture).unwrap()];
         assert!(is_gentle(w) && w.serves("posture") && w.dose.hold_s.is_none(), "{}", w.id);
-        let c = all[chest_opener(&all, &values, |_| Room::Roomy).unwrap()];
+        let c = all[chest_opener(&all, &values, |_| Room::Roomy, false).unwrap()];
         assert!(opens_chest(c) && !c.position().is_floor(), "{}", c.id);
     }
 }

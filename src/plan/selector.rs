@@ -101,8 +101,15 @@ impl<'a> Selector<'a> {
         if stretches.is_empty() {
             return Err(nothing_left(&excluded));
         }
-        let mut values: Vec<i64> =
-            stretches.iter().map(|s| score::stretch_value(s, &goals, request.seed)).collect();
+        // Older or unsteady: of stretches that do the same, the seated one.
+        let sits = request.older || request.avoid.contains(&crate::content::Condition::BalanceProblems);
+        let seated = |s: &Stretch| sits && s.position() == crate::content::Position::Seated;
+        let mut values: Vec<i64> = stretches
+            .iter()
+            .map(|s| {
+                score::stretch_value(s, &goals, request.seed) + if seated(s) { score::SEATED } else { 0 }
+            })
+            .collect();
         let extra = extra_twists(&stretches, &values, request);
         for (i, why) in extra.into_iter().rev() {
             excluded.push((stretches.remove(i), vec![why]));
@@ -127,8 +134,8 @@ impl<'a> Selector<'a> {
             let seconds = selector.shortest_s(i, 1.0);
             if seconds <= selector.budget_s() / 3 { Room::Roomy } else { Room::Tight(Reverse(seconds)) }
         };
-        let chest_opener = score::chest_opener(&selector.stretches, &selector.values, room);
-        let extension = score::extension(&selector.stretches, &selector.values, room);
+        let chest_opener = score::chest_opener(&selector.stretches, &selector.values, room, sits);
+        let extension = score::extension(&selector.stretches, &selector.values, room, sits);
         (selector.chest_opener, selector.extension) = (chest_opener, extension);
         Ok(selector)
     }
@@ -363,14 +370,24 @@ impl<'a> Selector<'a> {
 
     /// The stretches a search at progress `t` may use, none of them
     /// `banned`: those that [come first](Self::comes_first) when they can
-    /// meet `floor`, else all; `None` when not even all can.
+    /// meet `floor`, else all but neck stretches that serve no goal (the
+    /// neck is no place to fill time), else all; `None` when not even all
+    /// can.
     fn pool(&self, t: f64, floor: u32, banned: &[bool]) -> Option<Vec<bool>> {
+        self.pools(banned).into_iter().find(|keep| self.reach_among(t, keep).is_some_and(|r| r >= floor))
+    }
+
+    /// The pools [`pool`](Self::pool) tries, in turn.
+    fn pools(&self, banned: &[bool]) -> [Vec<bool>; 3] {
+        let fill = |neck: bool| -> Vec<bool> {
+            (0..self.stretches.len())
+                .map(|i| {
+                    !banned[i] && (neck || self.comes_first(i) || !score::stretches_neck(self.stretches[i]))
+                })
+                .collect()
+        };
         let first: Vec<bool> = (0..self.stretches.len()).map(|i| self.comes_first(i) && !banned[i]).collect();
-        if self.reach_among(t, &first).is_some_and(|r| r >= floor) {
-            return Some(first);
-        }
-        let all: Vec<bool> = banned.iter().map(|b| !b).collect();
-        self.reach_among(t, &all).is_some_and(|r| r >= floor).then_some(all)
+        [first, fill(false), fill(true)]
     }
 
     /// Like [`pool`](Self::pool) for a first round that cannot meet
@@ -383,9 +400,7 @@ impl<'a> Selector<'a> {
         banned: &[bool],
         extra: &[i64],
     ) -> Option<(Vec<bool>, u32)> {
-        let first: Vec<bool> = (0..self.stretches.len()).map(|i| self.comes_first(i) && !banned[i]).collect();
-        let all: Vec<bool> = banned.iter().map(|b| !b).collect();
-        [first, all].into_iter().find_map(|keep| {
+        self.pools(banned).into_iter().find_map(|keep| {
             let reach = self.reach_among(t, &keep)?;
             let picks = self.search(t, extra, &keep, reach, &[]);
             (super::rounds::session_s(self, &picks) >= floor).then_some((keep, reach))

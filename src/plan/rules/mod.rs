@@ -463,8 +463,9 @@ fn older_holds_build_from_30_to_60_seconds() {
     let start = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
     let calendar = Calendar { start, days: Calendar::spread(3), weeks: 4 };
     let plan = build(&library(), &request, &calendar).unwrap();
-    let wall = |w| plan.dose(0, "wall-chest-stretch", w).unwrap().hold_s.unwrap();
-    assert_eq!((1..=4).map(wall).collect::<Vec<_>>(), [30, 40, 50, 60]);
+    // Seated, as an older adult's chest opener is.
+    let chest = |w| plan.dose(0, "seated-chest-opener", w).unwrap().hold_s.unwrap();
+    assert_eq!((1..=4).map(chest).collect::<Vec<_>>(), [30, 40, 50, 60]);
     for routine in &plan.weekly[3] {
         for item in &routine.items {
             let Some(hold) = item.prescription.hold_s else { continue };
