@@ -153,10 +153,15 @@ fn moving(
         ));
     }
     // A short move still gets an arrow long enough to show a shaft
-    // behind its head: stretched about its middle along the chord.
+    // behind its head: its tail drawn back along the chord, so the tip
+    // stays where the move ends (about its middle with two heads).
     let (a, b, len) = if len < SHORTEST_ARROW {
-        let grow = chord.norm() * ((SHORTEST_ARROW - len) / 2.0);
-        (a - grow, b + grow, SHORTEST_ARROW)
+        let missing = chord.norm() * (SHORTEST_ARROW - len);
+        if arrow.both {
+            (a - missing * 0.5, b + missing * 0.5, SHORTEST_ARROW)
+        } else {
+            (a - missing, b, SHORTEST_ARROW)
+        }
     } else {
         (a, b, len)
     };
