@@ -91,9 +91,12 @@ fn props(scene: &Scene) -> Vec<Shape> {
                 let (x0, x1) = chair_span(x, view);
                 match view {
                     View::Side => {
-                        // Back and rear leg in one stroke, then seat and front leg.
+                        // Back and rear leg in one stroke, from a short top
+                        // rail (so the top edge shows behind a back leaning
+                        // on it), then seat and front leg.
+                        let top = V::new(x0 - 0.18, seat + 2.0);
                         out.push(Shape::line(
-                            &[V::new(x0 - 0.18, seat + 2.0), V::new(x0, seat), V::new(x0, floor)],
+                            &[top - V::new(0.3, 0.0), top, V::new(x0, seat), V::new(x0, floor)],
                             CHAIR,
                         ));
                         out.push(Shape::line(
