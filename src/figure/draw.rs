@@ -53,8 +53,8 @@ pub(super) const ARROW_PEN: Pen = Pen { width: 0.12, min: 1.1, color: ARROW };
 /// Arrowhead length and half-width, in head heights and minimum points:
 /// at card size (about 8 to 9 points a head height) the head is about
 /// 2 mm long and 2 mm wide.
-pub(super) const HEAD_LEN: (f32, f32) = (0.62, 5.6);
-pub(super) const HEAD_HALF: (f32, f32) = (0.3, 2.8);
+pub(super) const HEAD_LEN: (f32, f32) = (0.52, 5.6);
+pub(super) const HEAD_HALF: (f32, f32) = (0.25, 2.8);
 
 /// Props drawn behind the body, in painting order.
 fn props(scene: &Scene) -> Vec<Shape> {

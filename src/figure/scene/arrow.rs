@@ -206,9 +206,11 @@ fn circling(
     };
     // Seen from above the figure's left is on your left.
     let clockwise = clockwise != (view == View::Top);
-    // The top of the loop moves +x when clockwise; the head sits on top,
-    // pointing the way the top moves, and the gap is just ahead of it.
-    let shaft = if clockwise { Curve::arc(c, r, r, 370.0, 75.0) } else { Curve::arc(c, r, r, 170.0, 465.0) };
+    // The top of the loop moves +x when clockwise. The loop goes over the
+    // top and its head ends on the far side, pointing down (a backward
+    // roll: up the front, back over the top, down the back), so it stays
+    // clear of the face and neck above a shoulder; the gap is just ahead.
+    let shaft = if clockwise { Curve::arc(c, r, r, 340.0, 25.0) } else { Curve::arc(c, r, r, 200.0, 515.0) };
     Ok(ArrowShape { shaft, both: arrow.both })
 }
 
