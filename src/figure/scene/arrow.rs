@@ -135,11 +135,9 @@ fn moving(
     }
     let chord = b - a;
     let len = chord.len();
-    let least = match (arrow.both, arrow.level) {
-        (true, _) => 1.0,
-        (false, true) => 0.25,
-        (false, false) => 0.5,
-    };
+    // Short moves are drawn longer (below), so two heads fit on any move
+    // that is seen at all.
+    let least = if arrow.level && !arrow.both { 0.25 } else { 0.5 };
     if len < least {
         return Err((
             ".move",
