@@ -236,14 +236,15 @@ fn face(sk: &Skeleton, tone: Tone, out: &mut Vec<Shape>) {
 /// (A far limb tipped toward you all along, threading under the chest,
 /// is drawn in front and dark, like a near one.)
 ///
-/// Front view, a chest turned well to one side: the arm on the side that
-/// turns away from you, drawn like a far limb, unless its elbow is raised
-/// above the shoulder (a hand behind the head shows beside the head: it is
-/// the working arm, drawn dark).
+/// Front view, a chest turned well to one side (50° or more; less, the arm
+/// still shows beside the body and a light one would read as missing): the
+/// arm on the side that turns away from you, drawn like a far limb, unless
+/// its elbow is raised above the shoulder (a hand behind the head shows
+/// beside the head: it is the working arm, drawn dark).
 fn turned_back(sk: &Skeleton, limb: &Limb) -> bool {
     let back = if sk.turn < 0.0 { Side::Right } else { Side::Left };
     let raised = limb.points[1].y > limb.points[0].y;
-    sk.view == View::Front && sk.turn.abs() >= 25.0 && !limb.leg && limb.side == back && !raised
+    sk.view == View::Front && sk.turn.abs() >= 50.0 && !limb.leg && limb.side == back && !raised
 }
 
 /// The body of one pose in painting order: limbs behind the body, torso,
