@@ -19,8 +19,6 @@ pub mod size {
     /// How far a relaxed shoulder sits below the base of the neck (degrees
     /// of the collar bone).
     pub const COLLAR_DROP: f32 = 15.0;
-    /// Seen from the side, from the spine line forward to a shoulder joint.
-    pub const SHOULDER_FORWARD: f32 = 0.12;
     /// From the centre of the pelvis to a hip joint, seen from the front.
     pub const PELVIS: f32 = 0.5;
     /// From the torso line to the surface of the back or the buttocks.

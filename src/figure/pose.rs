@@ -81,9 +81,7 @@ impl Skeleton {
                 let (sign, root) = match (view, leg) {
                     (View::Side, false) => {
                         let lift = (a(Some(side), Kind::Shrug) - COLLAR_DROP).to_radians().sin();
-                        // The shoulder joint sits in the chest, a little in
-                        // front of the spine line.
-                        (1.0, neck + upper * (COLLAR * lift) + upper.cw() * SHOULDER_FORWARD)
+                        (1.0, neck + upper * (COLLAR * lift))
                     }
                     (View::Side, true) => (1.0, hip),
                     (_, false) => {
@@ -255,9 +253,7 @@ mod tests {
         assert!(close(leg.points[2], V::new(-SHIN, -THIGH)));
         let arm = s.limb(Side::Near, false).unwrap();
         let drop = COLLAR * (-COLLAR_DROP).to_radians().sin();
-        // The shoulder joint sits a little in front of the spine line:
-        // below it, face down.
-        let shoulder = V::new(TORSO + drop, -SHOULDER_FORWARD);
+        let shoulder = V::new(TORSO + drop, 0.0);
         assert!(close(arm.points[0], shoulder));
         assert!(close(arm.points[1], shoulder + V::new(0.0, -UPPER_ARM)));
         // The elbow bends 30 forward: the forearm points down and forward.

@@ -298,10 +298,10 @@ mod tests {
     #[test]
     fn floating_and_sinking_parts_are_found() {
         // On all fours with arms reaching forward: hands float.
-        let fours = "support = \"knees-and-hands\"\nprops = [\"floor\"]\n[pose]\ntorso = 69\n\
-                     near_hip = 69\nfar_hip = 69\nnear_knee = 90\nfar_knee = 90\n\
+        let fours = "support = \"knees-and-hands\"\nprops = [\"floor\"]\n[pose]\ntorso = 72\n\
+                     near_hip = 72\nfar_hip = 72\nnear_knee = 90\nfar_knee = 90\n\
                      near_ankle = 90\nfar_ankle = 90\nfar_wrist = 90\nnear_wrist = 90\n";
-        let ok = place(&figure(&format!("{fours}near_shoulder = 69\nfar_shoulder = 69\n"))).unwrap();
+        let ok = place(&figure(&format!("{fours}near_shoulder = 72\nfar_shoulder = 72\n"))).unwrap();
         assert!(ok.issues.is_empty(), "{:?}", ok.issues);
         let reach = place(&figure(&format!("{fours}near_shoulder = 150\nfar_shoulder = 150\n"))).unwrap();
         assert_eq!(reach.issues.len(), 1, "{:?}", reach.issues);
