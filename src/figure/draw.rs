@@ -51,10 +51,10 @@ const OUTLINE: Pen = Pen { width: 0.045, min: 0.5, color: PROP_LINE };
 /// a point, so they read at card size and in grayscale.
 pub(super) const ARROW_PEN: Pen = Pen { width: 0.12, min: 1.1, color: ARROW };
 /// Arrowhead length and half-width, in head heights and minimum points:
-/// at card size (about 9 points a head height) the head is about 1.6 mm
-/// long and 1.6 mm wide.
-pub(super) const HEAD_LEN: (f32, f32) = (0.52, 4.6);
-pub(super) const HEAD_HALF: (f32, f32) = (0.25, 2.3);
+/// at card size (about 8 to 9 points a head height) the head is about
+/// 2 mm long and 2 mm wide.
+pub(super) const HEAD_LEN: (f32, f32) = (0.52, 5.6);
+pub(super) const HEAD_HALF: (f32, f32) = (0.25, 2.8);
 
 /// Props drawn behind the body, in painting order.
 fn props(scene: &Scene) -> Vec<Shape> {
@@ -91,9 +91,12 @@ fn props(scene: &Scene) -> Vec<Shape> {
                 let (x0, x1) = chair_span(x, view);
                 match view {
                     View::Side => {
-                        // Back and rear leg in one stroke, then seat and front leg.
+                        // Back and rear leg in one stroke, from a short top
+                        // rail (so the top edge shows behind a back leaning
+                        // on it), then seat and front leg.
+                        let top = V::new(x0 - 0.18, seat + 2.0);
                         out.push(Shape::line(
-                            &[V::new(x0 - 0.18, seat + 2.0), V::new(x0, seat), V::new(x0, floor)],
+                            &[top - V::new(0.3, 0.0), top, V::new(x0, seat), V::new(x0, floor)],
                             CHAIR,
                         ));
                         out.push(Shape::line(

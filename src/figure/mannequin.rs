@@ -158,6 +158,13 @@ fn spine(sk: &Skeleton, tone: Tone) -> Shape {
     Shape::line(&points, edge_pen(tone.line))
 }
 
+/// The neck, drawn before the head (and what passes behind it).
+fn neck(sk: &Skeleton, tone: Tone, out: &mut Vec<Shape>) {
+    let neck = [sk.neck, sk.chin];
+    out.push(Shape::line(&neck, outline_pen(NECK_W, tone.line)));
+    out.push(Shape::line(&neck, fill_pen(NECK_W, tone.fill)));
+}
+
 /// The head, with what shows which way the face points.
 fn head(sk: &Skeleton, tone: Tone, facing: Option<Facing>, start: bool, out: &mut Vec<Shape>) {
     let up = (sk.head - sk.chin).norm();
@@ -165,10 +172,6 @@ fn head(sk: &Skeleton, tone: Tone, facing: Option<Facing>, start: bool, out: &mu
     let r = size::HEAD_R;
     let away = facing == Some(Facing::Away);
     let fill = if away && !start { HAIR } else { tone.fill };
-    // The neck, under the head.
-    let neck = [sk.neck, sk.chin];
-    out.push(Shape::line(&neck, outline_pen(NECK_W, tone.line)));
-    out.push(Shape::line(&neck, fill_pen(NECK_W, tone.fill)));
     if sk.view == View::Side && sk.look.x.abs() >= TURNED_TO_YOU {
         // Side view, the face turned to you (or away): drawn from the
         // front, the eyes toward the face side.
@@ -233,18 +236,20 @@ fn face(sk: &Skeleton, tone: Tone, out: &mut Vec<Shape>) {
 /// (A far limb tipped toward you all along, threading under the chest,
 /// is drawn in front and dark, like a near one.)
 ///
-/// Front view, a chest turned well to one side: the arm on the side that
-/// turns away from you, drawn like a far limb, unless its elbow is raised
-/// above the shoulder (a hand behind the head shows beside the head: it is
-/// the working arm, drawn dark).
+/// Front view, a chest turned well to one side (50° or more; less, the arm
+/// still shows beside the body and a light one would read as missing): the
+/// arm on the side that turns away from you, drawn like a far limb, unless
+/// its elbow is raised above the shoulder (a hand behind the head shows
+/// beside the head: it is the working arm, drawn dark).
 fn turned_back(sk: &Skeleton, limb: &Limb) -> bool {
     let back = if sk.turn < 0.0 { Side::Right } else { Side::Left };
     let raised = limb.points[1].y > limb.points[0].y;
-    sk.view == View::Front && sk.turn.abs() >= 25.0 && !limb.leg && limb.side == back && !raised
+    sk.view == View::Front && sk.turn.abs() >= 50.0 && !limb.leg && limb.side == back && !raised
 }
 
 /// The body of one pose in painting order: limbs behind the body, torso,
-/// neck and head, limbs in front. `start` draws it all in the start tone;
+/// neck, near limbs tipped away, head, limbs in front. `start` draws it
+/// all in the start tone;
 /// `over` is the pose drawn on top, whose identical limbs are skipped.
 /// `no_legs` leaves the legs out (an upper-body figure).
 pub fn body(
@@ -255,6 +260,7 @@ pub fn body(
     no_legs: bool,
 ) -> Vec<Shape> {
     let mut behind = Vec::new();
+    let mut beside_head = Vec::new();
     let mut front = Vec::new();
     let same = |a: &[V], b: &[V]| a.iter().zip(b).all(|(p, q)| (*p - *q).len() < 0.01);
     let tone_of = |limb: &Limb| {
@@ -283,7 +289,11 @@ pub fn body(
             while j + 1 < 3 && limb.behind[j + 1] == layer {
                 j += 1;
             }
-            let into = if layer { &mut behind } else { &mut front };
+            let into = match layer {
+                false => &mut front,
+                true if tipped_near(sk, limb) => &mut beside_head,
+                true => &mut behind,
+            };
             tube(limb, i, j + 1, tone_of(limb), into);
             i = j + 1;
         }
@@ -298,9 +308,19 @@ pub fn body(
     } else if !start {
         out.push(spine(sk, tone));
     }
+    neck(sk, tone, &mut out);
+    out.extend(beside_head);
     head(sk, tone, facing, start, &mut out);
     out.extend(front);
     out
+}
+
+/// Side view, a near limb tipped a little away from you (an arm overhead
+/// or reaching forward past the head, a hand behind the head): it is still
+/// nearer than the trunk and the neck, so it is drawn over them from the
+/// shoulder and only the head comes in front of it.
+fn tipped_near(sk: &Skeleton, limb: &Limb) -> bool {
+    sk.view == View::Side && limb.side == Side::Near
 }
 
 #[cfg(test)]

@@ -135,11 +135,9 @@ fn moving(
     }
     let chord = b - a;
     let len = chord.len();
-    let least = match (arrow.both, arrow.level) {
-        (true, _) => 1.0,
-        (false, true) => 0.25,
-        (false, false) => 0.5,
-    };
+    // Short moves are drawn longer (below), so two heads fit on any move
+    // that is seen at all.
+    let least = if arrow.level && !arrow.both { 0.25 } else { 0.5 };
     if len < least {
         return Err((
             ".move",
@@ -153,10 +151,15 @@ fn moving(
         ));
     }
     // A short move still gets an arrow long enough to show a shaft
-    // behind its head: stretched about its middle along the chord.
+    // behind its head: its tail drawn back along the chord, so the tip
+    // stays where the move ends (about its middle with two heads).
     let (a, b, len) = if len < SHORTEST_ARROW {
-        let grow = chord.norm() * ((SHORTEST_ARROW - len) / 2.0);
-        (a - grow, b + grow, SHORTEST_ARROW)
+        let missing = chord.norm() * (SHORTEST_ARROW - len);
+        if arrow.both {
+            (a - missing * 0.5, b + missing * 0.5, SHORTEST_ARROW)
+        } else {
+            (a - missing, b, SHORTEST_ARROW)
+        }
     } else {
         (a, b, len)
     };
@@ -201,9 +204,11 @@ fn circling(
     };
     // Seen from above the figure's left is on your left.
     let clockwise = clockwise != (view == View::Top);
-    // The top of the loop moves +x when clockwise; the head sits on top,
-    // pointing the way the top moves, and the gap is just ahead of it.
-    let shaft = if clockwise { Curve::arc(c, r, r, 370.0, 75.0) } else { Curve::arc(c, r, r, 170.0, 465.0) };
+    // The top of the loop moves +x when clockwise. The loop goes over the
+    // top and its head ends on the far side, pointing down (a backward
+    // roll: up the front, back over the top, down the back), so it stays
+    // clear of the face and neck above a shoulder; the gap is just ahead.
+    let shaft = if clockwise { Curve::arc(c, r, r, 340.0, 25.0) } else { Curve::arc(c, r, r, 200.0, 515.0) };
     Ok(ArrowShape { shaft, both: arrow.both })
 }
 

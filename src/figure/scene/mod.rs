@@ -236,8 +236,8 @@ pub const SEAT_CUT_BELOW: f32 = 0.45;
 pub const SEAT_CUT_BELOW_FRONT: f32 = 1.0;
 
 /// The shortest move arrow drawn, in head heights: room for a shaft
-/// behind the head.
-pub const SHORTEST_ARROW: f32 = 1.2;
+/// about twice as long as the head behind it (about 6 mm on a desk card).
+pub const SHORTEST_ARROW: f32 = 2.0;
 
 /// How far the walls of a corner reach out beyond the faces pressed on them.
 pub const CORNER_REACH: f32 = 0.9;
