@@ -212,7 +212,7 @@ fn a_plan_of_six_weeks_or_more_asks_for_a_review_in_text_and_json() {
 #[test]
 fn a_desk_break_plan_is_short_breaks_repeated_through_the_day() {
     let text = plan(&["--goal", "desk-break"]);
-    assert!(text.contains("\n3 minutes a session"), "{text}");
+    assert!(text.contains("\n3 minutes a session on Mon, Tue, Wed, Thu and Fri"), "{text}");
     assert!(text.contains("about once an hour") && text.contains("`stretchsheet card`"), "{text}");
     let plan_json = json(&plan(&["--goal", "desk-break", "--format", "json"]));
     assert_eq!(plan_json["minutes_per_session"], 3);

@@ -232,7 +232,8 @@ pub struct CalendarArgs {
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = values::weekday,
           conflicts_with = "per_week")]
     pub days: Vec<Weekday>,
-    /// Sessions per week, 1–7, spread over the week [default: 3]
+    /// Sessions per week, 1–7, spread over the week [default: 3; Mon–Fri
+    /// for --goal desk-break alone]
     #[arg(long, value_name = "N", value_parser = values::per_week)]
     pub per_week: Option<u32>,
     /// Number of weeks, 1–12

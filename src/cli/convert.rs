@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 
 use super::args::{
     CalendarArgs, Cli, HandoutArgs, PlanArgs, PlanFormatArg, SelectArgs, SheetArgs, Sub, TextOrJson,
@@ -113,9 +113,14 @@ fn plan(a: PlanArgs, today: NaiveDate) -> PlanJob {
     if request.desk_break() && !minutes_given {
         request.minutes = crate::plan::request::DESK_BREAK_MINUTES;
     }
+    let mut dates = a.calendar;
+    if request.desk_break() && dates.days.is_empty() && dates.per_week.is_none() {
+        // A desk break is for every working day.
+        dates.days = vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri];
+    }
     PlanJob {
         request,
-        calendar: calendar(a.calendar, today),
+        calendar: calendar(dates, today),
         format,
         explain: a.explain,
         sheet: a.sheet.options(),

@@ -169,7 +169,10 @@ impl Plan {
     fn routine_lines(&self, out: &mut String) {
         let weeks = self.calendar.weeks;
         if self.routines.len() > 1 {
-            let _ = writeln!(out, "Routines: * marks the core, in every routine; the others change from routine to routine.");
+            let _ = writeln!(
+                out,
+                "Routines: * marks the core, in every routine; the others change from routine to routine."
+            );
         }
         let progress = if weeks > 1 { format!("week 1 → week {weeks}") } else { "week 1".to_string() };
         let width = self.name_width();
