@@ -138,7 +138,7 @@ impl Job<'_> {
         job.output.check_writable()?;
         let plan = plan::build(library, &job.request, &job.calendar)?;
         let bytes = match job.format {
-            PlanFormat::Text => plan.to_text(job.explain).into_bytes(),
+            PlanFormat::Text => plan.to_text_with_safety(job.explain, library.safety()).into_bytes(),
             PlanFormat::Json => plan.to_json(job.explain).into_bytes(),
             PlanFormat::Ics => plan.to_ics().into_bytes(),
             PlanFormat::Pdf => {

@@ -27,6 +27,15 @@ fn text_names_goal_dates_routines_and_weekly_minutes() {
     assert!(text.starts_with("Stretch plan: posture\n"), "{text}");
     assert!(text.contains("Mon 23 Nov 2026 to Sun 20 Dec 2026 (12 sessions)"), "{text}");
     assert!(text.contains("Routine A"));
+    // When to stop and when to get help, in brief, at the end.
+    for line in [
+        "\nStay safe\n",
+        "  Stop if: pain is sharp",
+        "  Call emergency services now for: chest pain",
+        "  Same day: ",
+    ] {
+        assert!(text.contains(line), "{line:?} missing: {text}");
+    }
     for week in 1..=4 {
         assert!(text.contains(&format!("Week {week}: ")), "week {week}");
     }

@@ -133,6 +133,7 @@ fn the_brief_safety_keeps_every_emergency_sign() {
         "fall or accident",
         "headache",
         "drooping face",
+        "weak arm",
     ] {
         assert!(brief.contains(key), "brief emergency list lacks {key:?}: {brief}");
     }

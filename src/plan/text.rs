@@ -14,6 +14,7 @@ use super::schedule::{Plan, Session};
 use super::select::{Item, Routine};
 use super::words::{day_name, level_change_words, long_date, short_date, week_list};
 use super::{Prescription, describe};
+use crate::content::Safety;
 use crate::words::{and_list, count, duration};
 
 const DOSE_WIDTH: usize = 26;
@@ -88,6 +89,24 @@ impl Plan {
         if explain {
             self.explanation_lines(&mut out);
         }
+        out
+    }
+
+    /// [`to_text`](Self::to_text) with the safety rules in brief at the
+    /// end: when to stop, when to call for help now or today, and where
+    /// the full lists are.
+    pub fn to_text_with_safety(&self, explain: bool, safety: &Safety) -> String {
+        let mut out = self.to_text(explain);
+        let lower = |items: &[String]| {
+            let items: Vec<String> =
+                items.iter().map(|i| crate::words::lower_first(i.trim_end_matches('.'))).collect();
+            items.join("; ")
+        };
+        let _ = writeln!(out, "\nStay safe");
+        let _ = writeln!(out, "  Stop if: {}.", lower(&safety.brief.stop));
+        let _ = writeln!(out, "  Call emergency services now for: {}.", lower(&safety.brief.emergency));
+        let _ = writeln!(out, "  {}", safety.brief.urgent.trim());
+        let _ = writeln!(out, "  {}", safety.brief.more.trim());
         out
     }
 
