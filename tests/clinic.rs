@@ -247,6 +247,53 @@ fn a_saved_prescription_reprints_byte_for_byte_and_progresses() {
     }
 }
 
+/// A stretch named in another of its positions is saved with it, reprinted
+/// and progressed in it; a position it is not done in is one line.
+#[test]
+fn a_prescribed_position_is_saved_reprinted_and_progressed() {
+    let dir = tempdir();
+    let first = [
+        "handout",
+        "--patient",
+        "Ann Lee",
+        "--stretch",
+        "chin-tucks:position=standing",
+        "--stretch",
+        "shoulder-blade-squeeze:position=seated,reps=8",
+        "-o",
+        "first.pdf",
+        "--save",
+        "ann.toml",
+    ];
+    ok(&run_in(dir.path(), &first));
+    let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+    let saved = String::from_utf8(read("ann.toml")).unwrap();
+    assert!(saved.contains("id = \"chin-tucks\"\nreps = 8\nsides = 1\nposition = \"standing\"\n"), "{saved}");
+    assert!(saved.contains("position = \"seated\""), "{saved}");
+    ok(&run_in(dir.path(), &["handout", "--from", "ann.toml", "-o", "again.pdf"]));
+    assert!(read("first.pdf") == read("again.pdf"), "the reprint differs");
+    let next = [
+        "handout",
+        "--from",
+        "ann.toml",
+        "--progress",
+        "--date",
+        "2026-12-20",
+        "-o",
+        "n.pdf",
+        "--save",
+        "n.toml",
+    ];
+    ok(&run_in(dir.path(), &next));
+    let progressed = String::from_utf8(read("n.toml")).unwrap();
+    assert!(progressed.contains("position = \"standing\""), "{progressed}");
+    let line = bad(&run_in(dir.path(), &["handout", "--stretch", "cat-cow:position=seated", "-o", "x.pdf"]));
+    assert!(line.contains("seated") && line.contains("hands-and-knees"), "{line}");
+    let line = bad(&run_in(dir.path(), &["handout", "--stretch", "cat-cow:position=upside", "-o", "x.pdf"]));
+    assert!(line.contains("upside"), "{line}");
+    assert!(!dir.path().join("x.pdf").exists());
+}
+
 #[test]
 fn a_batch_saves_prescriptions_that_reprint_its_handouts() {
     let dir = tempdir();

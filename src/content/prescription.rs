@@ -15,7 +15,7 @@ use serde::Deserialize;
 use super::library::Library;
 use super::model::Effort;
 use super::source::SourceFile;
-use super::vocab::{Condition, Equipment};
+use super::vocab::{Condition, Equipment, Position};
 use crate::doc::{Fonts, Paper};
 use crate::error::{Fault, Problem};
 use crate::limits::{self, Limit};
@@ -77,6 +77,8 @@ pub struct Prescribed {
     pub reps: Option<u32>,
     /// 1, or 2 for each side.
     pub sides: Option<u32>,
+    /// The position it is done in, when not the stretch's first.
+    pub position: Option<Position>,
 }
 
 /// The file as written, before it is checked.
@@ -117,6 +119,7 @@ struct Entry {
     hold_s: Option<i64>,
     reps: Option<i64>,
     sides: Option<i64>,
+    position: Option<String>,
 }
 
 /// A date written as text ("2026-11-21") or as a TOML date (2026-11-21).
@@ -202,6 +205,9 @@ impl Prescription {
                 if let Some(n) = value {
                     out.push_str(&format!("{key} = {n}\n"));
                 }
+            }
+            if let Some(position) = s.position {
+                out.push_str(&format!("position = \"{}\"\n", position.as_str()));
             }
         }
         out
@@ -363,11 +369,23 @@ impl Checker<'_> {
             hold_s: self.number(&at("hold_s"), entry.hold_s, limits::HOLD_S),
             reps: self.number(&at("reps"), entry.reps, limits::REPS),
             sides: self.number(&at("sides"), entry.sides, limits::SIDES),
+            position: entry.position.as_deref().and_then(|p| match p.parse::<Position>() {
+                Ok(position) => Some(position),
+                Err(fault) => {
+                    self.fail(&at("position"), fault);
+                    None
+                }
+            }),
         };
         let Some(stretch) = library.stretch(&entry.id) else {
             self.fail(&at("id"), library.unknown_stretch(&entry.id));
             return prescribed;
         };
+        if let Some(position) = prescribed.position.filter(|p| !stretch.can_be(*p)) {
+            let fault =
+                Fault::NotDoneIn { position: position.as_str(), positions: stretch.positions_words() };
+            self.fail(&at("position"), fault);
+        }
         if let (Some(hold), Effort::Moves { .. }) = (prescribed.hold_s, stretch.dose.effort()) {
             self.fail(&at("hold_s"), Fault::HoldForAMove { id: stretch.id.clone(), hold });
         }
@@ -400,8 +418,20 @@ mod tests {
             },
             sheet: Sheet { paper: Paper::Letter, landscape: false, large_print: true, title: None },
             stretches: vec![
-                Prescribed { id: "cat-cow".into(), hold_s: None, reps: Some(8), sides: Some(1) },
-                Prescribed { id: "childs-pose".into(), hold_s: Some(30), reps: Some(3), sides: Some(1) },
+                Prescribed {
+                    id: "cat-cow".into(),
+                    hold_s: None,
+                    reps: Some(8),
+                    sides: Some(1),
+                    position: None,
+                },
+                Prescribed {
+                    id: "childs-pose".into(),
+                    hold_s: Some(30),
+                    reps: Some(3),
+                    sides: Some(1),
+                    position: None,
+                },
             ],
         }
     }

@@ -334,7 +334,9 @@ fn doses(fault: &Fault, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         BadChoice { part } => {
             write!(f, "{} is not key=value; use hold=SECONDS, reps=N or sides=1|2", quote(part))
         }
-        UnknownDoseKey { key } => write!(f, "unknown dose key {}; use hold, reps or sides", quote(key)),
+        UnknownDoseKey { key } => {
+            write!(f, "unknown dose key {}; use hold, reps, sides or position", quote(key))
+        }
         NoStretchId => f.write_str("a stretch id is missing; write ID or ID:hold=30,reps=3,sides=2"),
         NotADate { value } => {
             write!(f, "{} is not a date; write YYYY-MM-DD, for example 2026-03-02", quote(value))

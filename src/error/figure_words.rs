@@ -12,7 +12,7 @@ pub(super) fn figures(fault: &Fault, f: &mut fmt::Formatter<'_>) -> fmt::Result 
     match fault {
         NoDrawnFigure => f.write_str("has a photo, not a drawn figure; there is no SVG to write"),
         NotDoneIn { position, positions } => {
-            write!(f, "the stretch is done {positions}, not {position}; name one of those")
+            write!(f, "the stretch is done {positions}, not {position}; use one of those positions")
         }
         NoFigure => f.write_str("missing; add a [figure] table with a pose (see README) or a photo"),
         NoPose => f.write_str(

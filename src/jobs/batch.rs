@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::cli::values;
 use crate::config::BatchJob;
-use crate::content::{Clinic, Condition, Library, Limits, Prescription, prescription::Sheet};
+use crate::content::{Clinic, Condition, Library, Limits, Prescribed, Prescription, prescription::Sheet};
 use crate::doc::{Paper, Picture};
 use crate::error::{Action, Error, Fault, Field, FileKind, Input, Result};
 use crate::input::roster::{Column, Roster, Row};
@@ -243,7 +243,8 @@ impl Rows<'_> {
             .map(|part| {
                 let choice = values::choice(part).map_err(|fault| Error::field(Field::Stretch, fault))?;
                 let stretch = self.library.require(&choice.id)?;
-                Ok(progress::concrete(&stretch.id, &plan::prescribe(stretch, &choice, older)?))
+                let dose = plan::prescribe(stretch, &choice, older)?;
+                Ok(Prescribed { position: choice.position, ..progress::concrete(&stretch.id, &dose) })
             })
             .collect()
     }

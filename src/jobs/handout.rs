@@ -6,7 +6,9 @@
 
 use crate::config::HandoutJob;
 use crate::content::prescription::Sheet;
-use crate::content::{Clinic, Library, Limits, Prescribed, Prescription};
+use std::borrow::Cow;
+
+use crate::content::{Clinic, Library, Limits, Prescribed, Prescription, Stretch};
 use crate::error::{Error, Fault, Field, Result};
 use crate::input::{self, photos::Photos};
 use crate::layout::SheetOptions;
@@ -40,7 +42,8 @@ impl Studio<'_> {
             let fault = Fault::FollowUpBefore { follow_up: next.to_string(), date: p.date.to_string() };
             return Err(Error::field(Field::FollowUp, fault));
         }
-        let exercises = exercises(self.library, p)?;
+        let shown = stretches(self.library, p)?;
+        let exercises = exercises(&shown, p)?;
         let sheet = sheet_options(&p.sheet);
         let handout = sheets::Handout {
             clinic: self.clinic,
@@ -59,12 +62,36 @@ impl Studio<'_> {
     }
 }
 
-/// The exercises a prescription names, at its doses.
-pub fn exercises<'a>(library: &'a Library, p: &Prescription) -> Result<Vec<Exercise<'a>>> {
+/// The stretches a prescription names, each as done in the position it
+/// gives (its figure drawn so), else as the stretch is first done.
+pub fn stretches<'a>(library: &'a Library, p: &Prescription) -> Result<Vec<Cow<'a, Stretch>>> {
     p.stretches
         .iter()
         .map(|entry| {
             let stretch = library.require(&entry.id)?;
+            match entry.position {
+                Some(position) if !stretch.can_be(position) => {
+                    let fault = Fault::NotDoneIn {
+                        position: position.as_str(),
+                        positions: stretch.positions_words(),
+                    };
+                    Err(Error::field(Field::Stretch, fault))
+                }
+                Some(position) => Ok(stretch.as_done(position)),
+                None => Ok(Cow::Borrowed(stretch)),
+            }
+        })
+        .collect()
+}
+
+/// The exercises of a prescription's `stretches` (from [`stretches`]), at
+/// its doses.
+pub fn exercises<'a>(stretches: &'a [Cow<'_, Stretch>], p: &Prescription) -> Result<Vec<Exercise<'a>>> {
+    stretches
+        .iter()
+        .zip(&p.stretches)
+        .map(|(stretch, entry)| {
+            let stretch: &Stretch = stretch;
             let dose = plan::prescribe(stretch, &progress::choice(entry), p.older)?;
             Ok(Exercise { stretch, dose, seconds: timing::stretch_s(stretch, &dose) })
         })
@@ -101,7 +128,8 @@ pub fn run(job: &mut Job, library: &Library, h: &HandoutJob) -> Result<()> {
     let words = changes.as_ref().map(|(_, changes)| progress::changes_words(changes));
     let made = studio.make(&prescription, label.as_deref().zip(words.as_deref()))?;
     if !job.config.quiet {
-        for warning in far_from_usual(&exercises(library, &prescription)?) {
+        let shown = stretches(library, &prescription)?;
+        for warning in far_from_usual(&exercises(&shown, &prescription)?) {
             let _ = writeln!(job.stderr, "{warning}");
         }
     }
@@ -164,7 +192,8 @@ fn from_flags(library: &Library, clinic: Option<&Clinic>, h: &HandoutJob) -> Res
                         Fault::RuledOut { id: stretch.id.clone(), why },
                     ));
                 }
-                Ok(progress::concrete(&stretch.id, &plan::prescribe(stretch, choice, h.request.older)?))
+                let dose = plan::prescribe(stretch, choice, h.request.older)?;
+                Ok(Prescribed { position: choice.position, ..progress::concrete(&stretch.id, &dose) })
             })
             .collect::<Result<_>>()?
     };
@@ -200,7 +229,16 @@ pub fn limits(request: &plan::Request) -> Limits {
 /// The planner's pick for `request`, every dose written out.
 pub fn planned(library: &Library, request: &plan::Request) -> Result<Vec<Prescribed>> {
     let routine = plan::select(library, request)?;
-    Ok(routine.items.iter().map(|item| progress::concrete(&item.id, &item.prescription)).collect())
+    routine
+        .items
+        .iter()
+        .map(|item| {
+            // The position the planner chose, where it is not the first.
+            let first = library.require(&item.id)?.position();
+            let position = (item.position != first).then_some(item.position);
+            Ok(Prescribed { position, ..progress::concrete(&item.id, &item.prescription) })
+        })
+        .collect()
 }
 
 /// A saved prescription, with the sheet, date and follow-up flags given

@@ -55,7 +55,7 @@ pub fn ruled_out(limits: &Limits, stretch: &Stretch) -> Vec<super::Exclusion> {
 
 /// The choice a saved stretch makes, for [`super::prescribe`].
 pub fn choice(p: &Prescribed) -> Choice {
-    Choice { id: p.id.clone(), hold_s: p.hold_s, reps: p.reps, sides: p.sides }
+    Choice { id: p.id.clone(), hold_s: p.hold_s, reps: p.reps, sides: p.sides, position: p.position }
 }
 
 /// The follow-up prescription: every dose stepped up, dated `date`, with
@@ -85,14 +85,22 @@ pub fn progress(
                 .filter(|other| ruled_out(&saved.limits, other).is_empty())
             {
                 Some(other) => {
-                    let named = Choice { id: other.id.clone(), hold_s: None, reps: None, sides: None };
+                    let named = Choice {
+                        id: other.id.clone(),
+                        hold_s: None,
+                        reps: None,
+                        sides: None,
+                        position: None,
+                    };
                     let standard = super::prescribe(other, &named, saved.older)?;
                     (concrete(&other.id, &standard), Step::Harder { to: other.name.clone() })
                 }
                 None => (concrete(&stretch.id, &dose), Step::Top),
             },
         };
-        next.stretches.push(moved);
+        // The same stretch stays in its position (a harder one in its own).
+        let position = entry.position.filter(|_| moved.id == entry.id);
+        next.stretches.push(Prescribed { position, ..moved });
         changes.push(Change { name: stretch.name.clone(), step });
     }
     Ok((next, changes))
@@ -121,7 +129,13 @@ fn step_up(stretch: &Stretch, dose: &Dose) -> Option<(Prescribed, Step)> {
 
 /// A saved stretch with every part of its dose written out.
 pub fn concrete(id: &str, dose: &Dose) -> Prescribed {
-    Prescribed { id: id.to_string(), hold_s: dose.hold_s, reps: Some(dose.reps), sides: Some(dose.sides) }
+    Prescribed {
+        id: id.to_string(),
+        hold_s: dose.hold_s,
+        reps: Some(dose.reps),
+        sides: Some(dose.sides),
+        position: None,
+    }
 }
 
 /// The label of the "what changed" line: "What changed since 21 November
@@ -167,7 +181,7 @@ mod tests {
     }
 
     fn entry(id: &str, hold_s: Option<u32>, reps: Option<u32>) -> Prescribed {
-        Prescribed { id: id.into(), hold_s, reps, sides: None }
+        Prescribed { id: id.into(), hold_s, reps, sides: None, position: None }
     }
 
     #[test]
@@ -195,7 +209,13 @@ mod tests {
         assert_eq!(*steps[3], Step::Top);
         assert_eq!(
             next.stretches[3],
-            Prescribed { id: "cat-cow".into(), hold_s: None, reps: Some(cat.max), sides: Some(1) }
+            Prescribed {
+                id: "cat-cow".into(),
+                hold_s: None,
+                reps: Some(cat.max),
+                sides: Some(1),
+                position: None
+            }
         );
         let words = changes_words(&changes);
         assert!(words.contains("Cat-cow unchanged (at the top of its range)"), "{words}");

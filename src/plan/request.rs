@@ -144,30 +144,38 @@ mod tests {
     }
 }
 
-/// A stretch named explicitly (`--stretch ID[:hold=30,reps=3,sides=2]`),
-/// with any dose the clinician prescribes in place of the planner's.
+/// A stretch named explicitly (`--stretch
+/// ID[:hold=30,reps=3,sides=2,position=seated]`), with any dose the
+/// clinician prescribes in place of the planner's, and the position it is
+/// done in when not its first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub id: String,
     pub hold_s: Option<u32>,
     pub reps: Option<u32>,
     pub sides: Option<u32>,
+    pub position: Option<crate::content::Position>,
 }
 
 impl std::str::FromStr for Choice {
     type Err = Fault;
 
-    /// Reads `ID` or `ID:key=value,...` with keys hold, reps and sides.
+    /// Reads `ID` or `ID:key=value,...` with keys hold, reps, sides and
+    /// position.
     fn from_str(s: &str) -> Result<Self, Fault> {
         let (id, overrides) = s.split_once(':').unwrap_or((s, ""));
         let id = id.trim();
         if id.is_empty() {
             return Err(Fault::NoStretchId);
         }
-        let mut choice = Choice { id: id.to_string(), hold_s: None, reps: None, sides: None };
+        let mut choice = Choice { id: id.to_string(), hold_s: None, reps: None, sides: None, position: None };
         for part in overrides.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let (key, value) =
                 part.split_once('=').ok_or_else(|| Fault::BadChoice { part: part.to_string() })?;
+            if key.trim() == "position" {
+                choice.position = Some(value.parse()?);
+                continue;
+            }
             let (slot, limit) = match key.trim() {
                 "hold" => (&mut choice.hold_s, limits::HOLD_S),
                 "reps" => (&mut choice.reps, limits::REPS),
@@ -202,7 +210,12 @@ mod choice_tests {
     fn rejects_bad_overrides_with_what_is_allowed() {
         let says = |s: &str| s.parse::<Choice>().unwrap_err().to_string();
         assert_eq!(says("x:hold=300"), "300 is more than 120 (a hold is 5–120 seconds)");
-        assert!(says("x:speed=3").contains("use hold, reps or sides"));
+        assert!(says("x:speed=3").contains("use hold, reps, sides or position"));
+        assert_eq!(
+            "chin-tucks:position=standing".parse::<Choice>().unwrap().position,
+            Some(crate::content::Position::Standing)
+        );
+        assert!(says("x:position=upside-down").contains("upside-down"));
         assert!(says("x:reps").contains("not key=value"));
         assert!(says(":reps=3").contains("id is missing"));
         assert!(says("x:reps=two").starts_with("\"two\" is not a whole number"));
