@@ -28,10 +28,6 @@ use super::timing::{self, Prescription};
 /// out twins and twists in a row.
 const MAX_SEARCHES: usize = 4;
 
-/// Sessions shorter than this stay upright rather than get down to the
-/// floor for a short visit, even at the cost of their extension move.
-pub(crate) const BRIEF_S: u32 = 300;
-
 /// Least seconds of floor work worth getting down to the floor for (and
 /// back up) in a session that also has upright work.
 pub(crate) const SHORT_FLOOR_S: u32 = 120;

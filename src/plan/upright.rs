@@ -54,12 +54,9 @@ impl Selector<'_> {
         let fills = super::rounds::session_s(self, upright) >= floor;
         let fillers = |p: &[Picked]| p.iter().filter(|(i, _)| !self.comes_first(*i)).count();
         let warms_up = |p: &[Picked]| self.warm_up.is_some_and(|w| p.iter().any(|(i, _)| *i == w));
-        // A session under five minutes is no place to get down to the floor
-        // for one move: it may stay up without its extension move.
-        let brief = self.budget_s() < super::selector::BRIEF_S;
         !upright.is_empty()
             && keeps(score::opens_chest)
-            && (brief || keeps(score::extends))
+            && keeps(score::extends)
             && (!warms_up(picks) || warms_up(upright))
             && fills
             && fillers(upright) <= fillers(picks)

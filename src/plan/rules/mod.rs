@@ -29,8 +29,7 @@
 //!   hands-and-knees moves; a session gets down to the floor once at most
 //!   (further rounds never go back down) and does its warm-up once;
 //! - no getting down to the floor for less than about two minutes of
-//!   floor work when the upright stretches can fill the session instead
-//!   (a session under five minutes even without its extension move);
+//!   floor work when the upright stretches can fill the session instead;
 //! - a deep stretch starts week 1 at its fewest repetitions;
 //! - a gentle start (`--goal gentle-start`) keeps to gentle stretches,
 //!   upright, in every session of every week;
@@ -278,16 +277,9 @@ fn check_floor_worth_it(selector: &Selector, routine: &Routine, t: f64) -> Resul
     // Upright, the session keeps a chest opener and an extension move
     // where the routine has them: some upright ones of each kind, with
     // the rest, must reach the floor.
-    // (A session under five minutes may stay up without its extension
-    // move.)
-    let brief = selector.budget_s() < super::selector::BRIEF_S;
-    let kinds: &[fn(&Stretch) -> bool] = if brief {
-        &[super::score::opens_chest]
-    } else {
-        &[super::score::opens_chest, super::score::extends]
-    };
+    let kinds = [super::score::opens_chest as fn(&Stretch) -> bool, super::score::extends];
     let mut choices: Vec<Vec<usize>> = vec![vec![]];
-    for &test in kinds.iter().filter(|&&test| first.iter().any(|i| selector_has(selector, i, test))) {
+    for test in kinds.into_iter().filter(|&test| first.iter().any(|i| selector_has(selector, i, test))) {
         let ups: Vec<usize> =
             (0..standing.len()).filter(|&i| standing[i] && test(selector.stretches[i])).collect();
         choices =
