@@ -12,7 +12,8 @@
 //!   routine; its other goal-serving stretches are dealt out to the
 //!   routines in turn, and each routine fills the rest of its time with
 //!   goal-serving stretches the earlier routines did not use (stretches that
-//!   serve no goal are not rotated: one set of them is fewer to learn).
+//!   serve no goal are not rotated: the fillers an earlier routine used are
+//!   preferred, so one set of them is fewer to learn).
 //!   Sessions take the
 //!   routines in turn: A, B, C, A, … Identical routines are merged.
 //! - **Progression.** Week 1 starts at the low end of each stretch's
@@ -278,8 +279,9 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
             .map(|i| {
                 let own = core.contains(&i) || dealt_to(i) == Some(routine);
                 let other = dealt_to(i).is_some_and(|r| r != routine);
-                // Fillers are not rotated: one set of them is fewer to learn.
-                let repeat = if selector.serves_goal(i) { uses[i] * REPEAT } else { 0 };
+                // Fillers are not rotated: a filler an earlier routine used
+                // is preferred, so one set of them is fewer to learn.
+                let repeat = if selector.serves_goal(i) { uses[i] * REPEAT } else { -uses[i] * REPEAT / 2 };
                 bonuses[i] + if own { PREFER } else { 0 } - if other { REPEAT } else { 0 } - repeat
             })
             .collect();
