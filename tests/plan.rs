@@ -176,6 +176,8 @@ fn a_gentle_start_keeps_to_gentle_stretches_off_the_floor() {
                 assert!(["standing", "seated"].contains(&position), "{id} {position}");
             }
         }
+        // One routine: few moves to learn on a bad day.
+        assert_eq!(plan["routines"].as_array().unwrap().len(), 1, "{minutes} minutes");
     }
 }
 

@@ -169,7 +169,9 @@ pub fn build(library: &Library, request: &Request, calendar: &Calendar) -> Resul
     let horizon: Vec<f64> = (1..=calendar.weeks).map(|w| progress(w, calendar.weeks)).collect();
     selector.check_fits(&horizon)?;
     let last = horizon.last().copied().unwrap_or(0.0);
-    let count = MAX_ROUTINES.min(calendar.days.len()).min(dates.len()).max(1);
+    // A gentle start keeps to one routine: few moves to learn on a bad day.
+    let most = if request.gentle_start() { 1 } else { MAX_ROUTINES };
+    let count = most.min(calendar.days.len()).min(dates.len()).max(1);
     let designs = design(&selector, last, count);
     let by_design: Vec<Vec<Routine>> = designs.iter().map(|d| d.weeks(&selector, &horizon)).collect();
     let weekly: Vec<Vec<Routine>> =

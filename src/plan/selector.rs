@@ -101,8 +101,12 @@ impl<'a> Selector<'a> {
         if stretches.is_empty() {
             return Err(nothing_left(&excluded));
         }
-        // Older or unsteady: of stretches that do the same, the seated one.
-        let sits = request.older || request.avoid.contains(&crate::content::Condition::BalanceProblems);
+        // Older, unsteady or with fragile bones (a fall costs most): of
+        // stretches that do the same, the seated one.
+        let sits = request.older
+            || [crate::content::Condition::BalanceProblems, crate::content::Condition::Osteoporosis]
+                .iter()
+                .any(|c| request.avoid.contains(c));
         let seated = |s: &Stretch| sits && s.position() == crate::content::Position::Seated;
         let mut values: Vec<i64> = stretches
             .iter()
