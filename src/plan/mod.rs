@@ -24,6 +24,7 @@
 //! at the follow-up.
 
 mod assemble;
+mod clashes;
 mod describe;
 mod eligible;
 mod explain;

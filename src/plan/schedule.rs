@@ -8,7 +8,7 @@
 //! - **Rotation.** With two or more session days there are up to three
 //!   routines (A, B, C; one per weekly session, at most three). The best
 //!   session's *core* (its warm-up, its chest opener and its most valuable
-//!   goal-serving stretches, at most 55 % of the budget) is in every
+//!   goal-serving stretches, at most 70 % of the budget) is in every
 //!   routine; its other goal-serving stretches are dealt out to the
 //!   routines in turn, and each routine fills the rest of its time with
 //!   goal-serving stretches the earlier routines did not use (stretches that
@@ -51,7 +51,7 @@ const REPEAT: i64 = 1100;
 /// Most routines a plan rotates through.
 const MAX_ROUTINES: usize = 3;
 /// Most of the budget, in percent, the core may take.
-const CORE_SHARE: u32 = 55;
+const CORE_SHARE: u32 = 70;
 
 /// One dated session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,8 +270,15 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
     let fixed: std::collections::BTreeMap<usize, Prescription> =
         best.iter().filter(|(i, _)| core.contains(i)).copied().collect();
     let alike = selector.with_fixed(fixed);
-    let mut rotating: Vec<usize> =
-        best.iter().map(|(i, _)| *i).filter(|i| !core.contains(i) && selector.serves_goal(*i)).collect();
+    // Dealt out: the other goal-serving stretches, none a twin of the core
+    // (a second neck stretch beside the core's one, say).
+    let twin_of_core =
+        |i: usize| core.iter().any(|&k| super::score::twin(selector.stretches[k], selector.stretches[i]));
+    let mut rotating: Vec<usize> = best
+        .iter()
+        .map(|(i, _)| *i)
+        .filter(|&i| !core.contains(&i) && selector.serves_goal(i) && !twin_of_core(i))
+        .collect();
     rotating.sort_by_key(|&i| (Reverse(selector.values[i]), i));
     let dealt_to = |i: usize| rotating.iter().position(|&r| r == i).map(|k| k % count);
     let mut uses = vec![0i64; selector.stretches.len()];

@@ -353,7 +353,8 @@ impl<'a> Selector<'a> {
             for i in twins {
                 extra[i] -= score::TWIN;
             }
-            for i in self.touching_twists(&picks, &extra, &must) {
+            let clashes = self.touching_twists(&picks, &extra, &must);
+            for i in clashes.into_iter().chain(self.extra_necks(&picks, &extra, &must)) {
                 banned[i] = true;
                 if let Some(pool) = self.pool(t, floor, &banned) {
                     (keep, target, changed) = (pool, floor, true);
@@ -409,36 +410,6 @@ impl<'a> Selector<'a> {
             let picks = self.search(t, extra, &keep, reach, &[]);
             (super::rounds::session_s(self, &picks) >= floor).then_some((keep, reach))
         })
-    }
-
-    /// The worth of stretch `i` with `extra`, for deciding which of two to
-    /// let go: one the session must have (the warm-up, say) first.
-    fn worth(&self, i: usize, extra: &[i64], must: &[usize]) -> (bool, i64, std::cmp::Reverse<usize>) {
-        (must.contains(&i), self.values[i] + extra[i], std::cmp::Reverse(i))
-    }
-
-    /// Of each pair of twins in `picks`, the one worth less.
-    fn lesser_twins(&self, picks: &[Picked], extra: &[i64], must: &[usize]) -> Vec<usize> {
-        let mut lesser = Vec::new();
-        for (k, &(a, _)) in picks.iter().enumerate() {
-            for &(b, _) in &picks[k + 1..] {
-                if score::twin(self.stretches[a], self.stretches[b]) {
-                    lesser.push(if self.worth(a, extra, must) < self.worth(b, extra, must) { a } else { b });
-                }
-            }
-        }
-        lesser
-    }
-
-    /// Of each two twists that the session's order puts one after the
-    /// other, the one worth less.
-    pub(super) fn touching_twists(&self, picks: &[Picked], extra: &[i64], must: &[usize]) -> Vec<usize> {
-        let sequence = self.sequence(picks);
-        sequence
-            .windows(2)
-            .filter(|w| w.iter().all(|&i| score::twists(self.stretches[i])))
-            .map(|w| if self.worth(w[0], extra, must) < self.worth(w[1], extra, must) { w[0] } else { w[1] })
-            .collect()
     }
 
     /// The stretches of `picks` (indices into [`Self::stretches`]) in the
