@@ -353,12 +353,18 @@ impl<'a> Selector<'a> {
             for i in twins {
                 extra[i] -= score::TWIN;
             }
-            let clashes = self.touching_twists(&picks, &extra, &must);
-            for i in clashes.into_iter().chain(self.extra_necks(&picks, &extra, &must)) {
+            let necks = self.extra_necks(&picks, &extra, &must);
+            for i in self.touching_twists(&picks, &extra, &must).into_iter().chain(necks.iter().copied()) {
                 banned[i] = true;
+                // A second neck stretch goes only where one round still
+                // meets the floor without it (further rounds never repeat
+                // a neck stretch, so they cannot make up for it).
+                let rounds = !necks.contains(&i);
                 if let Some(pool) = self.pool(t, floor, &banned) {
                     (keep, target, changed) = (pool, floor, true);
-                } else if let Some((pool, reach)) = self.pool_with_rounds(t, floor, &banned, &extra) {
+                } else if let Some((pool, reach)) =
+                    self.pool_with_rounds(t, floor, &banned, &extra).filter(|_| rounds)
+                {
                     (keep, target, changed) = (pool, reach, true);
                 } else {
                     // The floor needs it: keep it, and the clash.
