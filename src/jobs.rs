@@ -115,12 +115,9 @@ impl Job<'_> {
         let stretch = library.stretch(id).ok_or_else(unknown)?;
         if let Some(svg) = svg {
             let drawn = match position {
-                Some(p) if !stretch.can_be(p) => {
-                    let fault =
-                        Fault::NotDoneIn { position: p.as_str(), positions: stretch.positions_words() };
-                    return Err(Error::invalid(Input::Flag("position"), fault));
+                Some(p) => {
+                    stretch.done_in(p).map_err(|fault| Error::invalid(Input::Flag("--position"), fault))?
                 }
-                Some(p) => stretch.as_done(p),
                 None => std::borrow::Cow::Borrowed(stretch),
             };
             let wrote = svg.write(preview_svg(&drawn)?.as_bytes())?;

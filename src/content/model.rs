@@ -134,6 +134,23 @@ impl Stretch {
         }
     }
 
+    /// Why the stretch cannot be done in `position`, if it cannot.
+    pub fn not_done_in(&self, position: Position) -> Option<crate::error::Fault> {
+        (!self.can_be(position)).then(|| crate::error::Fault::NotDoneIn {
+            position: position.as_str(),
+            positions: self.positions_words(),
+        })
+    }
+
+    /// The same stretch as done in `position`, which must be one of its
+    /// positions (else [`not_done_in`](Self::not_done_in) says why).
+    pub fn done_in(&self, position: Position) -> Result<std::borrow::Cow<'_, Stretch>, crate::error::Fault> {
+        match self.not_done_in(position) {
+            Some(fault) => Err(fault),
+            None => Ok(self.as_done(position)),
+        }
+    }
+
     /// The steps for a desk card: `quick_steps`, or the first three steps.
     pub fn card_steps(&self) -> &[String] {
         if self.quick_steps.is_empty() { &self.steps[..self.steps.len().min(3)] } else { &self.quick_steps }

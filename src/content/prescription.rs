@@ -381,9 +381,7 @@ impl Checker<'_> {
             self.fail(&at("id"), library.unknown_stretch(&entry.id));
             return prescribed;
         };
-        if let Some(position) = prescribed.position.filter(|p| !stretch.can_be(*p)) {
-            let fault =
-                Fault::NotDoneIn { position: position.as_str(), positions: stretch.positions_words() };
+        if let Some(fault) = prescribed.position.and_then(|p| stretch.not_done_in(p)) {
             self.fail(&at("position"), fault);
         }
         if let (Some(hold), Effort::Moves { .. }) = (prescribed.hold_s, stretch.dose.effort()) {

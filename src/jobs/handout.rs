@@ -70,14 +70,9 @@ pub fn stretches<'a>(library: &'a Library, p: &Prescription) -> Result<Vec<Cow<'
         .map(|entry| {
             let stretch = library.require(&entry.id)?;
             match entry.position {
-                Some(position) if !stretch.can_be(position) => {
-                    let fault = Fault::NotDoneIn {
-                        position: position.as_str(),
-                        positions: stretch.positions_words(),
-                    };
-                    Err(Error::field(Field::Stretch, fault))
+                Some(position) => {
+                    stretch.done_in(position).map_err(|fault| Error::field(Field::Stretch, fault))
                 }
-                Some(position) => Ok(stretch.as_done(position)),
                 None => Ok(Cow::Borrowed(stretch)),
             }
         })
