@@ -27,11 +27,13 @@ pub struct Studio<'a> {
     pub photos: &'a Photos,
 }
 
-/// A handout, rendered.
+/// A handout, rendered, with the doses it prints far from their stretch's
+/// usual range (see [`far_from_usual`]).
 pub struct Made {
     pub pdf: Vec<u8>,
     pub pages: usize,
     pub sheet: SheetOptions,
+    pub far_from_usual: Vec<Fault>,
 }
 
 impl Studio<'_> {
@@ -44,6 +46,7 @@ impl Studio<'_> {
         }
         let shown = stretches(self.library, p)?;
         let exercises = exercises(&shown, p)?;
+        let far = far_from_usual(&exercises);
         let sheet = sheet_options(&p.sheet);
         let handout = sheets::Handout {
             clinic: self.clinic,
@@ -58,13 +61,13 @@ impl Studio<'_> {
             changes,
         };
         let doc = sheets::handout(&handout, self.library.safety(), self.photos, &sheet);
-        Ok(Made { pdf: render::render(&doc)?, pages: doc.pages.len(), sheet })
+        Ok(Made { pdf: render::render(&doc)?, pages: doc.pages.len(), sheet, far_from_usual: far })
     }
 }
 
 /// The stretches a prescription names, each as done in the position it
 /// gives (its figure drawn so), else as the stretch is first done.
-pub fn stretches<'a>(library: &'a Library, p: &Prescription) -> Result<Vec<Cow<'a, Stretch>>> {
+fn stretches<'a>(library: &'a Library, p: &Prescription) -> Result<Vec<Cow<'a, Stretch>>> {
     p.stretches
         .iter()
         .map(|entry| {
@@ -81,7 +84,7 @@ pub fn stretches<'a>(library: &'a Library, p: &Prescription) -> Result<Vec<Cow<'
 
 /// The exercises of a prescription's `stretches` (from [`stretches`]), at
 /// its doses.
-pub fn exercises<'a>(stretches: &'a [Cow<'_, Stretch>], p: &Prescription) -> Result<Vec<Exercise<'a>>> {
+fn exercises<'a>(stretches: &'a [Cow<'_, Stretch>], p: &Prescription) -> Result<Vec<Exercise<'a>>> {
     stretches
         .iter()
         .zip(&p.stretches)
@@ -123,8 +126,7 @@ pub fn run(job: &mut Job, library: &Library, h: &HandoutJob) -> Result<()> {
     let words = changes.as_ref().map(|(_, changes)| progress::changes_words(changes));
     let made = studio.make(&prescription, label.as_deref().zip(words.as_deref()))?;
     if !job.config.quiet {
-        let shown = stretches(library, &prescription)?;
-        for warning in far_from_usual(&exercises(&shown, &prescription)?) {
+        for warning in &made.far_from_usual {
             let _ = writeln!(job.stderr, "{warning}");
         }
     }
