@@ -14,10 +14,18 @@ use stretchsheet::doc::geom::mm;
 use stretchsheet::doc::{Document, Item, Paper, Rect};
 use stretchsheet::layout::SheetOptions;
 use stretchsheet::layout::sheets::{self, Exercise, Handout, Photos};
-use stretchsheet::plan::{self, Calendar, Prescription, Request};
+use stretchsheet::plan::{self, Calendar, Plan, Prescription, Request};
 
 use crate::handout::{long_name, long_notes};
 use crate::harness::{assert_has_all, body_of, snapshot, squash};
+
+/// A posture plan of `minutes` a session, `days` a week, for `weeks`,
+/// from 25 November 2026.
+fn posture_plan(library: &Library, minutes: u32, days: u32, weeks: u32) -> Plan {
+    let request = Request::new(vec!["posture".into()], minutes);
+    let calendar = Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(days), weeks };
+    plan::build(library, &request, &calendar).unwrap()
+}
 
 /// Every paper × orientation × print size.
 pub fn options() -> Vec<SheetOptions> {
@@ -163,9 +171,7 @@ fn the_card_is_one_clean_page_everywhere_with_every_step_shown() {
 #[test]
 fn the_plan_is_clean_everywhere_with_every_step_warning_and_session() {
     let library = stretchsheet::content::built_in().unwrap();
-    let request = Request::new(vec!["posture".into()], 10);
-    let calendar = Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(7), weeks: 12 };
-    let plan = plan::build(&library, &request, &calendar).unwrap();
+    let plan = posture_plan(&library, 10, 7, 12);
     for options in options() {
         let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
         check(&doc, &options, "plan");
@@ -182,7 +188,7 @@ fn the_plan_is_clean_everywhere_with_every_step_warning_and_session() {
                 format!("{} · {}", session.date.format("%a %-d %b"), plan.routines[session.routine].label);
             assert!(text.contains(&label), "{what}: log row missing: {label}");
         }
-        for week in 1..=calendar.weeks {
+        for week in 1..=plan.calendar.weeks {
             assert!(text.contains(&format!("Week {week}")), "{what}: week {week} missing");
         }
     }
@@ -194,9 +200,7 @@ fn the_plan_is_clean_everywhere_with_every_step_warning_and_session() {
 #[test]
 fn routine_rows_that_go_over_a_page_say_whose_they_are() {
     let library = stretchsheet::content::built_in().unwrap();
-    let request = Request::new(vec!["posture".into()], 10);
-    let calendar = Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(3), weeks: 4 };
-    let plan = plan::build(&library, &request, &calendar).unwrap();
+    let plan = posture_plan(&library, 10, 3, 4);
     let mut seen = 0;
     for options in options() {
         let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
@@ -219,9 +223,7 @@ fn routine_rows_that_go_over_a_page_say_whose_they_are() {
 #[test]
 fn plan_lines_stay_under_about_90_characters_on_every_paper() {
     let library = stretchsheet::content::built_in().unwrap();
-    let request = Request::new(vec!["posture".into()], 15);
-    let calendar = Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(3), weeks: 4 };
-    let plan = plan::build(&library, &request, &calendar).unwrap();
+    let plan = posture_plan(&library, 15, 3, 4);
     for options in options() {
         let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
         let mut widest = (0, String::new());
@@ -255,9 +257,7 @@ fn plan_lines_stay_under_about_90_characters_on_every_paper() {
 fn plan_figures_are_20_mm_in_routine_lists_and_50_mm_on_exercise_pages() {
     assert!(sheets::PLAN_ROUTINE_FIGURE_MIN >= mm(20.0) && sheets::PLAN_FIGURE_MIN >= mm(50.0));
     let library = stretchsheet::content::built_in().unwrap();
-    let request = Request::new(vec!["posture".into()], 15);
-    let calendar = Calendar { start: "2026-11-25".parse().unwrap(), days: Calendar::spread(3), weeks: 4 };
-    let plan = plan::build(&library, &request, &calendar).unwrap();
+    let plan = posture_plan(&library, 15, 3, 4);
     let rows: usize = (0..plan.routines.len()).map(|r| plan.routine_stretches(r).len()).sum();
     for options in options() {
         let doc = sheets::plan(&plan, &library, &Photos::new(), &options);

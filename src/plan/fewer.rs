@@ -61,7 +61,7 @@ impl Selector<'_> {
         allowed: &dyn Fn(usize) -> bool,
     ) -> Vec<bool> {
         let mut ranked: Vec<usize> = picks.iter().map(|(i, _)| *i).filter(|&i| allowed(i)).collect();
-        ranked.sort_by_key(|&i| (Reverse(must.contains(&i)), Reverse(self.values[i] + extra[i]), i));
+        ranked.sort_by_key(|&i| Reverse(self.worth(i, extra, must)));
         let mut chosen: Vec<usize> = Vec::new();
         for i in ranked {
             let twin = chosen.iter().any(|&k| score::twin(self.stretches[k], self.stretches[i]));

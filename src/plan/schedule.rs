@@ -272,12 +272,10 @@ fn design(selector: &Selector, t: f64, count: usize) -> Vec<Design> {
     let alike = selector.with_fixed(fixed);
     // Dealt out: the other goal-serving stretches, none a twin of the core
     // (a second neck stretch beside the core's one, say).
-    let twin_of_core =
-        |i: usize| core.iter().any(|&k| super::score::twin(selector.stretches[k], selector.stretches[i]));
     let mut rotating: Vec<usize> = best
         .iter()
         .map(|(i, _)| *i)
-        .filter(|&i| !core.contains(&i) && selector.serves_goal(i) && !twin_of_core(i))
+        .filter(|&i| !core.contains(&i) && selector.serves_goal(i) && !twin_of_any(selector, &core, i))
         .collect();
     rotating.sort_by_key(|&i| (Reverse(selector.values[i]), i));
     let dealt_to = |i: usize| rotating.iter().position(|&r| r == i).map(|k| k % count);
@@ -341,13 +339,18 @@ fn core_of(selector: &Selector, picks: &[Picked]) -> BTreeSet<usize> {
             break;
         }
         // One of each kind in the core (one chest opener, not three).
-        if core.iter().any(|&k| super::score::twin(selector.stretches[k], selector.stretches[pick.0])) {
+        if twin_of_any(selector, &core, pick.0) {
             continue;
         }
         used += seconds(pick);
         core.insert(pick.0);
     }
     core
+}
+
+/// Whether stretch `i` is a [twin](super::score::twin) of one in `set`.
+fn twin_of_any(selector: &Selector, set: &BTreeSet<usize>, i: usize) -> bool {
+    set.iter().any(|&k| super::score::twin(selector.stretches[k], selector.stretches[i]))
 }
 
 /// The dated sessions. Each week takes the routines in turn from A again,

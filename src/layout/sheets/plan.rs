@@ -104,20 +104,24 @@ fn place_routines(flow: &mut Flow, plan: &Plan, library: &Library, photos: &Phot
             stretches.iter().enumerate().map(|(n, rs)| rows.row(r, n + 1, rs, row_w)).collect();
         let lines: Vec<Block> = blocks
             .chunks(per_line)
-            .map(|line| super::gallery::side_by_side(line.to_vec(), row_w, GUTTER))
+            .map(|line| super::gallery::side_by_side(line.to_vec(), row_w, GUTTER).kept())
             .collect();
-        for (k, block) in lines.iter().enumerate() {
-            // Never one row alone on the routine's last page.
-            let last_but_one = lines.len() >= 3 && k + 2 == lines.len();
-            let with_last = if last_but_one { lines[k + 1].height + mm(1.0) } else { 0.0 };
+        let heights: Vec<f32> = lines.iter().map(|b| b.height).collect();
+        let n = lines.len();
+        // Never one row alone on the routine's last page: the last two go
+        // together.
+        let paired = n >= 3;
+        for (k, block) in lines.into_iter().enumerate() {
+            let last_but_one = paired && k + 2 == n;
+            let last_of_pair = paired && k + 1 == n;
+            let with_last = if last_but_one { heights[k + 1] + mm(1.0) } else { 0.0 };
             // Rows that go on over a page say whose they are.
-            let goes_over = block.height + with_last + mm(1.0) > flow.remaining();
-            if k > 0 && !(lines.len() >= 3 && k + 1 == lines.len()) && goes_over {
+            let goes_over = heights[k] + with_last + mm(1.0) > flow.remaining();
+            if k > 0 && !last_of_pair && goes_over {
                 flow.new_page();
                 flow.place(plan_routine::continued(plan, r, style, width).kept_with_next());
             }
             flow.space(mm(1.0));
-            let block = block.clone().kept();
             flow.place(if last_but_one { block.kept_with_next() } else { block });
         }
     }
@@ -291,19 +295,20 @@ fn how_to_block(plan: &Plan, style: &Style, width: f32) -> Block {
     } else {
         "Every session uses the same routine.".to_string()
     };
-    let mut items = vec![
-        "Warm up for a few minutes first: march on the spot or swing your arms gently.".to_string(),
+    // A three-minute desk break needs no warm-up of a few minutes.
+    let warm_up = plan
+        .desk_break_print_note()
+        .is_none()
+        .then(|| "Warm up for a few minutes first: march on the spot or swing your arms gently.".to_string());
+    let mut items: Vec<String> = warm_up.into_iter().collect();
+    items.extend([
         format!("On each day with a box, do the routine whose letter is in it. {rotate}"),
         "Stretching every day is fine: on days without a box you may repeat any routine.".to_string(),
         "Follow the dose for the current week: holds lengthen and moves repeat more as the weeks go on."
             .to_string(),
         "Stretch to a mild pull, never pain, and breathe slowly throughout.".to_string(),
         "Tick the box and fill in the log at the back after each session.".to_string(),
-    ];
-    if plan.desk_break_print_note().is_some() {
-        // A three-minute break needs no warm-up of a few minutes.
-        items.remove(0);
-    }
+    ]);
     let notes = [plan.desk_break_print_note(), plan.review_note()];
     items.extend(notes.into_iter().flatten().map(str::to_string));
     parts::bulleted(&mut b, style, &items, style.body, style.ink, false);
