@@ -23,7 +23,8 @@ pub fn lines(footer: &str, style: &Style) -> Vec<String> {
     if footer.is_empty() || text::width(footer, Face::Regular, size) <= beside {
         return vec![footer.to_string()];
     }
-    let mut lines = wrap(footer, size, beside);
+    // Broken between the " · " parts where it can be.
+    let mut lines = text::wrap_parts(footer.split(" · "), (" · ", " ·"), size, beside);
     if lines.len() > MAX_LINES {
         // A footer this long is refused where it is read; here it is
         // only kept from eating the page.
@@ -51,26 +52,6 @@ pub fn add(pages: &mut [Page], footer: &str, style: &Style) {
             page.items.push(text_run(line, Face::Regular, size, style.muted, at));
         }
     }
-}
-
-/// A footer in lines of at most `width`: broken between its " · " parts
-/// where it can be, inside a part only when the part alone is too wide.
-fn wrap(footer: &str, size: f32, width: f32) -> Vec<String> {
-    const SEP: &str = " · ";
-    let fits = |s: &str| text::width(s, Face::Regular, size) <= width;
-    let mut lines: Vec<String> = Vec::new();
-    for part in footer.split(SEP) {
-        if let Some(last) = lines.last_mut() {
-            let joined = format!("{last}{SEP}{part}");
-            if fits(&joined) {
-                *last = joined;
-                continue;
-            }
-            last.push_str(SEP.trim_end());
-        }
-        lines.extend(text::wrap_plain(part, Face::Regular, size, width).iter().map(|l| l.text()));
-    }
-    lines
 }
 
 #[cfg(test)]

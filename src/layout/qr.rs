@@ -67,31 +67,7 @@ pub fn code(address: &str, style: &Style) -> Option<Code> {
 /// An address in lines of at most `width`, broken after a `/` or `.` where it
 /// can be, inside a part only when the part alone is too wide.
 fn address_lines(address: &str, size: f32, width: f32) -> Vec<String> {
-    let fits = |s: &str| text::width(s, Face::Regular, size) <= width;
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for part in address.split_inclusive(['/', '.']) {
-        let joined = format!("{current}{part}");
-        if fits(&joined) {
-            current = joined;
-            continue;
-        }
-        if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        if fits(part) {
-            current = part.to_string();
-        } else {
-            let mut pieces: Vec<String> =
-                text::wrap_plain(part, Face::Regular, size, width).iter().map(|l| l.text()).collect();
-            current = pieces.pop().unwrap_or_default();
-            lines.extend(pieces);
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
+    text::wrap_parts(address.split_inclusive(['/', '.']), ("", ""), size, width)
 }
 
 /// A code's modules: its width and its dark modules as blocks (column,

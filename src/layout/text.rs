@@ -210,6 +210,34 @@ fn chunk_width(words: &[Word], i: usize, size: f32) -> f32 {
     w
 }
 
+/// Lines of at most `width` made of `parts` in order, joined by `sep`:
+/// as many parts to a line as fit, a line that ends before the next part
+/// marked with `mark`, and a part too wide for a line on its own wrapped
+/// at its spaces (or between characters), the next part going on after
+/// its last piece. For addresses broken after a `/` and footers broken
+/// between their " · " parts.
+pub fn wrap_parts<'a>(
+    parts: impl IntoIterator<Item = &'a str>,
+    (sep, mark): (&str, &str),
+    size: f32,
+    width: f32,
+) -> Vec<String> {
+    let fits = |s: &str| self::width(s, Face::Regular, size) <= width;
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        if let Some(last) = lines.last_mut() {
+            let joined = format!("{last}{sep}{part}");
+            if fits(&joined) {
+                *last = joined;
+                continue;
+            }
+            last.push_str(mark);
+        }
+        lines.extend(wrap_plain(part, Face::Regular, size, width).iter().map(|l| l.text()));
+    }
+    lines
+}
+
 /// Wraps plain text in one face.
 pub fn wrap_plain(text: &str, face: Face, size: f32, max_width: f32) -> Vec<Line> {
     wrap(&[Span { text, face }], size, max_width)
