@@ -63,8 +63,13 @@ mod tests {
     fn a_long_footer_breaks_between_its_parts_and_keeps_the_phone_whole() {
         let style = Style::new(&SheetOptions { large_print: true, ..SheetOptions::default() });
         let footer = "Riverside Physiotherapy · Questions about your exercises? Call +1 555 0100";
-        let lines = lines(footer, &style);
-        assert_eq!(lines, ["Riverside Physiotherapy ·", "Questions about your exercises? Call +1 555 0100"]);
+        let wide = lines(footer, &style);
+        assert_eq!(wide, ["Riverside Physiotherapy ·", "Questions about your exercises? Call +1 555 0100"]);
+        // On A5 in large print the phone number goes on whole.
+        let paper = crate::doc::Paper::A5;
+        let a5 = Style::new(&SheetOptions { large_print: true, paper, ..SheetOptions::default() });
+        let narrow = lines(footer, &a5);
+        assert!(narrow.iter().any(|l| l.contains("+1 555 0100")), "{narrow:?}");
         let short = lines_of("Short footer");
         assert_eq!(short, ["Short footer"]);
     }

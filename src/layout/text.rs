@@ -84,13 +84,15 @@ const UNITS: [&str; 16] = [
 ];
 
 /// Whether `word` may not start a line after `previous`: a unit after a
-/// number, or a number after "×".
+/// number, a number after "×", or a group of digits after another (a
+/// phone number written "+1 555 0100").
 fn glued(previous: &str, word: &str) -> bool {
     let bare = word.trim_end_matches(|c: char| ".,;:!?)".contains(c));
     let ends_in_digit = previous.trim_end_matches(|c: char| ".,;:)".contains(c)) == previous
         && previous.chars().last().is_some_and(|c| c.is_ascii_digit());
-    let after_times = previous == "×" && word.chars().next().is_some_and(|c| c.is_ascii_digit());
-    ends_in_digit && UNITS.contains(&bare) || after_times
+    let starts_with_digit = word.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let after_times = previous == "×" && starts_with_digit;
+    ends_in_digit && (UNITS.contains(&bare) || starts_with_digit) || after_times
 }
 
 fn words<'a>(spans: &'a [Span<'a>]) -> Vec<Word<'a>> {
@@ -317,6 +319,13 @@ pub fn fit(text: &str, face: Face, size: f32, max_width: f32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_keeps_its_unit_and_a_grouped_number_stays_whole() {
+        assert!(glued("91", "s") && glued("×", "3"));
+        assert!(glued("+1", "555") && glued("555", "0100"));
+        assert!(!glued("Call", "+1") && !glued("in", "2") && !glued("2.", "3"));
+    }
 
     #[test]
     fn lines_never_exceed_the_width_and_keep_every_word() {
