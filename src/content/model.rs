@@ -137,6 +137,7 @@ impl Stretch {
     /// Why the stretch cannot be done in `position`, if it cannot.
     pub fn not_done_in(&self, position: Position) -> Option<crate::error::Fault> {
         (!self.can_be(position)).then(|| crate::error::Fault::NotDoneIn {
+            id: self.id.clone(),
             position: position.as_str(),
             positions: self.positions_words(),
         })

@@ -237,8 +237,9 @@ pub enum Fault {
     },
     /// A stretch whose figure is a photo asked for as SVG.
     NoDrawnFigure,
-    /// A figure asked for in a position the stretch is not done in.
+    /// A stretch asked for in a position it is not done in.
     NotDoneIn {
+        id: String,
         position: &'static str,
         positions: String,
     },

@@ -11,8 +11,8 @@ pub(super) fn figures(fault: &Fault, f: &mut fmt::Formatter<'_>) -> fmt::Result 
     use Fault::*;
     match fault {
         NoDrawnFigure => f.write_str("has a photo, not a drawn figure; there is no SVG to write"),
-        NotDoneIn { position, positions } => {
-            write!(f, "the stretch is done {positions}, not {position}; use one of those positions")
+        NotDoneIn { id, position, positions } => {
+            write!(f, "{id} is done {positions}, not {position}; use one of those positions")
         }
         NoFigure => f.write_str("missing; add a [figure] table with a pose (see README) or a photo"),
         NoPose => f.write_str(
