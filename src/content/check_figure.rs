@@ -139,21 +139,19 @@ fn arrows(figure: &Figure, problems: &mut Vec<FieldProblem>) {
 
 fn angles(pose: &Pose, view: View, field: &str, problems: &mut Vec<FieldProblem>) {
     for (joint, value) in &pose.angles {
-        let field = format!("{field}.{joint}");
         let (min, max) = range(joint.kind, view);
         if let Some(fault) = joint_fits(*joint, view).or_else(|| out_of(*value, min, max)) {
-            problems.push(FieldProblem::new(field, fault));
+            problems.push(FieldProblem::new(format!("{field}.{joint}"), fault));
         }
     }
     for (joint, value) in &pose.depth {
-        let field = format!("{field}.depth.{joint}");
         let fault = joint_fits(*joint, view)
             .or_else(|| {
                 (!joint.kind.moves_bone()).then(|| Fault::DepthNotABone { kind: joint.kind.as_str() })
             })
             .or_else(|| out_of(*value, DEPTH.0, DEPTH.1));
         if let Some(fault) = fault {
-            problems.push(FieldProblem::new(field, fault));
+            problems.push(FieldProblem::new(format!("{field}.depth.{joint}"), fault));
         }
     }
 }

@@ -138,11 +138,20 @@ pub fn is_plain_id(id: &str) -> bool {
 }
 
 fn text(field: &str, value: &str, max_chars: usize, problems: &mut Vec<FieldProblem>) {
+    if let Some(fault) = text_fault(value, max_chars) {
+        problems.push(FieldProblem::new(field, fault));
+    }
+}
+
+/// What is wrong with a text of at most `max_chars`, if anything.
+fn text_fault(value: &str, max_chars: usize) -> Option<Fault> {
     let chars = value.trim().chars().count();
     if chars == 0 {
-        problems.push(FieldProblem::new(field, Fault::Empty { hint: "" }));
+        Some(Fault::Empty { hint: "" })
     } else if chars > max_chars {
-        problems.push(FieldProblem::new(field, Fault::TooLong { chars, max: max_chars }));
+        Some(Fault::TooLong { chars, max: max_chars })
+    } else {
+        None
     }
 }
 
@@ -162,7 +171,9 @@ fn lines(
         ));
     }
     for (i, item) in items.iter().enumerate() {
-        text(&format!("{field}[{i}]"), item, max_chars, problems);
+        if let Some(fault) = text_fault(item, max_chars) {
+            problems.push(FieldProblem::new(format!("{field}[{i}]"), fault));
+        }
     }
 }
 

@@ -222,8 +222,15 @@ fn resize(flat: Flat, width: u32, height: u32) -> Result<Flat, PictureError> {
 fn to_rgb(flat: Flat) -> Vec<u8> {
     match flat.channels {
         3 => flat.samples,
-        1 => flat.samples.iter().flat_map(|&v| [v, v, v]).collect(),
-        n => flat.samples.chunks_exact(n).flat_map(|p| [p[0], p[1], p[2]]).collect(),
+        n => {
+            // Gray gives its one sample thrice; RGBA its first three.
+            let (g, b) = if n == 1 { (0, 0) } else { (1, 2) };
+            let mut rgb = Vec::with_capacity(flat.samples.len() / n * 3);
+            for p in flat.samples.chunks_exact(n) {
+                rgb.extend_from_slice(&[p[0], p[g], p[b]]);
+            }
+            rgb
+        }
     }
 }
 

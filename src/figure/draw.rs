@@ -207,7 +207,11 @@ fn bounds(shapes: &[Shape]) -> (f32, f32, f32, f32) {
 
 /// The box around the figure and its arrowheads drawn at scale `s`.
 fn extent(shapes: &[Shape], arrows: &[ArrowShape], s: f32) -> (f32, f32, f32, f32) {
-    let mut b = bounds(shapes);
+    with_heads(bounds(shapes), arrows, s)
+}
+
+/// The box `b` around the shapes grown to hold the arrowheads at scale `s`.
+fn with_heads(mut b: (f32, f32, f32, f32), arrows: &[ArrowShape], s: f32) -> (f32, f32, f32, f32) {
     for (tri, _) in arrows.iter().flat_map(|a| heads(a, s)) {
         for p in tri {
             b = (b.0.min(p.x), b.1.min(p.y), b.2.max(p.x), b.3.max(p.y));
@@ -292,9 +296,10 @@ fn stroke_margin(shapes: &[Shape], s: f32) -> f32 {
 /// arrowheads fit in `w` × `h` points with padding and stroke margins.
 fn fit(shapes: &[Shape], arrows: &[ArrowShape], w: f32, h: f32) -> f32 {
     let pad = padding(w, h);
+    let bones = bounds(shapes);
     // The size at scale `s` of the drawing fitted at scale `guess`.
     let size = |guess: f32| {
-        let (x0, y0, x1, y1) = extent(shapes, arrows, guess);
+        let (x0, y0, x1, y1) = with_heads(bones, arrows, guess);
         ((x1 - x0).max(1e-3), (y1 - y0).max(1e-3), stroke_margin(shapes, guess))
     };
     let at = |guess: f32| {
@@ -306,10 +311,7 @@ fn fit(shapes: &[Shape], arrows: &[ArrowShape], w: f32, h: f32) -> f32 {
     // Strokes and arrowheads grow with the scale but have minimums, so
     // what they need depends on the scale: settle it by a few rounds, then
     // step down until it truly fits.
-    let (bw, bh) = {
-        let b = bounds(shapes);
-        ((b.2 - b.0).max(1e-3), (b.3 - b.1).max(1e-3))
-    };
+    let (bw, bh) = ((bones.2 - bones.0).max(1e-3), (bones.3 - bones.1).max(1e-3));
     let mut s = ((w - 2.0 * pad).max(1.0) / bw).min((h - 2.0 * pad).max(1.0) / bh);
     for _ in 0..4 {
         s = at(s);

@@ -139,10 +139,11 @@ impl Shape {
     }
 
     pub fn points(&self) -> impl Iterator<Item = V> + '_ {
-        std::iter::once(self.start).chain(self.segs.iter().flat_map(|s| match *s {
-            Seg::Line(p) => vec![p],
-            Seg::Curve(a, b, p) => vec![a, b, p],
-        }))
+        let seg_points = |s: &Seg| match *s {
+            Seg::Line(p) => [Some(p), None, None],
+            Seg::Curve(a, b, p) => [Some(a), Some(b), Some(p)],
+        };
+        std::iter::once(self.start).chain(self.segs.iter().flat_map(seg_points).flatten())
     }
 }
 

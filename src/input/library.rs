@@ -55,8 +55,9 @@ fn read_folder(dir: &Path, problems: &mut Vec<Problem>) -> Result<Folder> {
         let top = |name: &str| dir.join(name);
         walk.files.retain(|p| *p != top("goals.toml") && *p != top("safety.toml"));
     }
-    let mut paths = std::mem::take(&mut walk.files);
-    paths.sort();
+    // The walk takes each folder's entries in order of name, depth first:
+    // the paths come sorted as paths sort.
+    let paths = std::mem::take(&mut walk.files);
     let mut stretches = Vec::new();
     // A few files are read at once on every core, then taken in order
     // against the folder's allowance: the same files and problems as
@@ -121,15 +122,13 @@ impl Walk<'_> {
         let entries = fs::read_dir(dir).map_err(|source| Error::io(kind, dir, Action::Read, source))?;
         // The folder's listing says which entries are plain files (no
         // links): those need no look of their own.
-        let mut paths: Vec<(PathBuf, bool)> = entries
-            .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_file()))))
+        let mut names: Vec<(std::ffi::OsString, bool)> = entries
+            .filter_map(|e| e.ok().map(|e| (e.file_name(), e.file_type().is_ok_and(|t| t.is_file()))))
+            .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
             .collect();
-        paths.sort();
-        for (path, plain) in paths {
-            let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if !hidden {
-                self.entry(&path, plain, depth)?;
-            }
+        names.sort_unstable();
+        for (name, plain) in names {
+            self.entry(&dir.join(name), plain, depth)?;
         }
         Ok(())
     }

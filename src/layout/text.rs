@@ -68,12 +68,16 @@ impl Line {
 }
 
 /// A word with the face it is set in, whether a space precedes it, and
-/// whether that space is unbreakable (a unit after its number).
+/// whether that space is unbreakable (a unit after its number); with its
+/// width and that of a space in its face, measured once for every width
+/// the paragraph is tried at.
 struct Word<'a> {
     text: &'a str,
     face: Face,
     space_before: bool,
     glued: bool,
+    width: f32,
+    space: f32,
 }
 
 /// Units and signs that never start a line after a number: "91 s",
@@ -95,7 +99,9 @@ fn glued(previous: &str, word: &str) -> bool {
     ends_in_digit && (UNITS.contains(&bare) || starts_with_digit) || after_times
 }
 
-fn words<'a>(spans: &'a [Span<'a>]) -> Vec<Word<'a>> {
+/// The words of `spans`, measured at `size` points.
+fn words<'a>(spans: &'a [Span<'a>], size: f32) -> Vec<Word<'a>> {
+    let fonts = Fonts::get();
     let mut out = Vec::new();
     let mut pending_space = false;
     for span in spans {
@@ -113,7 +119,8 @@ fn words<'a>(spans: &'a [Span<'a>]) -> Vec<Word<'a>> {
             let text = &rest[..end];
             let space_before = pending_space && !out.is_empty();
             let glued = space_before && out.last().is_some_and(|w: &Word| glued(w.text, text));
-            out.push(Word { text, face: span.face, space_before, glued });
+            let (width, space) = (fonts.width(span.face, text, size), fonts.width(span.face, " ", size));
+            out.push(Word { text, face: span.face, space_before, glued, width, space });
             pending_space = false;
             rest = &rest[end..];
         }
@@ -127,8 +134,12 @@ fn words<'a>(spans: &'a [Span<'a>]) -> Vec<Word<'a>> {
 /// little narrower if that gives the last line company without adding a
 /// line.
 pub fn wrap(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
-    let words = words(spans);
-    let lines = wrap_words(&words, size, max_width);
+    wrap_measured(&words(spans, size), size, max_width)
+}
+
+/// [`wrap`] for words already measured.
+fn wrap_measured(words: &[Word], size: f32, max_width: f32) -> Vec<Line> {
+    let lines = wrap_words(words, size, max_width);
     if !ends_in_a_lone_word(&lines) {
         return lines;
     }
@@ -140,7 +151,7 @@ pub fn wrap(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
         if widest - 0.5 < 0.6 * max_width {
             break;
         }
-        narrower = wrap_words(&words, size, widest - 0.5);
+        narrower = wrap_words(words, size, widest - 0.5);
         if narrower.len() != lines.len() {
             break;
         }
@@ -163,7 +174,9 @@ fn ends_in_a_lone_word(lines: &[Line]) -> bool {
 /// keeps its line count, so its lines come out about even ("Reaching upper
 /// / back stretch", never "Reaching upper back / stretch"). For headings.
 pub fn wrap_balanced(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
-    let lines = wrap(spans, size, max_width);
+    let words = words(spans, size);
+    let wrap = |max_width: f32| wrap_measured(&words, size, max_width);
+    let lines = wrap(max_width);
     if lines.len() < 2 {
         return lines;
     }
@@ -172,28 +185,26 @@ pub fn wrap_balanced(spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
     let (mut low, mut high) = (widest / count as f32, widest);
     for _ in 0..10 {
         let mid = (low + high) / 2.0;
-        if wrap(spans, size, mid).len() <= count { high = mid } else { low = mid }
+        if wrap(mid).len() <= count { high = mid } else { low = mid }
     }
-    wrap(spans, size, high)
+    wrap(high)
 }
 
 /// The greedy line breaker: each line takes as many words as fit; a word
 /// glued to the one before moves to the next line with it.
 fn wrap_words(words: &[Word], size: f32, max_width: f32) -> Vec<Line> {
-    let fonts = Fonts::get();
     let mut lines = Vec::new();
     let mut line = Line::default();
     for (i, word) in words.iter().enumerate() {
-        let space =
-            if word.space_before && !line.runs.is_empty() { fonts.width(word.face, " ", size) } else { 0.0 };
-        let alone = fonts.width(word.face, word.text, size);
-        let chunk = if word.glued { alone } else { chunk_width(words, i, size) };
+        let space = if word.space_before && !line.runs.is_empty() { word.space } else { 0.0 };
+        let alone = word.width;
+        let chunk = if word.glued { alone } else { chunk_width(words, i) };
         let w = if chunk <= max_width { chunk } else { alone };
         if !line.runs.is_empty() && line.width + space + w > max_width {
             lines.push(std::mem::take(&mut line));
-            push_word(&mut lines, &mut line, word.text, word.face, 0.0, size, max_width);
+            push_word(&mut lines, &mut line, word, 0.0, size, max_width);
         } else {
-            push_word(&mut lines, &mut line, word.text, word.face, space, size, max_width);
+            push_word(&mut lines, &mut line, word, space, size, max_width);
         }
     }
     if !line.runs.is_empty() {
@@ -203,13 +214,9 @@ fn wrap_words(words: &[Word], size: f32, max_width: f32) -> Vec<Line> {
 }
 
 /// The width of word `i` with the words glued after it.
-fn chunk_width(words: &[Word], i: usize, size: f32) -> f32 {
-    let fonts = Fonts::get();
-    let mut w = fonts.width(words[i].face, words[i].text, size);
-    for next in words[i + 1..].iter().take_while(|w| w.glued) {
-        w += fonts.width(next.face, " ", size) + fonts.width(next.face, next.text, size);
-    }
-    w
+fn chunk_width(words: &[Word], i: usize) -> f32 {
+    let glued = words[i + 1..].iter().take_while(|w| w.glued);
+    words[i].width + glued.map(|next| next.space + next.width).sum::<f32>()
 }
 
 /// Lines of at most `width` made of `parts` in order, joined by `sep`:
@@ -247,25 +254,17 @@ pub fn wrap_plain(text: &str, face: Face, size: f32, max_width: f32) -> Vec<Line
 
 /// Adds a word to `line` after `space`; a word wider than a whole line is
 /// broken between characters.
-fn push_word(
-    lines: &mut Vec<Line>,
-    line: &mut Line,
-    word: &str,
-    face: Face,
-    space: f32,
-    size: f32,
-    max: f32,
-) {
-    let fonts = Fonts::get();
-    let w = fonts.width(face, word, size);
+fn push_word(lines: &mut Vec<Line>, line: &mut Line, word: &Word, space: f32, size: f32, max: f32) {
+    let (w, face) = (word.width, word.face);
     if w <= max || !line.runs.is_empty() && line.width + space + w <= max {
-        append(line, word, face, space, w);
+        append(line, word.text, face, space, w);
         return;
     }
     // Break an over-long word into pieces that fit.
+    let fonts = Fonts::get();
     let mut piece = String::new();
     let mut piece_w = 0.0;
-    for c in word.chars() {
+    for c in word.text.chars() {
         let cw = fonts.width(face, c.encode_utf8(&mut [0; 4]), size);
         if !piece.is_empty() && line.width + piece_w + cw > max {
             append(line, &piece, face, 0.0, piece_w);

@@ -13,6 +13,14 @@ fn cand(level: Level, options: &[(u32, i64)]) -> Candidate {
 
 proptest::proptest! {
     #[test]
+    fn the_blockwise_scan_finds_the_last_reached_state(
+        reached in proptest::collection::vec(proptest::bool::weighted(0.05), 0..200),
+    ) {
+        let row: Vec<i32> = reached.iter().map(|&r| if r { 7 } else { UNREACHED }).collect();
+        proptest::prop_assert_eq!(last_reached(&row), reached.iter().rposition(|&r| r));
+    }
+
+    #[test]
     fn bit_set_reach_equals_full_search_reach(
         raw in proptest::collection::vec((0usize..4, proptest::collection::vec((1u32..200, -50i64..50), 1..4), proptest::bool::weighted(0.1)), 0..8),
         budget in 0u32..700,
