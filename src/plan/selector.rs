@@ -329,7 +329,19 @@ impl<'a> Selector<'a> {
     }
 
     /// [`choose`](Self::choose) without the stretches marked `banned`.
-    pub(super) fn choose_among(&self, t: f64, extra: &[i64], mut banned: Vec<bool>) -> Vec<Picked> {
+    pub(super) fn choose_among(&self, t: f64, extra: &[i64], banned: Vec<bool>) -> Vec<Picked> {
+        self.choose_among_necks(t, extra, banned, Necks::OneWherePossible)
+    }
+
+    /// [`choose_among`](Self::choose_among), with `necks` saying whether a
+    /// second neck stretch is let go wherever the floor can be met without.
+    pub(super) fn choose_among_necks(
+        &self,
+        t: f64,
+        extra: &[i64],
+        mut banned: Vec<bool>,
+        necks: Necks,
+    ) -> Vec<Picked> {
         let Some(floor) = self.floor(t) else {
             return Vec::new();
         };
@@ -353,7 +365,10 @@ impl<'a> Selector<'a> {
             for i in twins {
                 extra[i] -= score::TWIN;
             }
-            let necks = self.extra_necks(&picks, &extra, &must);
+            let necks = match necks {
+                Necks::OneWherePossible => self.extra_necks(&picks, &extra, &must),
+                Necks::Any => Vec::new(),
+            };
             for i in self.touching_twists(&picks, &extra, &must).into_iter().chain(necks.iter().copied()) {
                 banned[i] = true;
                 // A second neck stretch goes only where one round still
@@ -483,6 +498,16 @@ impl<'a> Selector<'a> {
     pub fn serves_goal(&self, i: usize) -> bool {
         !score::served(self.stretches[i], &self.goals).is_empty()
     }
+}
+
+/// How many neck stretches a session may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Necks {
+    /// One, unless the floor needs more: one a session is enough for the
+    /// neck.
+    OneWherePossible,
+    /// As many as serve the goals best (twins still count against them).
+    Any,
 }
 
 /// ⌈0.9 × budget⌉.

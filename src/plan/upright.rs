@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::score;
-use super::selector::{Picked, SHORT_FLOOR_S, Selector};
+use super::selector::{Necks, Picked, SHORT_FLOOR_S, Selector};
 use super::timing;
 use crate::content::Stretch;
 
@@ -29,6 +29,12 @@ impl Selector<'_> {
         }
         let on_floor: Vec<bool> = self.stretches.iter().map(|s| s.position().is_floor()).collect();
         let upright = self.choose_among(t, extra, on_floor.clone());
+        if self.stays_up(t, &picks, &upright) {
+            return upright;
+        }
+        // A second neck stretch rather than a short trip to the floor, or
+        // than stretches that serve no goal.
+        let upright = self.choose_among_necks(t, extra, on_floor.clone(), Necks::Any);
         if self.stays_up(t, &picks, &upright) {
             return upright;
         }

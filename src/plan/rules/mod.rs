@@ -241,12 +241,26 @@ fn check_make_up(selector: &Selector, routine: &Routine, t: f64) -> Result<(), T
         // Twists the session left out may have been left out to keep two
         // from following each other; without them the goal stretches must
         // fall short of the floor.
+        let has = |s: &Stretch| routine.items.iter().any(|item| item.id == s.id);
         let absent_twist = |i: usize| {
             let s = selector.stretches[i];
-            s.does(Movement::Rotation) && !routine.items.iter().any(|item| item.id == s.id)
+            s.does(Movement::Rotation) && !has(s)
         };
-        let first: Vec<bool> =
-            (0..selector.stretches.len()).map(|i| selector.comes_first(i) && !absent_twist(i)).collect();
+        // One neck stretch a session is enough: a second one comes before
+        // fillers only where the floor needs it.
+        let necked =
+            routine.items.iter().any(|item| selector_has(selector, item, super::score::stretches_neck));
+        let absent_neck = |i: usize| {
+            let s = selector.stretches[i];
+            necked && super::score::stretches_neck(s) && !has(s)
+        };
+        // A session that stays upright rather than get down to the floor
+        // for a short while may fill with upright stretches.
+        let upright = routine.items.iter().all(|item| !item.position.is_floor());
+        let left_down = |i: usize| upright && selector.stretches[i].position().is_floor();
+        let first: Vec<bool> = (0..selector.stretches.len())
+            .map(|i| selector.comes_first(i) && !absent_twist(i) && !absent_neck(i) && !left_down(i))
+            .collect();
         let floor = selector.floor(t).unwrap_or(0);
         let reach = selector.reach_among(t, &first).unwrap_or(0);
         prop_assert!(
