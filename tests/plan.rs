@@ -32,7 +32,7 @@ fn text_names_goal_dates_routines_and_weekly_minutes() {
         "\nStay safe\n",
         "  Stop if: pain is sharp",
         "  Call emergency services now for: chest pain",
-        "  Same day: ",
+        "  See a doctor today: ",
     ] {
         assert!(text.contains(line), "{line:?} missing: {text}");
     }

@@ -61,15 +61,13 @@ pub fn panel(style: &Style, width: f32, safety: &Safety, form: Form) -> Block {
         b.item(item);
     }
     b.gap(lists.height + 2.0);
-    let same_day = format!("{} ", same_day(&safety.brief.urgent));
+    let (label, signs) = same_day(&safety.brief.urgent);
+    let (label, same_day) = (format!("{label} "), format!("{signs} "));
     // The bare panel leaves the same-day signs to the full lists.
     let notes = if form == Form::Bare {
         vec![vec![Span::regular(&safety.brief.more)]]
     } else {
-        vec![
-            vec![Span::bold("Same day: "), Span::regular(&same_day)],
-            vec![Span::regular(&safety.brief.more)],
-        ]
+        vec![vec![Span::bold(&label), Span::regular(&same_day)], vec![Span::regular(&safety.brief.more)]]
     };
     let split = notes.len() == 2 && inner >= 2.0 * MIN_COLUMN_EMS * size * 1.4 + gap;
     let note_w = if split { (inner - gap) / 2.0 } else { inner.min(MAX_LINE_EMS * size) };
@@ -91,9 +89,13 @@ pub fn panel(style: &Style, width: f32, safety: &Safety, form: Form) -> Block {
     boxed(b.finish(), width, pad, Some(style.tint), Some(crate::doc::Stroke::solid(1.0, style.accent)))
 }
 
-/// "Same day: fever, …" without its own "Same day:" (the label is bold).
-fn same_day(urgent: &str) -> String {
-    urgent.strip_prefix("Same day:").map_or(urgent, str::trim_start).to_string()
+/// "See a doctor today: fever, …" as its label ("See a doctor today:",
+/// set in bold) and its signs; all signs when it has no label.
+fn same_day(urgent: &str) -> (&str, &str) {
+    match urgent.split_once(':') {
+        Some((label, signs)) => (&urgent[..label.len() + 1], signs.trim_start()),
+        None => ("", urgent),
+    }
 }
 
 /// Both lists run on, each a paragraph under its bold heading:

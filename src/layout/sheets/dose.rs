@@ -21,11 +21,15 @@ pub struct DoseCells {
     pub hold: String,
     /// "3 times", "once".
     pub repeat: String,
-    /// "Each side", "Each direction", "Not needed".
+    /// "Each side", "Each direction", or [`NO_SIDES`].
     pub sides: String,
     /// "Twice a day, 5 days a week".
     pub how_often: String,
 }
+
+/// The sides cell of a stretch that works both sides at once (or the
+/// middle), not one side after the other.
+pub const NO_SIDES: &str = "Together";
 
 /// The labels after the first, as the panel prints them.
 pub const LABELS: [&str; 3] = ["Repeat", "Sides", "How often"];
@@ -37,7 +41,7 @@ impl DoseCells {
             Some(hold) => ("Hold", seconds(hold)),
             None => ("Each move", seconds(p.rep_s)),
         };
-        let sides = if p.sides >= 2 { each_words(p.each) } else { "Not needed" };
+        let sides = if p.sides >= 2 { each_words(p.each) } else { NO_SIDES };
         DoseCells {
             hold_label,
             hold,
@@ -59,7 +63,7 @@ impl DoseCells {
         } else {
             format!("{} times", dose.reps)
         };
-        let sides = if dose.each_side() { each_words(dose.each) } else { "Not needed" };
+        let sides = if dose.each_side() { each_words(dose.each) } else { NO_SIDES };
         DoseCells { hold_label, hold, repeat, sides: sides.into(), how_often: how_often.into() }
     }
 
@@ -80,7 +84,7 @@ impl DoseCells {
         let repeat = crate::words::lower_first(&self.repeat);
         let hold = self.hold.replace(" seconds", " s").replace(" second", " s");
         let mut parts = vec![format!("{} {hold}", self.hold_label), repeat];
-        if self.sides != "Not needed" {
+        if self.sides != NO_SIDES {
             parts.push(crate::words::lower_first(&self.sides));
         }
         parts.join(" · ")
@@ -254,8 +258,8 @@ mod tests {
         let cells = DoseCells::prescribed(&p, "Once a day");
         assert_eq!((cells.hold_label, cells.hold.as_str()), ("Each move", "6 seconds"));
         assert_eq!(cells.repeat, format!("{} times", p.reps));
-        assert_eq!(cells.sides, "Not needed");
-        assert!(!cells.compact().contains("Not needed"));
+        assert_eq!(cells.sides, NO_SIDES);
+        assert!(!cells.compact().contains(NO_SIDES));
         assert_eq!(DoseCells::ranges(&move_dose(), "x").repeat, "6–10 times");
         assert_eq!(DoseCells::ranges(&hold_dose(), "x").hold, "20–30 seconds");
     }
