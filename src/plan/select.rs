@@ -120,19 +120,23 @@ impl Routine {
         self.items.iter().filter(move |i| i.round == round)
     }
 
-    /// A line saying the session repeats its stretches, when it does:
-    /// "Then a second round: the same stretches again (5 of them)."
+    /// A line saying the session repeats its stretches, when it does, and
+    /// which: "… goes on with a second round: Overhead reach and Seated
+    /// chest opener again."
     pub fn rounds_note(&self) -> Option<String> {
         let rounds = self.rounds();
         if rounds < 2 {
             return None;
         }
-        let counts: Vec<String> = (2..=rounds).map(|r| self.round(r).count().to_string()).collect();
         let all = self.round(1).count();
-        let what = if counts.iter().all(|c| *c == all.to_string()) {
+        let names = |r: u32| {
+            let names: Vec<&str> = self.round(r).map(|i| i.name.as_str()).collect();
+            crate::words::and_list(&names)
+        };
+        let what = if (2..=rounds).all(|r| self.round(r).count() == all) {
             "the same stretches again".to_string()
         } else {
-            format!("{} of them again", counts.join(", then "))
+            format!("{} again", (2..=rounds).map(names).collect::<Vec<_>>().join("; then "))
         };
         let more =
             if rounds == 2 { "a second round".to_string() } else { format!("{} more rounds", rounds - 1) };
