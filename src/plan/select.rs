@@ -133,14 +133,17 @@ impl Routine {
             let names: Vec<&str> = self.round(r).map(|i| i.name.as_str()).collect();
             crate::words::and_list(&names)
         };
-        let what = if (2..=rounds).all(|r| self.round(r).count() == all) {
-            "the same stretches again".to_string()
-        } else {
-            format!("{} again", (2..=rounds).map(names).collect::<Vec<_>>().join("; then "))
-        };
         let more =
             if rounds == 2 { "a second round".to_string() } else { format!("{} more rounds", rounds - 1) };
-        Some(format!("The stretches alone do not fill the time, so the session goes on with {more}: {what}."))
+        let what = if (2..=rounds).all(|r| self.round(r).count() == all) {
+            format!("{more}: the same stretches again")
+        } else if (3..=rounds).all(|r| names(r) == names(2)) {
+            let each = if rounds == 2 { "again" } else { "each time" };
+            format!("{more}: {} {each}", names(2))
+        } else {
+            format!("{more}: {} again", (2..=rounds).map(names).collect::<Vec<_>>().join("; then "))
+        };
+        Some(format!("The stretches alone do not fill the time, so the session goes on with {what}."))
     }
 }
 
