@@ -472,15 +472,21 @@ impl<'a> Selector<'a> {
 
     /// Stretch `i`'s dose at progress `t` of a plan that ends at progress
     /// `end` with dose `last`: the hold for `t` (holds lengthen week by
-    /// week) with `last`'s repetitions; a move's (and a deep stretch's)
-    /// repetitions rising from the low end of its range to `last`'s. Never shorter or fewer than the week
+    /// week) with `last`'s repetitions; a move's (and a deep stretch's, or
+    /// a hold's that does not lengthen) repetitions rising from the low end
+    /// of its range to `last`'s. Never shorter or fewer than the week
     /// before, and `last` itself at `end`.
     pub fn dose_in_week(&self, i: usize, last: Prescription, t: f64, end: f64) -> Prescription {
         let stretch = self.stretches[i];
         let (dose, holds) = (&stretch.dose, self.holds(stretch));
         let at = Prescription::at(dose, holds, t);
-        // A deep stretch starts at its fewest repetitions and builds up.
-        if last.hold_s.is_some() && stretch.intensity != Intensity::Deep {
+        // A hold that lengthens week by week keeps its repetitions; a deep
+        // stretch, and a hold that stays the same length (an older
+        // adult's 30 s neck stretch), starts at its fewest repetitions and
+        // builds up.
+        let lengthens =
+            Prescription::at(dose, holds, 0.0).hold_s != Prescription::at(dose, holds, end).hold_s;
+        if last.hold_s.is_some() && stretch.intensity != Intensity::Deep && lengthens {
             return at.with_reps(last.reps);
         }
         let share = if end > 0.0 { (t / end).clamp(0.0, 1.0) } else { 1.0 };
