@@ -197,6 +197,32 @@ fn the_plan_is_clean_everywhere_with_every_step_warning_and_session() {
     }
 }
 
+/// What to check before the first session comes before the routines on
+/// every paper (on the first page of A4 and Letter in normal print), and
+/// is printed once.
+#[test]
+fn a_plan_says_what_to_check_before_starting_on_its_first_page() {
+    let library = stretchsheet::content::built_in().unwrap();
+    let plan = posture_plan(&library, 10, 3, 4);
+    for options in options() {
+        let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
+        let text = |page: &stretchsheet::doc::Page| {
+            page.texts().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+        };
+        let pages: Vec<String> = doc.pages.iter().map(text).collect();
+        let before = pages.iter().position(|p| p.contains("Before you start"));
+        let routines = pages.iter().position(|p| p.contains("Routine A"));
+        assert!(
+            before.is_some() && before <= routines,
+            "{options:?}: on page {before:?}, routines from {routines:?}"
+        );
+        if !options.large_print && options.paper != stretchsheet::doc::Paper::A5 {
+            assert_eq!(before, Some(0), "{options:?}: not on page 1");
+        }
+        assert_eq!(pages.join(" ").matches("Before you start").count(), 1, "{options:?}");
+    }
+}
+
 /// A routine whose rows go on over a page says so at the top of that page,
 /// and nowhere else: "Routine A, continued" comes first after the running
 /// header.

@@ -36,7 +36,19 @@ pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOpti
 
     flow.place(section(&style, width, title, Some(&summary(plan, library))));
     flow.space(mm(4.0));
-    flow.place(columns(goal_blocks(plan, library, &style, col_w), prose, width, GUTTER));
+    // What to check before the first session comes first, beside the
+    // goals, not with the rest of the safety pages at the back.
+    // (On a narrow page, after them and free to start the next page.)
+    let mut top = goal_blocks(plan, library, &style, col_w);
+    let before = parts::before_you_start(&style, col_w, library.safety());
+    if prose >= 2 {
+        top.push(before);
+        flow.place(columns(top, prose, width, GUTTER));
+    } else {
+        flow.place(columns(top, prose, width, GUTTER));
+        flow.space(mm(4.0));
+        flow.place(before);
+    }
     flow.space(mm(5.0));
     place_calendar(&mut flow, plan, &style);
     flow.space(mm(5.0));
@@ -214,7 +226,9 @@ fn place_safety(flow: &mut Flow, plan: &Plan, safety: &Safety, style: &Style, co
 /// with the last.
 fn safety_sections(safety: &Safety, style: &Style, width: f32, floor: bool) -> Vec<Block> {
     let size = style.body;
-    let lists = parts::safety_sections(safety, parts::EMERGENCY_HEADING, floor);
+    // "Before you start" is printed before the routines.
+    let lists: Vec<_> =
+        parts::safety_sections(safety, parts::EMERGENCY_HEADING, floor).into_iter().skip(1).collect();
     let last = lists.len() - 1;
     lists
         .into_iter()
