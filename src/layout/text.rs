@@ -87,16 +87,23 @@ const UNITS: [&str; 16] = [
     "×", "x", "reps",
 ];
 
+/// Month names as dates print them ("3 Jan 2027").
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 /// Whether `word` may not start a line after `previous`: a unit after a
-/// number, a number after "×", or a group of digits after another (a
-/// phone number written "+1 555 0100").
+/// number, a number after "×", a group of digits after another (a
+/// phone number written "+1 555 0100"), or the parts of a date ("3 Jan
+/// 2027").
 fn glued(previous: &str, word: &str) -> bool {
     let bare = word.trim_end_matches(|c: char| ".,;:!?)".contains(c));
     let ends_in_digit = previous.trim_end_matches(|c: char| ".,;:)".contains(c)) == previous
         && previous.chars().last().is_some_and(|c| c.is_ascii_digit());
     let starts_with_digit = word.chars().next().is_some_and(|c| c.is_ascii_digit());
     let after_times = previous == "×" && starts_with_digit;
-    ends_in_digit && (UNITS.contains(&bare) || starts_with_digit) || after_times
+    let year = bare.len() == 4 && bare.chars().all(|c| c.is_ascii_digit());
+    let date = ends_in_digit && MONTHS.contains(&bare) || MONTHS.contains(&previous) && year;
+    ends_in_digit && (UNITS.contains(&bare) || starts_with_digit) || after_times || date
 }
 
 /// The words of `spans`, measured at `size` points.
@@ -420,6 +427,23 @@ mod tests {
             lines.iter().map(Line::text).collect::<Vec<_>>()
         );
         assert!(greedy[1].width < 0.7 * greedy[0].width);
+    }
+
+    #[test]
+    fn a_date_stays_whole_where_its_line_breaks() {
+        let text = "Mon to Fri · 7 Dec 2026 – 3 Jan 2027 (4 weeks)";
+        for cut in ["Mon to Fri · 7 Dec 2026 – 3", "Mon to Fri · 7 Dec 2026 – 3 Jan", "Mon to Fri · 7"]
+        {
+            let max = width(cut, Face::Regular, 10.0) + 0.5;
+            let lines: Vec<String> =
+                wrap_plain(text, Face::Regular, 10.0, max).iter().map(Line::text).collect();
+            for line in &lines {
+                let last = line.rsplit(' ').next().unwrap_or("");
+                assert!(!MONTHS.contains(&last), "{cut:?}: a line ends with a month: {lines:?}");
+                let day = last.len() <= 2 && last.chars().all(|c| c.is_ascii_digit());
+                assert!(!day, "{cut:?}: a line ends with a day: {lines:?}");
+            }
+        }
     }
 
     #[test]
