@@ -197,15 +197,26 @@ fn the_plan_is_clean_everywhere_with_every_step_warning_and_session() {
     }
 }
 
+/// A posture plan (`minutes` a session, `per_week` sessions, `weeks`)
+/// laid out on every paper, orientation and print size.
+fn plan_sheets(minutes: u32, per_week: u32, weeks: u32) -> Vec<(SheetOptions, Document)> {
+    let library = stretchsheet::content::built_in().unwrap();
+    let plan = posture_plan(&library, minutes, per_week, weeks);
+    options()
+        .into_iter()
+        .map(|options| {
+            let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
+            (options, doc)
+        })
+        .collect()
+}
+
 /// What to check before the first session comes before the routines on
 /// every paper (on the first page of A4 and Letter in normal print), and
 /// is printed once.
 #[test]
 fn a_plan_says_what_to_check_before_starting_on_its_first_page() {
-    let library = stretchsheet::content::built_in().unwrap();
-    let plan = posture_plan(&library, 10, 3, 4);
-    for options in options() {
-        let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
+    for (options, doc) in plan_sheets(10, 3, 4) {
         let text = |page: &stretchsheet::doc::Page| {
             page.texts().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
         };
@@ -228,11 +239,8 @@ fn a_plan_says_what_to_check_before_starting_on_its_first_page() {
 /// header.
 #[test]
 fn routine_rows_that_go_over_a_page_say_whose_they_are() {
-    let library = stretchsheet::content::built_in().unwrap();
-    let plan = posture_plan(&library, 10, 3, 4);
     let mut seen = 0;
-    for options in options() {
-        let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
+    for (options, doc) in plan_sheets(10, 3, 4) {
         for (n, page) in doc.pages.iter().enumerate() {
             let texts: Vec<&str> = page.texts().map(|t| t.text.as_str()).collect();
             if let Some(at) =
@@ -251,10 +259,7 @@ fn routine_rows_that_go_over_a_page_say_whose_they_are() {
 /// about 90 characters on every paper, landscape and wide pages included.
 #[test]
 fn plan_lines_stay_under_about_90_characters_on_every_paper() {
-    let library = stretchsheet::content::built_in().unwrap();
-    let plan = posture_plan(&library, 15, 3, 4);
-    for options in options() {
-        let doc = sheets::plan(&plan, &library, &Photos::new(), &options);
+    for (options, doc) in plan_sheets(15, 3, 4) {
         let mut widest = (0, String::new());
         for page in &doc.pages {
             let mut runs: Vec<_> = page.texts().collect();
