@@ -382,3 +382,24 @@ fn a_dose_far_from_the_usual_range_is_warned_about() {
     assert!(dir.path().join("far.pdf").exists());
     assert!(!stderr(&outs[1]).contains("warning"), "{}", stderr(&outs[1]));
 }
+
+/// A clinician's name too long to follow its label in the closing column
+/// is printed whole on the line below, on every paper.
+#[test]
+fn a_long_clinician_name_is_printed_whole() {
+    use stretchsheet::layout::sheets::{self, Photos};
+    let library = stretchsheet::content::built_in().unwrap();
+    let clinic = stretchsheet::input::clinic::load(&root().join("examples/clinic/clinic.toml")).unwrap();
+    let name = "Dr Samantha Clinician-Smith";
+    for options in crate::layout::options() {
+        let h = sheets::Handout {
+            clinician: Some(name),
+            ..crate::layout::handout(&library, &clinic, "Ann Lee", "")
+        };
+        let doc = sheets::handout(&h, library.safety(), &Photos::new(), &options);
+        let text = squash(
+            &doc.pages.iter().flat_map(|p| p.texts().map(|t| t.text.clone())).collect::<Vec<_>>().join(" "),
+        );
+        assert!(text.contains(name), "{options:?}: the clinician's name is cut short");
+    }
+}

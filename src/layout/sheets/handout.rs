@@ -480,6 +480,14 @@ fn contact_block(h: &Handout, style: &Style, width: f32) -> Block {
         let baseline = b.y() + baseline_offset(size, lead);
         b.item(text_run(label, Face::Bold, size, style.ink, Point::new(x, baseline)));
         match value {
+            // In a narrow column, a name too long to follow its label goes
+            // on the line below, whole where it fits there.
+            Some(value) if !wide && text::width(value, Face::Regular, size) > room - label_w => {
+                b.gap(lead);
+                let below = b.y() + baseline_offset(size, lead);
+                let value = text::fit(value, Face::Regular, size, room);
+                b.item(text_run(&value, Face::Regular, size, style.ink, Point::new(x, below)));
+            }
             Some(value) => {
                 let value = text::fit(value, Face::Regular, size, room - label_w);
                 b.item(text_run(&value, Face::Regular, size, style.ink, Point::new(x + label_w, baseline)));
