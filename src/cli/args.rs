@@ -310,7 +310,7 @@ pub struct HandoutArgs {
     /// Read the notes from this text file
     #[arg(long, value_name = "FILE")]
     pub notes_file: Option<PathBuf>,
-    /// A stretch to prescribe, with an optional dose: ID[:hold=30,reps=3,sides=2] (repeatable)
+    /// A stretch to prescribe, with an optional dose and position: ID[:hold=30,reps=3,sides=2,position=seated] (repeatable)
     /// [default: the planner picks]
     #[arg(long, value_name = "ID[:DOSE]", value_parser = values::choice)]
     pub stretch: Vec<Choice>,

@@ -12,7 +12,10 @@ pub(super) fn figures(fault: &Fault, f: &mut fmt::Formatter<'_>) -> fmt::Result 
     match fault {
         NoDrawnFigure => f.write_str("has a photo, not a drawn figure; there is no SVG to write"),
         NotDoneIn { id, position, positions } => {
-            write!(f, "{id} is done {positions}, not {position}; use one of those positions")
+            write!(
+                f,
+                "{id} is done {positions}, not {position}; name a position it is done in, or leave position= out"
+            )
         }
         NoFigure => f.write_str("missing; add a [figure] table with a pose (see README) or a photo"),
         NoPose => f.write_str(
