@@ -149,7 +149,7 @@ impl Plan {
                 super::minutes(in_last().map(|s| s.total_s).max().unwrap_or(0))
             );
         }
-        for note in [self.desk_break_note(), self.review_note()].into_iter().flatten() {
+        for note in [self.older_note(), self.desk_break_note(), self.review_note()].into_iter().flatten() {
             let _ = writeln!(out, "{note}");
         }
         out.push('\n');

@@ -19,6 +19,17 @@ impl Plan {
             .then_some("Review your plan with your physiotherapist or doctor after about 4–6 weeks.")
     }
 
+    /// The line an older adult's plan carries, unless it already leaves
+    /// out what thin bones should not do: bones and falls are worth a
+    /// word with a professional before starting.
+    pub fn older_note(&self) -> Option<&'static str> {
+        let bones = self.request.avoid.contains(&crate::content::Condition::Osteoporosis);
+        (self.request.older && !bones).then_some(
+            "If you have thin bones (osteoporosis), or have had a fracture or a fall, ask your doctor or \
+             physiotherapist which of these stretches suit you before you start.",
+        )
+    }
+
     /// The line a desk-break plan carries: a break is short and repeated
     /// through the day, and the desk card holds one to keep by the screen;
     /// `None` for other goals.
@@ -126,5 +137,25 @@ mod tests {
             level_change_words(Position::Standing, Position::HandsAndKnees),
             "get down onto the floor"
         );
+    }
+
+    #[test]
+    fn an_older_adults_plan_says_to_ask_about_bones_and_falls() {
+        let library = crate::content::built_in().unwrap();
+        let calendar = super::super::Calendar {
+            start: "2026-11-23".parse().unwrap(),
+            days: super::super::Calendar::spread(3),
+            weeks: 2,
+        };
+        let mut request = super::super::Request::new(vec!["posture".into()], 10);
+        request.older = true;
+        let plan = super::super::build(&library, &request, &calendar).unwrap();
+        assert!(plan.older_note().is_some_and(|n| n.contains("thin bones")));
+        request.avoid.insert(crate::content::Condition::Osteoporosis);
+        let plan = super::super::build(&library, &request, &calendar).unwrap();
+        assert_eq!(plan.older_note(), None, "the plan already leaves out what thin bones should not do");
+        request.older = false;
+        request.avoid.clear();
+        assert_eq!(super::super::build(&library, &request, &calendar).unwrap().older_note(), None);
     }
 }

@@ -323,7 +323,7 @@ fn how_to_block(plan: &Plan, style: &Style, width: f32) -> Block {
         "Stretch to a mild pull, never pain, and breathe slowly throughout.".to_string(),
         "Tick the box and fill in the log at the back after each session.".to_string(),
     ]);
-    let notes = [plan.desk_break_print_note(), plan.review_note()];
+    let notes = [plan.older_note(), plan.desk_break_print_note(), plan.review_note()];
     items.extend(notes.into_iter().flatten().map(str::to_string));
     parts::bulleted(&mut b, style, &items, style.body, style.ink, false);
     b.finish()
