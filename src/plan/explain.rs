@@ -76,13 +76,14 @@ impl fmt::Display for Why {
             Why::NoRoom { minutes } => {
                 write!(f, "did not fit the {minutes}-minute budget beside the chosen stretches")
             }
-            Why::Twin { of } => write!(f, "does much the same as {of}, which is in the plan"),
-            Why::LowerScore { than, serves_no_goal } => {
-                write!(f, "lower score than {than}")?;
-                if *serves_no_goal {
-                    f.write_str(" (serves none of your goals)")?;
-                }
-                Ok(())
+            Why::Twin { of } => {
+                write!(f, "works the same area in much the same way as {of}, which is in the plan")
+            }
+            Why::LowerScore { than, serves_no_goal: true } => {
+                write!(f, "not aimed at your goals; the stretches chosen, such as {than}, suit them better")
+            }
+            Why::LowerScore { than, serves_no_goal: false } => {
+                write!(f, "the stretches chosen, such as {than}, suit your goals better")
             }
         }
     }

@@ -64,7 +64,9 @@ impl fmt::Display for Reason {
             Reason::Extension => {
                 f.write_str("an extension move to straighten the upper back (the opposite of slouching)")
             }
-            Reason::FillsTime => f.write_str("fills the remaining time (serves none of your goals)"),
+            Reason::FillsTime => {
+                f.write_str("fills the remaining time with a general stretch (not aimed at your goals)")
+            }
         }
     }
 }
