@@ -106,7 +106,10 @@ pub fn man_page() -> Vec<u8> {
     let _ = top.render_synopsis_section(&mut out);
     let _ = top.render_description_section(&mut out);
     let _ = top.render_options_section(&mut out);
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+    // In the order `--help` lists them (the build leaves them otherwise).
+    let mut subs: Vec<&Command> = cmd.get_subcommands().filter(|s| !s.is_hide_set()).collect();
+    subs.sort_by_key(|s| s.get_display_order());
+    for sub in subs {
         out.extend(subcommand_section(sub));
     }
     let mut extra = Vec::new();

@@ -176,8 +176,13 @@ fn completions_offer_stretch_ids_and_goals() {
 #[test]
 fn the_manual_page_holds_every_command_and_names_no_other_page() {
     let page = String::from_utf8(docs::man_page()).unwrap();
-    for name in ["CARD", "PLAN", "HANDOUT", "GALLERY", "LIST", "SHOW", "CHECK"] {
-        assert!(page.contains(&format!(".SH \"STRETCHSHEET {name}\"")), "{name}");
+    // Every command, in the order `--help` lists them.
+    let mut last = 0;
+    for name in ["CARD", "PLAN", "HANDOUT", "BATCH", "INIT", "GALLERY", "LIST", "SHOW", "CHECK"] {
+        let at =
+            page.find(&format!(".SH \"STRETCHSHEET {name}\"")).unwrap_or_else(|| panic!("{name} missing"));
+        assert!(at > last, "{name} out of order");
+        last = at;
     }
     assert!(page.contains("\\-\\-minutes") || page.contains("-minutes"));
     assert!(!page.contains("(1)"), "refers to another page");
