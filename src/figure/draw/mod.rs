@@ -21,9 +21,9 @@ pub const FAR: Color = Color::gray(0x8c);
 /// Fill of the far limbs: lighter than the near ones.
 pub const FAR_FILL: Color = Color::gray(0xe8);
 /// Outlines of the start pose.
-pub const START: Color = Color::gray(0xb4);
+pub const START: Color = Color::gray(0xac);
 /// Fill of the start pose: nearly white, so the pose stays secondary.
-pub const START_FILL: Color = Color::gray(0xf4);
+pub const START_FILL: Color = Color::gray(0xee);
 /// The back of the head (hair), for a figure seen from behind.
 pub const HAIR: Color = Color::gray(0x5a);
 /// Outlines of props and the floor.
