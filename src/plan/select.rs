@@ -137,11 +137,12 @@ impl Routine {
         };
         let more =
             if rounds == 2 { "a second round".to_string() } else { format!("{} more rounds", rounds - 1) };
+        let second = names(2);
         let what = if (2..=rounds).all(|r| self.round(r).count() == all) {
             format!("{more}: the same stretches again")
-        } else if (3..=rounds).all(|r| names(r) == names(2)) {
+        } else if (3..=rounds).all(|r| names(r) == second) {
             let each = if rounds == 2 { "again" } else { "each time" };
-            format!("{more}: {} {each}", names(2))
+            format!("{more}: {second} {each}")
         } else {
             format!("{more}: {} again", (2..=rounds).map(names).collect::<Vec<_>>().join("; then "))
         };

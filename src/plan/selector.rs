@@ -333,14 +333,14 @@ impl<'a> Selector<'a> {
         self.choose_among_necks(t, extra, banned, Necks::OneWherePossible)
     }
 
-    /// [`choose_among`](Self::choose_among), with `necks` saying whether a
+    /// [`choose_among`](Self::choose_among), with `neck_rule` saying whether a
     /// second neck stretch is let go wherever the floor can be met without.
     pub(super) fn choose_among_necks(
         &self,
         t: f64,
         extra: &[i64],
         mut banned: Vec<bool>,
-        necks: Necks,
+        neck_rule: Necks,
     ) -> Vec<Picked> {
         let Some(floor) = self.floor(t) else {
             return Vec::new();
@@ -365,7 +365,7 @@ impl<'a> Selector<'a> {
             for i in twins {
                 extra[i] -= score::TWIN;
             }
-            let necks = match necks {
+            let necks = match neck_rule {
                 Necks::OneWherePossible => self.extra_necks(&picks, &extra, &must),
                 Necks::Any => Vec::new(),
             };

@@ -413,14 +413,13 @@ const HALO: f32 = 0.8;
 /// index `shafts` on (the arrows' shafts, then their heads).
 fn with_halos(mut items: Vec<Item>, shafts: usize) -> Vec<Item> {
     let arrows = items.split_off(shafts);
-    let white = Color::gray(0xff);
     let halo = |item: &Item| match item {
         Item::Path(path) => {
             let stroke = match path.stroke {
-                Some(stroke) => Stroke { width: stroke.width + 2.0 * HALO, color: white, ..stroke },
-                None => Stroke::round(2.0 * HALO, white),
+                Some(stroke) => Stroke { width: stroke.width + 2.0 * HALO, color: Color::WHITE, ..stroke },
+                None => Stroke::round(2.0 * HALO, Color::WHITE),
             };
-            let fill = path.fill.map(|_| white);
+            let fill = path.fill.map(|_| Color::WHITE);
             Some(Item::Path(Path { stroke: Some(stroke), fill, ..path.clone() }))
         }
         _ => None,

@@ -40,12 +40,11 @@ fn every_arrow_has_a_white_halo_painted_under_it() {
         let is_arrow = |p: &Path| p.fill == Some(ARROW) || p.stroke.is_some_and(|s| s.color == ARROW);
         let first = paths.iter().position(|p| is_arrow(p)).expect("an arrow");
         let arrows = paths.iter().filter(|p| is_arrow(p)).count();
-        let white = Color::gray(0xff);
         let halos: Vec<&&Path> = paths[..first]
             .iter()
             .rev()
             .take(arrows)
-            .filter(|p| p.stroke.is_some_and(|s| s.color == white))
+            .filter(|p| p.stroke.is_some_and(|s| s.color == Color::WHITE))
             .collect();
         assert_eq!(halos.len(), arrows, "{id}: {arrows} arrow paths, {} halos", halos.len());
         let widest = paths[first..].iter().filter_map(|p| p.stroke).map(|s| s.width).fold(0.0, f32::max);

@@ -40,12 +40,12 @@ pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOpti
     // goals, not with the rest of the safety pages at the back.
     // (On a narrow page, after them and free to start the next page.)
     let mut top = goal_blocks(plan, library, &style, col_w);
-    let before = parts::before_you_start(&style, col_w, library.safety());
+    let mut before = Some(parts::before_you_start(&style, col_w, library.safety()));
     if prose >= 2 {
-        top.push(before);
-        flow.place(columns(top, prose, width, GUTTER));
-    } else {
-        flow.place(columns(top, prose, width, GUTTER));
+        top.extend(before.take());
+    }
+    flow.place(columns(top, prose, width, GUTTER));
+    if let Some(before) = before {
         flow.space(mm(4.0));
         flow.place(before);
     }
