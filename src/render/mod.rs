@@ -4,8 +4,10 @@
 
 mod compress;
 mod join;
+mod number;
 mod paint;
 mod pdf;
+mod probe;
 pub mod svg;
 
 pub use pdf::render;

@@ -18,7 +18,8 @@ use printpdf::{
 use sha2::{Digest, Sha256};
 
 use super::compress::compress;
-use super::paint::pdf_page;
+use super::paint::page_stream;
+use super::probe::{Codes, probe_page};
 use crate::doc::{Document, Face, Item, Page, Picture};
 use crate::error::{Error, Result};
 
@@ -63,13 +64,36 @@ fn part(doc: &Document, pages: &[Page], pictures: &[Arc<Picture>]) -> Result<lop
             pdf.resources.xobjects.map.insert(image_id(i), XObject::Image(raw_image(picture)));
         }
     }
-    let ops = pages.iter().map(|page| pdf_page(page, pictures)).collect();
-    pdf.with_pages(ops);
+    pdf.with_pages(pages.iter().map(probe_page).collect());
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&save_options(), &mut warnings);
     drop(pdf);
+    let ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    if ids.len() != pages.len() {
+        return Err(Error::Internal(format!("printpdf made {} pages of {}", ids.len(), pages.len())));
+    }
+    for (page, id) in pages.iter().zip(ids) {
+        paint_page(&mut lo, id, page, pictures)?;
+    }
     compress(&mut lo)?;
     Ok(lo)
+}
+
+/// Replaces the probe printpdf wrote as page `id`'s content with the
+/// page's drawing, its text in the codes the probe came back as.
+fn paint_page(
+    lo: &mut lopdf::Document,
+    id: lopdf::ObjectId,
+    page: &Page,
+    pictures: &[Arc<Picture>],
+) -> Result<()> {
+    let broken = |e: lopdf::Error| Error::Internal(format!("a page of the PDF has no content stream: {e}"));
+    let contents = lo.get_dictionary(id).and_then(|d| d.get(b"Contents")).and_then(Object::as_reference);
+    let contents = contents.map_err(broken)?;
+    let stream = lo.get_object_mut(contents).and_then(Object::as_stream_mut).map_err(broken)?;
+    let codes = Codes::read(&stream.content, page)?;
+    stream.set_plain_content(page_stream(page, pictures, &codes));
+    Ok(())
 }
 
 /// What the PDF's document information says.
