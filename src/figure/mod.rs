@@ -128,9 +128,27 @@ pub fn room_at(figure: &Figure, scale: f32) -> Size {
 /// The figure's natural width divided by its height (a lying figure is
 /// wide, a standing one tall), for choosing a frame; `None` for a photo.
 pub fn aspect(figure: &Figure) -> Option<f32> {
-    let scene = scene::place(figure)?;
-    let (w, h) = draw::natural_size(&scene);
-    Some(w / h.max(1e-3))
+    thread_local! {
+        /// The aspects of the figures this thread measured last: a sheet
+        /// tries several frames for each figure, and a batch prints the
+        /// same few figures on a thousand handouts.
+        static KNOWN: std::cell::RefCell<Vec<(Figure, Option<f32>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    const KEPT: usize = 64;
+    KNOWN.with_borrow_mut(|known| {
+        if let Some((_, aspect)) = known.iter().find(|(f, _)| f == figure) {
+            return *aspect;
+        }
+        let aspect = scene::place(figure).map(|scene| {
+            let (w, h) = draw::natural_size(&scene);
+            w / h.max(1e-3)
+        });
+        if known.len() >= KEPT {
+            known.remove(0);
+        }
+        known.push((figure.clone(), aspect));
+        aspect
+    })
 }
 
 /// The placed figure in words and numbers (head heights, y up): joints,

@@ -79,7 +79,8 @@ struct Packed {
     packed: Vec<u8>,
 }
 
-/// The most streams kept deflated at once.
+/// The most streams kept deflated at once (the least recently used go
+/// first).
 const KEPT: usize = 16;
 
 /// The smallest text stream worth keeping deflated (fonts are some
@@ -94,8 +95,16 @@ fn packed_again(compressors: &mut Compressors, kind: Kind, bytes: &[u8]) -> Resu
     crc.update(bytes);
     let crc = crc.sum();
     let same = |p: &Packed| p.kind == kind && p.crc == crc && p.bytes == bytes;
-    if let Some(found) = KNOWN.lock().unwrap_or_else(|e| e.into_inner()).iter().find(|p| same(p)) {
-        return Ok(found.packed.clone());
+    {
+        let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(at) = known.iter().position(same) {
+            // The most recently used go last: a logo used by every
+            // handout is never pushed out by the font subsets between.
+            let found = known.remove(at);
+            let packed = found.packed.clone();
+            known.push(found);
+            return Ok(packed);
+        }
     }
     let packed = pack(compressors.get(kind), bytes)?;
     let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
