@@ -3,6 +3,7 @@
 //! [`Document`](crate::doc::Document) or its items and do no I/O.
 
 mod compress;
+mod fonts;
 mod join;
 mod number;
 mod paint;

@@ -7,19 +7,19 @@
 //! line of text each, no empty entries. Fonts are subset, and
 //! pictures are embedded losslessly (Flate) at the size layout chose.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use lopdf::Object;
 use printpdf::{
-    FontId, ImageCompression, ImageOptimizationOptions, ParsedFont, PdfDocument, PdfFont, PdfSaveOptions,
-    RawImage, RawImageData, RawImageFormat, XObject, XObjectId,
+    FontId, ImageCompression, ImageOptimizationOptions, ParsedFont, PdfDocument, PdfSaveOptions, RawImage,
+    RawImageData, RawImageFormat, XObject, XObjectId,
 };
 use sha2::{Digest, Sha256};
 
 use super::compress::compress;
+use super::fonts::{CharSet, fonts_for};
 use super::paint::page_stream;
-use super::probe::{Codes, probe_page};
+use super::probe::{Codes, bare_page};
 use crate::doc::{Document, Face, Item, Page, Picture};
 use crate::error::{Error, Result};
 
@@ -53,18 +53,13 @@ const PAGES_AT_ONCE: usize = 64;
 /// (by their ids among every picture of `doc`).
 fn part(doc: &Document, pages: &[Page], pictures: &[Arc<Picture>]) -> Result<lopdf::Document> {
     let mut pdf = PdfDocument::new(&doc.title);
-    let faces: BTreeSet<Face> = pages.iter().flat_map(|p| p.texts().map(|t| t.face)).collect();
-    for face in faces {
-        let font = parse_font(face)?;
-        pdf.resources.fonts.map.insert(font_id(face), PdfFont::new(font));
-    }
     let shown = pictures_of(pages);
     for (i, picture) in pictures.iter().enumerate() {
         if shown.iter().any(|p| Arc::ptr_eq(p, picture) || p == picture) {
             pdf.resources.xobjects.map.insert(image_id(i), XObject::Image(raw_image(picture)));
         }
     }
-    pdf.with_pages(pages.iter().map(probe_page).collect());
+    pdf.with_pages(pages.iter().map(bare_page).collect());
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&save_options(), &mut warnings);
     drop(pdf);
@@ -72,27 +67,33 @@ fn part(doc: &Document, pages: &[Page], pictures: &[Arc<Picture>]) -> Result<lop
     if ids.len() != pages.len() {
         return Err(Error::Internal(format!("printpdf made {} pages of {}", ids.len(), pages.len())));
     }
+    let fonts = fonts_for(&CharSet::of(pages))?;
+    if let Some(fonts) = &fonts {
+        fonts.add_to(&mut lo)?;
+    }
+    let none = Codes::default();
+    let codes = fonts.as_ref().map_or(&none, |f| &f.codes);
     for (page, id) in pages.iter().zip(ids) {
-        paint_page(&mut lo, id, page, pictures)?;
+        paint_page(&mut lo, id, page, pictures, codes)?;
     }
     compress(&mut lo)?;
     Ok(lo)
 }
 
-/// Replaces the probe printpdf wrote as page `id`'s content with the
-/// page's drawing, its text in the codes the probe came back as.
+/// Replaces the empty content printpdf wrote for page `id` with the
+/// page's drawing, its text in `codes`.
 fn paint_page(
     lo: &mut lopdf::Document,
     id: lopdf::ObjectId,
     page: &Page,
     pictures: &[Arc<Picture>],
+    codes: &Codes,
 ) -> Result<()> {
     let broken = |e: lopdf::Error| Error::Internal(format!("a page of the PDF has no content stream: {e}"));
     let contents = lo.get_dictionary(id).and_then(|d| d.get(b"Contents")).and_then(Object::as_reference);
     let contents = contents.map_err(broken)?;
     let stream = lo.get_object_mut(contents).and_then(Object::as_stream_mut).map_err(broken)?;
-    let codes = Codes::read(&stream.content, page)?;
-    stream.set_plain_content(page_stream(page, pictures, &codes));
+    stream.set_plain_content(page_stream(page, pictures, codes));
     Ok(())
 }
 
@@ -179,7 +180,7 @@ thread_local! {
     static PARSED: std::cell::RefCell<Vec<(Face, ParsedFont)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn parse_font(face: Face) -> Result<ParsedFont> {
+pub(super) fn parse_font(face: Face) -> Result<ParsedFont> {
     PARSED.with_borrow_mut(|parsed| {
         if let Some((_, font)) = parsed.iter().find(|(known, _)| *known == face) {
             return Ok(font.clone());
@@ -221,7 +222,7 @@ fn raw_image(picture: &Picture) -> RawImage {
     }
 }
 
-fn save_options() -> PdfSaveOptions {
+pub(super) fn save_options() -> PdfSaveOptions {
     PdfSaveOptions {
         optimize: true,
         subset_fonts: true,

@@ -1,38 +1,29 @@
-//! What printpdf sees of a page: its boxes, its links, and for each face
-//! one text run naming every character the page shows, once (the probe).
-//! printpdf subsets the fonts to these characters and encodes the probe
-//! as it encodes any text; reading that encoding back gives each
-//! character's code in the subset font, which the painter then writes
-//! itself (see `paint`). The drawing never goes through printpdf's
-//! operators: a handout's pages are written in a fraction of the time.
+//! What printpdf sees of a page (its boxes and its links: the drawing is
+//! written by `paint`, never through printpdf's operators, which takes a
+//! fraction of the time), and the codes of the characters in the subset
+//! fonts, read back from printpdf's encoding of a probe that shows each
+//! character once (see `fonts`).
 
 use lopdf::Object;
 use lopdf::content::Content;
-use printpdf::{Actions, BorderArray, LinkAnnotation, Op, PdfFontHandle, PdfPage, Pt, TextItem};
+use printpdf::{Actions, BorderArray, LinkAnnotation, Op, PdfPage, Pt};
 
+use super::fonts::CharSet;
 use super::paint::round;
 use super::pdf::font_id;
 use crate::doc::{Face, Item, Page, Rect};
 use crate::error::{Error, Result};
 
-/// The printpdf page standing for `page`: the probe and the links.
-pub(super) fn probe_page(page: &Page) -> PdfPage {
-    let mut ops = Vec::new();
-    for face in [Face::Regular, Face::Bold] {
-        let chars = chars_of(page, face);
-        if chars.is_empty() {
-            continue;
-        }
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(face)), size: Pt(1.0) });
-        ops.push(Op::ShowText { items: vec![TextItem::Text(chars)] });
-        ops.push(Op::EndTextSection);
-    }
-    for item in &page.items {
-        if let Item::Link { rect, uri } = item {
-            ops.push(link_op(*rect, uri, page.size.h));
-        }
-    }
+/// The printpdf page standing for `page`: its boxes and its links.
+pub(super) fn bare_page(page: &Page) -> PdfPage {
+    let ops = page
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Link { rect, uri } => Some(link_op(*rect, uri, page.size.h)),
+            _ => None,
+        })
+        .collect();
     // Set the boxes in points: a round trip through millimetres is not exact.
     let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
     let size = printpdf::Rect::from_wh(Pt(page.size.w), Pt(page.size.h));
@@ -40,22 +31,6 @@ pub(super) fn probe_page(page: &Page) -> PdfPage {
     pdf_page.trim_box = size.clone();
     pdf_page.crop_box = size;
     pdf_page
-}
-
-/// Every character `page` shows in `face`, each once, in first-use order.
-fn chars_of(page: &Page, face: Face) -> String {
-    let mut ascii = [false; 128];
-    let mut seen = String::new();
-    for c in page.texts().filter(|run| run.face == face).flat_map(|run| run.text.chars()) {
-        let new = match ascii.get_mut(c as usize) {
-            Some(known) => !std::mem::replace(known, true),
-            None => !seen.contains(c),
-        };
-        if new {
-            seen.push(c);
-        }
-    }
-    seen
 }
 
 /// Each character's two-byte code in the page's subset fonts, read back
@@ -67,9 +42,9 @@ pub(super) struct Codes {
 }
 
 impl Codes {
-    /// The codes of the page whose probe stream (as printpdf wrote it)
-    /// is `stream`, for the characters of `page`.
-    pub(super) fn read(stream: &[u8], page: &Page) -> Result<Codes> {
+    /// The codes of the characters of `set`, from the probe stream that
+    /// showed them (as printpdf wrote it): each face's characters in order.
+    pub(super) fn read(stream: &[u8], set: &CharSet) -> Result<Codes> {
         let content = Content::decode(stream).map_err(|e| broken(&e.to_string()))?;
         let mut codes = Codes::default();
         let mut face = None;
@@ -80,12 +55,14 @@ impl Codes {
                 }
                 ("Tj", [Object::String(bytes, _)]) => {
                     let face = face.ok_or_else(|| broken("text before its font"))?;
-                    let chars = chars_of(page, face);
-                    if bytes.len() != 2 * chars.chars().count() {
+                    let chars = set.chars(face);
+                    if bytes.len() != 2 * chars.len() {
                         return Err(broken("a character did not come back as one code"));
                     }
                     let list = codes.list_mut(face);
-                    list.extend(chars.chars().zip(bytes.chunks_exact(2).map(|pair| [pair[0], pair[1]])));
+                    list.extend(
+                        chars.iter().copied().zip(bytes.chunks_exact(2).map(|pair| [pair[0], pair[1]])),
+                    );
                     list.sort_unstable_by_key(|(c, _)| *c);
                 }
                 _ => {}
