@@ -1,5 +1,5 @@
 //! Fewer stretches to learn: one round of a session holds at most
-//! [`MOST_PER_ROUND`] stretches. When the best session holds more, its
+//! [`most_per_round`] stretches. When the best session holds more, its
 //! most valuable ones (those it must have first, one of each kind) are
 //! searched again for the doses that fill the round best, and further
 //! rounds (see [`rounds`](super::rounds)) make up the time. The shorter
@@ -12,16 +12,25 @@ use std::cmp::Reverse;
 use super::score;
 use super::selector::{Picked, Selector, ninety_percent};
 
-/// Most stretches in one round of a session: more are hard to learn and
-/// remember at home.
+/// Most stretches in one round of a session of up to half an hour: more
+/// are hard to learn and remember at home.
 pub(crate) const MOST_PER_ROUND: usize = 8;
+
+/// Most stretches in one round of a session of `budget_s` seconds:
+/// [`MOST_PER_ROUND`] up to half an hour, then one more for each further
+/// 7½ minutes, up to 12 for an hour. Someone who sets aside an hour does
+/// better with a dozen stretches twice than with eight done six times over
+/// (physiotherapist review 6).
+pub(crate) fn most_per_round(budget_s: u32) -> usize {
+    MOST_PER_ROUND + (budget_s.saturating_sub(30 * 60) / 450).min(4) as usize
+}
 
 impl Selector<'_> {
     /// `picks` (a session at progress `t`, each stretch worth its value
     /// plus `extra`, holding `must`), or the same session with at most
-    /// [`MOST_PER_ROUND`] stretches a round where that does as well.
+    /// [`most_per_round`] stretches a round where that does as well.
     pub(super) fn fewer(&self, t: f64, extra: &[i64], picks: Vec<Picked>, must: &[usize]) -> Vec<Picked> {
-        if picks.len() <= MOST_PER_ROUND {
+        if picks.len() <= most_per_round(self.budget_s()) {
             return picks;
         }
         // The most valuable, or the most valuable upright ones where the
@@ -50,7 +59,7 @@ impl Selector<'_> {
             .unwrap_or(picks)
     }
 
-    /// The [`MOST_PER_ROUND`] stretches of `picks` worth the most among
+    /// The [`most_per_round`] stretches of `picks` worth the most among
     /// those `allowed`: those of `must` first, then by worth, one of each
     /// kind (no twins).
     fn most_valuable(
@@ -65,7 +74,7 @@ impl Selector<'_> {
         let mut chosen: Vec<usize> = Vec::new();
         for i in ranked {
             let twin = chosen.iter().any(|&k| score::twin(self.stretches[k], self.stretches[i]));
-            if chosen.len() < MOST_PER_ROUND && (must.contains(&i) || !twin) {
+            if chosen.len() < most_per_round(self.budget_s()) && (must.contains(&i) || !twin) {
                 chosen.push(i);
             }
         }
@@ -79,17 +88,26 @@ mod tests {
     use crate::plan::{Request, select};
 
     #[test]
-    fn long_sessions_go_round_again_with_at_most_eight_stretches_and_still_fill() {
+    fn long_sessions_go_round_again_with_a_few_more_stretches_and_still_fill() {
         let library = crate::content::built_in().unwrap();
         for goal in ["posture", "mobility", "tension"] {
             for minutes in [20, 30, 45, 60] {
                 let request = Request::new(vec![goal.into()], minutes);
                 let routine = select(&library, &request).unwrap();
                 let first = routine.round(1).count();
-                assert!(first <= MOST_PER_ROUND, "{goal} {minutes} min: {first} stretches in round 1");
+                assert!(first <= most_per_round(minutes * 60), "{goal} {minutes} min: {first} in round 1");
+                assert!(routine.rounds() <= 5, "{goal} {minutes} min: {} rounds", routine.rounds());
                 let least = ninety_percent(minutes * 60);
                 assert!(routine.total_s >= least, "{goal} {minutes} min: {} s", routine.total_s);
             }
         }
+    }
+
+    #[test]
+    fn a_round_holds_eight_up_to_half_an_hour_and_twelve_for_an_hour() {
+        assert_eq!(most_per_round(10 * 60), 8);
+        assert_eq!(most_per_round(30 * 60), 8);
+        assert_eq!(most_per_round(45 * 60), 10);
+        assert_eq!(most_per_round(60 * 60), 12);
     }
 }
