@@ -403,3 +403,31 @@ fn a_long_clinician_name_is_printed_whole() {
         assert!(text.contains(name), "{options:?}: the clinician's name is cut short");
     }
 }
+
+/// Names and notes in letters beyond plain ASCII, and the PDF string
+/// delimiters, come back whole from the PDF's text, whichever fonts a
+/// handout made before them shared.
+#[test]
+fn names_and_notes_in_any_letters_come_back_whole() {
+    let dir = tempdir();
+    let people = [
+        ("Zoë Ångström-Núñez", "Łukasz Dvořák", "Breathe out (slowly) as you stretch; stop at 5/10 \\ pain."),
+        ("Ann Lee", "Sam Patel", "Relax your shoulders (both) between repetitions."),
+    ];
+    for (k, (patient, clinician, notes)) in people.iter().enumerate() {
+        let name = format!("out{k}.pdf");
+        let clinic = clinic(dir.path(), None, "");
+        let mut args = vec!["handout", "--clinic", clinic.to_str().unwrap(), "-o", &name];
+        args.extend_from_slice(&EXERCISES);
+        args.extend_from_slice(&["--patient", patient, "--clinician", clinician, "--notes", notes]);
+        ok(&run_in(dir.path(), &args));
+        let path = dir.path().join(&name);
+        assert_valid_pdf(&path);
+        let Some(text) = body_text(&path, FOOTER) else { return };
+        for expected in
+            [format!("Prepared for: {patient}"), format!("Clinician: {clinician}"), notes.to_string()]
+        {
+            assert!(text.contains(&expected), "missing {expected:?} in {text}");
+        }
+    }
+}
