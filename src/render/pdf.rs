@@ -1,4 +1,5 @@
-//! PDF output through printpdf: one function per kind of page item.
+//! PDF output: printpdf builds the document (pages, pictures, links, the
+//! subset fonts, see `fonts`); each page's drawing is written by `paint`.
 //!
 //! The bytes are reproducible: fonts and images get fixed resource ids, the
 //! only date written is the document's own (from layout, never a clock),
@@ -41,16 +42,16 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     save(lo, Info::of(doc))
 }
 
-/// How many pages go through printpdf at once. A page's drawing as
-/// printpdf operators takes far more memory than its packed stream, so a
-/// long document (the gallery of a large library) goes through in parts,
-/// each packed before the next is drawn, then joined; a sheet of a few
-/// dozen pages is one part, as before.
+/// How many pages are made at once. A page's drawing unpacked takes
+/// several times the memory of its packed stream, so a long document (the
+/// gallery of a large library) goes through in parts, each packed before
+/// the next is drawn, then joined; a sheet of a few dozen pages is one
+/// part.
 const PAGES_AT_ONCE: usize = 64;
 
 /// `pages` of `doc` as a PDF document of their own, streams packed: the
-/// fonts subset to what these pages use, and the pictures they show
-/// (by their ids among every picture of `doc`).
+/// fonts for these pages' characters, and the pictures they show (by
+/// their ids among every picture of `doc`).
 fn part(doc: &Document, pages: &[Page], pictures: &[Arc<Picture>]) -> Result<lopdf::Document> {
     let mut pdf = PdfDocument::new(&doc.title);
     let shown = pictures_of(pages);
