@@ -376,3 +376,23 @@ fn floor_work_comes_with_getting_down_and_up() {
         }
     }
 }
+
+/// A plan made within limits says so on its first page, in plain words, so
+/// the patient and anyone who reads the sheet with them see what the
+/// choice allowed for; a plan without limits prints no such line.
+#[test]
+fn a_plan_made_within_limits_says_whom_it_was_made_for() {
+    let dir = tempdir();
+    let limited = plan_pdf(
+        dir.path(),
+        "limited.pdf",
+        &["--older", "--seated-only", "--avoid", "osteoporosis,shoulder-injury"],
+    );
+    let plain = plan_pdf(dir.path(), "plain.pdf", &[]);
+    let (Some(limited), Some(plain)) = (pdf_pages_text(&limited), pdf_pages_text(&plain)) else { return };
+    let first = squash(&limited[0]);
+    let expected = "Made for: an older adult · seated stretches only · leaving out the stretches to avoid \
+                    with a shoulder injury or osteoporosis";
+    assert!(first.contains(expected), "{first}");
+    assert!(!plain.iter().any(|page| page.contains("Made for")), "a plan without limits names none");
+}

@@ -38,22 +38,8 @@ fn skip_if(conditions: &[Condition]) -> Option<String> {
     if conditions.is_empty() {
         return None;
     }
-    let words: Vec<&str> = conditions.iter().map(|&c| condition_words(c)).collect();
+    let words: Vec<&str> = conditions.iter().map(|&c| parts::condition_words(c)).collect();
     Some(format!("{}.", crate::words::or_list(&words)))
-}
-
-/// A condition as the card says it.
-fn condition_words(condition: Condition) -> &'static str {
-    match condition {
-        Condition::WristPain => "wrist pain",
-        Condition::KneePain => "knee pain",
-        Condition::NoFloor => "trouble getting down to the floor",
-        Condition::ShoulderInjury => "a shoulder injury",
-        Condition::NeckPain => "neck pain when you move your head",
-        Condition::BalanceProblems => "poor balance",
-        Condition::Osteoporosis => "osteoporosis",
-        Condition::Pregnancy => "pregnancy",
-    }
 }
 
 /// The stretch's name (in balanced lines), summary and dose (the dose

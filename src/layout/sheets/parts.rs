@@ -470,3 +470,18 @@ pub fn exercise(
     block.keep = true;
     block
 }
+
+/// A condition in a patient's words: "a shoulder injury", "poor balance".
+pub fn condition_words(condition: crate::content::Condition) -> &'static str {
+    use crate::content::Condition;
+    match condition {
+        Condition::WristPain => "wrist pain",
+        Condition::KneePain => "knee pain",
+        Condition::NoFloor => "trouble getting down to the floor",
+        Condition::ShoulderInjury => "a shoulder injury",
+        Condition::NeckPain => "neck pain when you move your head",
+        Condition::BalanceProblems => "poor balance",
+        Condition::Osteoporosis => "osteoporosis",
+        Condition::Pregnancy => "pregnancy",
+    }
+}

@@ -34,7 +34,13 @@ pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOpti
     let prose = prose_columns(&style, width);
     let col_w = column_width(width, prose, GUTTER);
 
-    flow.place(section(&style, width, title, Some(&summary(plan, library))));
+    let summary = summary(plan, library);
+    let limits = made_for(plan);
+    let mut intro = vec![vec![Span::regular(&summary)]];
+    if let Some(limits) = &limits {
+        intro.push(vec![Span::bold("Made for: "), Span::regular(limits)]);
+    }
+    flow.place(section_of(&style, width, title, &intro));
     flow.space(mm(4.0));
     // What to check before the first session comes first, beside the
     // goals, not with the rest of the safety pages at the back.
@@ -84,7 +90,7 @@ pub fn plan(plan: &Plan, library: &Library, photos: &Photos, options: &SheetOpti
 
     Document {
         title: title.to_string(),
-        subject: format!("Stretching plan: {}", summary(plan, library)),
+        subject: format!("Stretching plan: {summary}"),
         keywords: vec!["stretching".into(), "upper back".into(), "weekly plan".into()],
         date: Some(plan.calendar.start),
         pages: flow.finish(),
@@ -263,6 +269,28 @@ fn summary(plan: &Plan, library: &Library) -> String {
     )
 }
 
+/// Whom the plan was made for, when its request set limits: "an older
+/// adult · seated stretches only · leaving out the stretches to avoid with
+/// osteoporosis or a shoulder injury". A patient (and whoever reads the
+/// sheet with them) can see what the choice allowed for.
+fn made_for(plan: &Plan) -> Option<String> {
+    let request = &plan.request;
+    let mut parts: Vec<String> = Vec::new();
+    if request.older {
+        parts.push("an older adult".into());
+    }
+    if request.seated_only {
+        parts.push("seated stretches only".into());
+    } else if request.no_floor {
+        parts.push("no stretches on the floor".into());
+    }
+    if !request.avoid.is_empty() {
+        let conditions: Vec<&str> = request.avoid.iter().map(|&c| parts::condition_words(c)).collect();
+        parts.push(format!("leaving out the stretches to avoid with {}", crate::words::or_list(&conditions)));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 fn goal_names(plan: &Plan, library: &Library) -> String {
     if plan.goals.is_empty() {
         return "All goals".into();
@@ -332,13 +360,20 @@ fn how_to_block(plan: &Plan, style: &Style, width: f32) -> Block {
 /// A section's title, an optional intro (set no wider than about 90
 /// characters) and an accent rule across `width`.
 fn section(style: &Style, width: f32, title: &str, intro: Option<&str>) -> Block {
+    let intro: Vec<Vec<Span>> = intro.map(|text| vec![Span::regular(text)]).into_iter().collect();
+    section_of(style, width, title, &intro)
+}
+
+/// A section heading with its paragraphs under it (each a line or two in
+/// the body's size), then a rule in the accent colour.
+fn section_of(style: &Style, width: f32, title: &str, intro: &[Vec<Span>]) -> Block {
     let mut b = BlockBuilder::new(width);
     let size = style.title;
     b.paragraph(&[Span::bold(title)], size, size * 1.2, style.accent, 0.0, false);
-    if let Some(intro) = intro {
+    for spans in intro {
         let mut t = BlockBuilder::new(width.min(measure(style)));
         t.gap(2.0);
-        t.paragraph(&[Span::regular(intro)], style.body, style.line(style.body), style.ink, 0.0, false);
+        t.paragraph(spans, style.body, style.line(style.body), style.ink, 0.0, false);
         b.stack(&t.finish());
     }
     b.gap(4.0);
