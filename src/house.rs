@@ -86,7 +86,7 @@ fn no_two_top_level_modules_import_each_other() {
 #[test]
 fn the_page_model_and_the_bottom_modules_import_nothing() {
     let graph = imports();
-    for bottom in ["doc", "words", "limits", "assets"] {
+    for bottom in ["doc", "words", "limits", "assets", "recent"] {
         let names = graph.get(bottom).cloned().unwrap_or_default();
         assert!(names.is_empty(), "{bottom} imports {names:?}");
     }

@@ -9,7 +9,8 @@
 //! ```
 //!
 //! - Bottom modules import nothing of the crate: [`doc`] (the page model),
-//!   [`words`], [`limits`], [`assets`]; [`error`] imports only those.
+//!   [`words`], [`limits`], [`assets`], [`recent`]; [`error`] imports only
+//!   those.
 //! - [`content`] is the data model and its validation; [`input`] reads
 //!   every file; [`plan`] is pure selection and scheduling; [`figure`]
 //!   draws poses; [`layout`] builds documents; [`render`] exports them;
@@ -32,6 +33,7 @@ pub mod layout;
 pub mod limits;
 pub mod output;
 pub mod plan;
+pub mod recent;
 pub mod render;
 #[doc(hidden)]
 pub mod robustness;

@@ -27,6 +27,7 @@ pub use scene::TOLERANCE;
 
 use crate::content::Figure;
 use crate::doc::{Item, Rect, Size};
+use crate::recent::Recent;
 
 /// The items that draw `figure` inside `frame`: fitted with its aspect
 /// kept, centred, with a little padding. A photo figure (or one without a
@@ -132,21 +133,18 @@ pub fn aspect(figure: &Figure) -> Option<f32> {
         /// The aspects of the figures this thread measured last: a sheet
         /// tries several frames for each figure, and a batch prints the
         /// same few figures on a thousand handouts.
-        static KNOWN: std::cell::RefCell<Vec<(Figure, Option<f32>)>> = const { std::cell::RefCell::new(Vec::new()) };
+        static KNOWN: std::cell::RefCell<Recent<Figure, Option<f32>>> =
+            const { std::cell::RefCell::new(Recent::new(64)) };
     }
-    const KEPT: usize = 64;
     KNOWN.with_borrow_mut(|known| {
-        if let Some((_, aspect)) = known.iter().find(|(f, _)| f == figure) {
-            return *aspect;
+        if let Some(aspect) = known.find(|f| f == figure) {
+            return aspect;
         }
         let aspect = scene::place(figure).map(|scene| {
             let (w, h) = draw::natural_size(&scene);
             w / h.max(1e-3)
         });
-        if known.len() >= KEPT {
-            known.remove(0);
-        }
-        known.push((figure.clone(), aspect));
+        known.keep(figure.clone(), aspect);
         aspect
     })
 }

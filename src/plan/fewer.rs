@@ -71,10 +71,11 @@ impl Selector<'_> {
     ) -> Vec<bool> {
         let mut ranked: Vec<usize> = picks.iter().map(|(i, _)| *i).filter(|&i| allowed(i)).collect();
         ranked.sort_by_key(|&i| Reverse(self.worth(i, extra, must)));
+        let most = most_per_round(self.budget_s());
         let mut chosen: Vec<usize> = Vec::new();
         for i in ranked {
             let twin = chosen.iter().any(|&k| score::twin(self.stretches[k], self.stretches[i]));
-            if chosen.len() < most_per_round(self.budget_s()) && (must.contains(&i) || !twin) {
+            if chosen.len() < most && (must.contains(&i) || !twin) {
                 chosen.push(i);
             }
         }

@@ -3,9 +3,12 @@
 //! stream's, such as a font subset) reused when the same bytes come again
 //! (a batch prints one logo and a few font subsets many times).
 
+use std::sync::Mutex;
+
 use lopdf::Object;
 
 use crate::error::{Error, Result};
+use crate::recent::Recent;
 
 /// The compressors of this thread, each made when first needed (making
 /// one clears large tables: a card needs no picture compressor) and then
@@ -69,18 +72,13 @@ fn compress_with(lo: &mut lopdf::Document, compressors: &mut Compressors) -> Res
     Ok(())
 }
 
-/// A stream already deflated in this process, with the bytes it came
-/// from: a batch prints the same logo, and mostly the same font subsets,
+/// A stream already deflated in this process, by its kind, checksum and
+/// bytes: a batch prints the same logo, and mostly the same font subsets,
 /// on every handout.
-struct Packed {
-    kind: Kind,
-    crc: u32,
-    bytes: Vec<u8>,
-    packed: Vec<u8>,
-}
+type Unpacked = (Kind, u32, Vec<u8>);
 
 /// The most streams kept deflated at once (the least recently used go
-/// first).
+/// first, so a logo used by every handout stays).
 const KEPT: usize = 16;
 
 /// The smallest text stream worth keeping deflated (fonts are some
@@ -90,28 +88,17 @@ const REUSED_FROM: usize = 4096;
 /// Deflates `bytes`, or reuses the result for the same bytes of the same
 /// kind: the same bytes in, the same bytes out.
 fn packed_again(compressors: &mut Compressors, kind: Kind, bytes: &[u8]) -> Result<Vec<u8>> {
-    static KNOWN: std::sync::Mutex<Vec<Packed>> = std::sync::Mutex::new(Vec::new());
+    static KNOWN: Mutex<Recent<Unpacked, Vec<u8>>> = Mutex::new(Recent::new(KEPT));
     let mut crc = flate2::Crc::new();
     crc.update(bytes);
     let crc = crc.sum();
-    let same = |p: &Packed| p.kind == kind && p.crc == crc && p.bytes == bytes;
-    {
-        let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(at) = known.iter().position(same) {
-            // The most recently used go last: a logo used by every
-            // handout is never pushed out by the font subsets between.
-            let found = known.remove(at);
-            let packed = found.packed.clone();
-            known.push(found);
-            return Ok(packed);
-        }
+    let known = || KNOWN.lock().unwrap_or_else(|e| e.into_inner());
+    let same = |(k, c, b): &Unpacked| *k == kind && *c == crc && b == bytes;
+    if let Some(packed) = known().find(same) {
+        return Ok(packed);
     }
     let packed = pack(compressors.get(kind), bytes)?;
-    let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
-    if known.len() >= KEPT {
-        known.remove(0);
-    }
-    known.push(Packed { kind, crc, bytes: bytes.to_vec(), packed: packed.clone() });
+    known().keep((kind, crc, bytes.to_vec()), packed.clone());
     Ok(packed)
 }
 

@@ -21,6 +21,7 @@ use super::pdf::{font_id, parse_font, save_options};
 use super::probe::Codes;
 use crate::doc::{Face, Page};
 use crate::error::{Error, Result};
+use crate::recent::Recent;
 
 /// The characters every set holds: what names, dates and short notes are
 /// mostly written in.
@@ -74,23 +75,13 @@ pub(super) fn fonts_for(set: &CharSet) -> Result<Option<Arc<Fonts>>> {
 }
 
 fn shared(set: &CharSet) -> Result<Arc<Fonts>> {
-    static KNOWN: Mutex<Vec<(CharSet, Arc<Fonts>)>> = Mutex::new(Vec::new());
-    const KEPT: usize = 8;
-    {
-        let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(at) = known.iter().position(|(k, _)| k == set) {
-            let entry = known.remove(at);
-            let fonts = entry.1.clone();
-            known.push(entry);
-            return Ok(fonts);
-        }
+    static KNOWN: Mutex<Recent<CharSet, Arc<Fonts>>> = Mutex::new(Recent::new(8));
+    let known = || KNOWN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(fonts) = known().find(|k| k == set) {
+        return Ok(fonts);
     }
     let fonts = Arc::new(make(set)?);
-    let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
-    if known.len() >= KEPT {
-        known.remove(0);
-    }
-    known.push((set.clone(), fonts.clone()));
+    known().keep(set.clone(), fonts.clone());
     Ok(fonts)
 }
 
